@@ -1,0 +1,43 @@
+/**
+ * The shipped network: five 3×3 convolutions with batch norm, two max-pools, global average
+ * pooling and one dense layer. Global pooling instead of a big dense layer keeps it small.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Filters per convolution, in order; a max-pool follows each entry marked `pool`. */
+export const ARCHITECTURE: ReadonlyArray<{ filters: number; pool?: boolean }> = [
+  { filters: 16 },
+  { filters: 16, pool: true },
+  { filters: 32 },
+  { filters: 32, pool: true },
+  { filters: 64 },
+];
+
+export function buildModel(seed: number): tf.Sequential {
+  const model = tf.sequential({ name: 'mnist_cnn' });
+  let layerSeed = seed;
+  ARCHITECTURE.forEach(({ filters, pool }, i) => {
+    model.add(
+      tf.layers.conv2d({
+        ...(i === 0 ? { inputShape: [28, 28, 1] } : {}),
+        filters,
+        kernelSize: 3,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: tf.initializers.heNormal({ seed: layerSeed++ }),
+      }),
+    );
+    model.add(tf.layers.batchNormalization({ momentum: 0.9 }));
+    model.add(tf.layers.activation({ activation: 'relu' }));
+    if (pool) model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  });
+  model.add(tf.layers.globalAveragePooling2d({}));
+  model.add(
+    tf.layers.dense({
+      units: 10,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed++ }),
+    }),
+  );
+  return model;
+}

