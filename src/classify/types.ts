@@ -1,0 +1,111 @@
+/**
+ * Public types of the `classify()` API.
+ */
+import type { Box } from '../preprocess/mnist-normalize.js';
+
+export type { Box };
+
+/**
+ * Raw pixels, row-major. `data.length` is `width × height` (grayscale) or `width × height × 4`
+ * (RGBA). 0 is black; integers run 0–255, floats (`Float32Array`) 0–1.
+ */
+export interface RawPixels {
+  data: Uint8Array | Uint8ClampedArray | Float32Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Anything `classify()` reads a digit from. A string is a URL (`https:`, relative, `data:` or
+ * `blob:`), fetched with `fetch()`. Raw pixels also work in Node.
+ */
+export type DigitInput =
+  | HTMLImageElement
+  | HTMLCanvasElement
+  | OffscreenCanvas
+  | ImageBitmap
+  | ImageData
+  | Blob
+  | string
+  | RawPixels;
+
+/** What the model read. */
+export interface Prediction {
+  /** The most likely digit, 0–9. */
+  digit: number;
+  /** Its probability, 0–1. */
+  confidence: number;
+  /** Ten probabilities, one per digit, that sum to 1. */
+  probabilities: number[];
+  /**
+   * True when the model is unsure (confidence below `uncertainBelow`) or the ink does not look
+   * like one digit. Show "not sure" instead of the digit.
+   */
+  uncertain: boolean;
+}
+
+/** Which way the ink was found to go. */
+export type Polarity = 'dark-on-light' | 'light-on-dark';
+
+/** The image exactly as the model sees it, and how it was made. */
+export interface Preprocessed {
+  /** 28×28 values, row-major, 0 (background) to 1 (ink): MNIST's white-on-black convention. */
+  pixels: Float32Array;
+  width: 28;
+  height: 28;
+  /** The digit's box in the input's pixels (after EXIF orientation). */
+  box: Box;
+  /** Ink polarity that was detected. */
+  polarity: Polarity;
+  /** Size of the decoded input, in pixels. */
+  sourceWidth: number;
+  sourceHeight: number;
+  /** Share of the cropped area that is ink (0–1); very high or very low values suggest no digit. */
+  inkCoverage: number;
+}
+
+/** Per-call options. */
+export interface ClassifyOptions {
+  /** Confidence below which `uncertain` is true. Default `0.7`. */
+  uncertainBelow?: number;
+  /** Abort the call; rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The TensorFlow.js backend to run on. */
+export type BackendName = 'wasm' | 'cpu';
+
+/** Options of {@link loadClassifier}. */
+export interface LoadOptions {
+  /**
+   * URL of the model's `model.json`. Default: `models/mnist-cnn/model.json` next to the package,
+   * found from the script's own URL (see `setAssetPath()`).
+   */
+  modelUrl?: string | URL;
+  /**
+   * Folder that holds the `tfjs-backend-wasm*.wasm` files. Default: the folder of the script itself.
+   */
+  wasmPath?: string | URL;
+  /** `'wasm'` (default; falls back to `'cpu'` when WebAssembly cannot start) or `'cpu'`. */
+  backend?: BackendName;
+  /** Called with 0–1 while the model downloads. */
+  onProgress?: (fraction: number) => void;
+  /** Abort the download. */
+  signal?: AbortSignal;
+}
+
+/** A loaded model. Get one from {@link loadClassifier}; free it with `dispose()`. */
+export interface Classifier {
+  /** Reads one digit. */
+  classify(input: DigitInput, options?: ClassifyOptions): Promise<Prediction>;
+  /** Reads several digits in one model call; the order of results follows the inputs. */
+  classifyBatch(inputs: DigitInput[], options?: ClassifyOptions): Promise<Prediction[]>;
+  /** Classifies an already preprocessed 28×28 image. */
+  classifyPreprocessed(input: Preprocessed | Float32Array, options?: ClassifyOptions): Promise<Prediction>;
+  /** The backend in use: `'wasm'` or `'cpu'` after a fallback. */
+  readonly backend: BackendName;
+  /** The URL the model was loaded from. */
+  readonly modelUrl: string;
+  /** Frees the model's tensors. Later calls reject with `DISPOSED`. */
+  dispose(): void;
+}

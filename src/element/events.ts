@@ -1,0 +1,71 @@
+/**
+ * Typed events of `<digit-recognizer>`. All bubble and are composed, so they cross shadow roots
+ * and can be listened to on any ancestor.
+ */
+import type { DigitRecognizerError } from '../index.js';
+
+/** One recognized image: the model's answer and where it came from. */
+export interface DigitResult {
+  /** The most likely digit, 0–9. */
+  digit: number;
+  /** Its probability, 0–1. */
+  confidence: number;
+  /** Ten probabilities, one per digit. */
+  probabilities: number[];
+  /** True when the model is unsure; `digit` is then only the best guess. */
+  uncertain: boolean;
+  /** The image file, or `null` for a drawing made on the pad. */
+  file: File | null;
+}
+
+/** Detail of {@link DigitPredictionEvent}. */
+export type DigitPredictionDetail = DigitResult;
+
+/** Detail of {@link DigitErrorEvent}. */
+export interface DigitErrorDetail {
+  /** What went wrong; `error.code` is stable, `error.message` is meant for developers. */
+  error: DigitRecognizerError;
+  /** The file that failed, or `null` for a drawing or for the model itself. */
+  file: File | null;
+}
+
+/** Detail of {@link DigitClearEvent}. */
+export interface DigitClearDetail {
+  /** `'pad'` when the drawing pad was cleared, `'all'` when every result was. */
+  scope: 'pad' | 'all';
+}
+
+/** Fired once per recognized image (also when the result is uncertain). */
+export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
+  static readonly eventName = 'prediction' as const;
+
+  constructor(detail: DigitPredictionDetail) {
+    super(DigitPredictionEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** Fired when an image can't be read, holds no digit (`EMPTY_IMAGE`), or the model fails to load. */
+export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
+  static readonly eventName = 'digit-error' as const;
+
+  constructor(detail: DigitErrorDetail) {
+    super(DigitErrorEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the user clears the drawing pad, or `clear()` removes every result. */
+export class DigitClearEvent extends CustomEvent<DigitClearDetail> {
+  static readonly eventName = 'digit-clear' as const;
+
+  constructor(detail: DigitClearDetail) {
+    super(DigitClearEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    prediction: DigitPredictionEvent;
+    'digit-error': DigitErrorEvent;
+    'digit-clear': DigitClearEvent;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * User-facing texts of `<digit-recognizer>`, in plain words for people who are not developers.
+ * Every text can be replaced through the element's `messages` property (or, for the main labels,
+ * through attributes such as `drop-label`), so the element can be translated.
+ */
+import type { DigitRecognizerErrorCode } from '../index.js';
+
+/** Every text the element shows or announces, keyed by purpose. */
+export interface DigitRecognizerMessages {
+  /** Heading of the element. */
+  label: string;
+  /** Prompt inside the drop zone; also the empty state. */
+  dropLabel: string;
+  /** The visible "button" text inside the drop zone. */
+  chooseLabel: string;
+  /** Label of the drawing pad. */
+  drawLabel: string;
+  /** Text of the button that clears the drawing pad. */
+  clearLabel: string;
+  /** Shown instead of a confident result when the model isn't sure. */
+  uncertainLabel: string;
+  /** Shown on a card whose image has no digit on it. */
+  noDigit: string;
+  /** Name given to the result of the drawing pad. */
+  drawingName: string;
+  /** Name given to an image that has no file name (a pasted screenshot, a Blob). */
+  unnamedImage: string;
+  /** While the model downloads. `{percent}` is replaced by the progress, when known. */
+  loading: string;
+  /** While one image is being read. */
+  classifying: string;
+  /** A card that waits for the model to load. */
+  waiting: string;
+  /** Text of the button that retries loading the model. */
+  retry: string;
+  /** Accessible name of the remove button; `{name}` is the file name. */
+  remove: string;
+  /** Alternative text of a preview; `{name}` is the file name. */
+  previewAlt: string;
+  /** Accessible name of the "what the model sees" picture. */
+  modelInputLabel: string;
+  /** Accessible name of the list of probabilities. */
+  probabilitiesLabel: string;
+  /** Accessible name of the list of result cards. */
+  resultsLabel: string;
+  /** Confidence under the digit; `{percent}` is replaced. */
+  confidence: string;
+  /** Announced for a confident result. `{digit}`, `{percent}` and `{name}` are replaced. */
+  announceResult: string;
+  /** Announced for an uncertain result. */
+  announceUncertain: string;
+  /** Announced when an image holds no digit. */
+  announceNoDigit: string;
+  /** Announced and shown when some files were left out because of `max-files`. `{count}`, `{max}`. */
+  tooManyFiles: string;
+  /** Announced and shown when several files were given without `multiple`. */
+  onlyOneFile: string;
+  /** Error texts, one per error code. */
+  errors: Record<DigitRecognizerErrorCode, string>;
+  /** Error text for a failure that has no known code. */
+  unknownError: string;
+}
+
+/** The default (English) texts. */
+export const defaultMessages: DigitRecognizerMessages = {
+  label: 'Digit recognizer',
+  dropLabel: 'Drop, paste or choose a photo of a digit',
+  chooseLabel: 'Choose a photo',
+  drawLabel: 'Or draw a digit here',
+  clearLabel: 'Clear drawing',
+  uncertainLabel: 'Not sure',
+  noDigit: 'No digit found',
+  drawingName: 'Drawing',
+  unnamedImage: 'Pasted image',
+  loading: 'Loading the recognizer… {percent}',
+  classifying: 'Recognizing…',
+  waiting: 'Waiting for the recognizer…',
+  retry: 'Retry',
+  remove: 'Remove {name}',
+  previewAlt: 'Preview of {name}',
+  modelInputLabel: 'What the recognizer sees, 28 by 28 pixels',
+  probabilitiesLabel: 'Probabilities',
+  resultsLabel: 'Results',
+  confidence: '{percent} confident',
+  announceResult: 'Recognized {digit}, {percent} confident',
+  announceUncertain: 'Not sure. Best guess {digit}, {percent} confident',
+  announceNoDigit: 'No digit found in {name}',
+  tooManyFiles: 'Only {max} images at a time: {count} left out.',
+  onlyOneFile: 'Only one image at a time: the first one was used.',
+  errors: {
+    INVALID_INPUT: "This file isn't an image we can use.",
+    DECODE_FAILED: "This file isn't an image we can read.",
+    EMPTY_IMAGE: 'No digit found',
+    MODEL_LOAD_FAILED: "The recognizer couldn't load. Check your connection and try again.",
+    BACKEND_UNAVAILABLE: "This browser can't run the recognizer. Try another browser.",
+    DISPOSED: 'The recognizer was stopped. Try again.',
+  },
+  unknownError: 'Something went wrong while reading this image.',
+};
+
+/** Replaces `{key}` placeholders in `template` with the matching values. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/** A probability (0–1) as a whole percentage, e.g. `"98%"`. */
+export function percent(fraction: number): string {
+  const value = Number.isFinite(fraction) ? Math.round(Math.min(1, Math.max(0, fraction)) * 100) : 0;
+  return `${value}%`;
+}
+
+/** Merges partial overrides (from the `messages` property) over the defaults. */
+export function mergeMessages(overrides: Partial<DigitRecognizerMessages> | undefined): DigitRecognizerMessages {
+  if (!overrides) return defaultMessages;
+  return {
+    ...defaultMessages,
+    ...overrides,
+    errors: { ...defaultMessages.errors, ...(overrides.errors ?? {}) },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * `digit-recognizer`: read handwritten digits in the browser (or Node), offline.
+ *
+ * ```ts
+ * import { classify } from 'digit-recognizer';
+ * const { digit, confidence } = await classify(document.querySelector('img')!);
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { classify, classifyBatch, getDefaultClassifier, loadClassifier, preprocess } from './classify/api.js';
+export { setAssetPath, getAssetPath } from './classify/assets.js';
+export { DigitRecognizerError, isDigitRecognizerError } from './classify/errors.js';
+export type { DigitRecognizerErrorCode } from './classify/errors.js';
+export type {
+  BackendName,
+  Box,
+  ClassifyOptions,
+  Classifier,
+  DigitInput,
+  LoadOptions,
+  Polarity,
+  Prediction,
+  Preprocessed,
+  RawPixels,
+} from './classify/types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,100 @@
+/**
+ * Connected components of the ink (8-connected), and the choice of which ones make the digit:
+ * specks, dust and the dark border of a photographed page are dropped.
+ */
+import type { Box } from './mnist-normalize.js';
+
+/** Ink level above which a pixel is part of a stroke. */
+export const STROKE_THRESHOLD = 0.35;
+
+export interface Component {
+  id: number;
+  area: number;
+  box: Box;
+  touchesBorder: boolean;
+}
+
+export interface Labelled {
+  labels: Int32Array;
+  components: Component[];
+}
+
+/** Labels every stroke pixel with its component id (0 = background). */
+export function labelComponents(ink: Float32Array, width: number, height: number, threshold = STROKE_THRESHOLD): Labelled {
+  const labels = new Int32Array(width * height);
+  const components: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < labels.length; start++) {
+    if (labels[start] !== 0 || ink[start]! <= threshold) continue;
+    const id = components.length + 1;
+    let area = 0;
+    let minX = width;
+    let minY = height;
+    let maxX = 0;
+    let maxY = 0;
+    labels[start] = id;
+    stack.push(start);
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const x = p % width;
+      const y = (p - x) / width;
+      area++;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (labels[q] === 0 && ink[q]! > threshold) {
+            labels[q] = id;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    components.push({
+      id,
+      area,
+      box: { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 },
+      touchesBorder: minX === 0 || minY === 0 || maxX === width - 1 || maxY === height - 1,
+    });
+  }
+  return { labels, components };
+}
+
+/**
+ * The components that make up the digit: everything but specks (under 4% of the biggest
+ * stroke) and, when real strokes exist elsewhere, big shapes touching the image's edge
+ * (a table or page border in a photo).
+ */
+export function digitComponents(all: Component[], width: number, height: number): Component[] {
+  const isFrame = (c: Component): boolean =>
+    c.touchesBorder && (c.box.width > 0.6 * width || c.box.height > 0.6 * height);
+  let candidates = all;
+  const inner = all.filter((c) => !isFrame(c));
+  const biggestInner = inner.reduce((m, c) => Math.max(m, c.area), 0);
+  if (inner.length > 0 && biggestInner >= 12) candidates = inner;
+  const biggest = candidates.reduce((m, c) => Math.max(m, c.area), 0);
+  const minArea = Math.max(2, 0.04 * biggest);
+  return candidates.filter((c) => c.area >= minArea);
+}
+
+/** The smallest box holding all `components`. */
+export function unionBox(components: Component[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const { box } of components) {
+    minX = Math.min(minX, box.x);
+    minY = Math.min(minY, box.y);
+    maxX = Math.max(maxX, box.x + box.width);
+    maxY = Math.max(maxY, box.y + box.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}

@@ -1,0 +1,126 @@
+/**
+ * Any pixels → one luminance channel (0 black … 1 white), with transparency composited and
+ * huge images shrunk by block averaging so everything after runs on at most ~640 px a side.
+ */
+import { DigitRecognizerError } from '../classify/errors.js';
+import type { RawPixels } from '../classify/types.js';
+
+/** A single-channel image, 0 = black, 1 = white. */
+export interface Luminance {
+  values: Float32Array;
+  width: number;
+  height: number;
+  /** How many input pixels one of ours spans (1 unless shrunk). */
+  scale: number;
+}
+
+/** Longest side the pipeline works at; a digit needs far fewer pixels than a photo has. */
+export const WORKING_SIDE = 640;
+
+/**
+ * RGBA bytes → luminance. Transparent pixels are composited onto the colour opposite to the
+ * visible ink, so dark strokes on a transparent PNG and white strokes on one both read as ink.
+ */
+export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Luminance {
+  const count = width * height;
+  const values = new Float32Array(count);
+  let opaqueSum = 0;
+  let opaqueCount = 0;
+  let translucent = 0;
+  for (let i = 0; i < count; i++) {
+    const o = i * 4;
+    const y = (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
+    values[i] = y;
+    const a = rgba[o + 3]!;
+    if (a > 127) {
+      opaqueSum += y;
+      opaqueCount++;
+    }
+    if (a < 250) translucent++;
+  }
+  if (translucent > 0) {
+    // Ink on a transparent sheet: the opaque pixels are the ink, so the sheet is their opposite.
+    const inkIsDark = opaqueCount === 0 || opaqueSum / opaqueCount < 0.5;
+    const sheet = inkIsDark ? 1 : 0;
+    for (let i = 0; i < count; i++) {
+      const a = rgba[i * 4 + 3]! / 255;
+      values[i] = values[i]! * a + sheet * (1 - a);
+    }
+  }
+  return { values, width, height, scale: 1 };
+}
+
+function isTypedPixels(data: unknown): data is RawPixels['data'] {
+  return data instanceof Uint8Array || data instanceof Uint8ClampedArray || data instanceof Float32Array;
+}
+
+/** Validates raw pixels and turns them into luminance; throws `INVALID_INPUT` with the reason. */
+export function luminanceFromRaw(input: RawPixels): Luminance {
+  const { data, width, height } = input;
+  if (!isTypedPixels(data)) {
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      'Raw pixels need `data` as a Uint8Array, Uint8ClampedArray or Float32Array.',
+    );
+  }
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `Raw pixels need whole, non-negative width and height; got ${String(width)}×${String(height)}.`,
+    );
+  }
+  const count = width * height;
+  if (count === 0) {
+    throw new DigitRecognizerError('EMPTY_IMAGE', `The image is ${width}×${height}: it has no pixels.`);
+  }
+  const channels = data.length === count ? 1 : data.length === count * 4 ? 4 : 0;
+  if (channels === 0) {
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `Raw pixels of ${width}×${height} need ${count} values (grayscale) or ${count * 4} (RGBA); got ${data.length}.`,
+    );
+  }
+  const isFloat = data instanceof Float32Array;
+  if (isFloat) {
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i]!;
+      if (!(v >= 0 && v <= 1)) {
+        throw new DigitRecognizerError(
+          'INVALID_INPUT',
+          `Float pixels must be between 0 and 1; value ${i} is ${v}.`,
+        );
+      }
+    }
+  }
+  if (channels === 4) {
+    const bytes = isFloat ? Uint8ClampedArray.from(data, (v) => Math.round(v * 255)) : data;
+    return luminanceFromRgba(bytes, width, height);
+  }
+  const values = new Float32Array(count);
+  const factor = isFloat ? 1 : 1 / 255;
+  for (let i = 0; i < count; i++) values[i] = data[i]! * factor;
+  return { values, width, height, scale: 1 };
+}
+
+/** Shrinks by an integer factor with block averaging until the longest side fits `maxSide`. */
+export function shrink(image: Luminance, maxSide = WORKING_SIDE): Luminance {
+  const factor = Math.ceil(Math.max(image.width, image.height) / maxSide);
+  if (factor <= 1) return image;
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const values = new Float32Array(width * height);
+  const area = factor * factor;
+  for (let y = 0; y < height; y++) {
+    for (let dy = 0; dy < factor; dy++) {
+      const row = (y * factor + dy) * image.width;
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        const start = row + x * factor;
+        for (let dx = 0; dx < factor; dx++) sum += image.values[start + dx]!;
+        values[y * width + x]! += sum;
+      }
+    }
+  }
+  for (let i = 0; i < values.length; i++) values[i]! /= area;
+  return { values, width, height, scale: image.scale * factor };
+}

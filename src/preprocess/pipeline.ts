@@ -1,0 +1,147 @@
+/**
+ * The whole preprocessing after decoding, on plain arrays (so it runs in Node and in the
+ * browser alike): luminance → ink → the digit's strokes → stroke weight → MNIST's 28×28.
+ */
+import { DigitRecognizerError } from '../classify/errors.js';
+import type { Preprocessed } from '../classify/types.js';
+import { digitComponents, labelComponents, unionBox } from './components.js';
+import { extractInk } from './ink.js';
+import { shrink, type Luminance } from './luminance.js';
+import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
+import { resample } from './resample.js';
+
+/** Ink contrast (in luminance) below which the image counts as blank. */
+const MIN_CONTRAST = 0.08;
+/** Side of the intermediate the digit is drawn at when its strokes need adjusting. */
+const STROKE_CANVAS = 80;
+/** Stroke width relative to the digit's longest side, as in MNIST (≈2.5 px in 20). */
+const TARGET_STROKE = 0.11;
+const THIN_STROKE = 0.075;
+/** How far (px) from a kept stroke its faint, anti-aliased edge pixels are kept. */
+const EDGE_REACH = 2;
+
+/** Grayscale max filter with a (2r+1)² square, separable. */
+function dilate(image: Float32Array, size: number, radius: number): Float32Array {
+  const tmp = new Float32Array(image.length);
+  const out = new Float32Array(image.length);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let v = 0;
+      for (let d = -radius; d <= radius; d++) {
+        const xx = x + d;
+        if (xx >= 0 && xx < size) v = Math.max(v, image[y * size + xx]!);
+      }
+      tmp[y * size + x] = v;
+    }
+  }
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let v = 0;
+      for (let d = -radius; d <= radius; d++) {
+        const yy = y + d;
+        if (yy >= 0 && yy < size) v = Math.max(v, tmp[yy * size + x]!);
+      }
+      out[y * size + x] = v;
+    }
+  }
+  return out;
+}
+
+function stretchToPeak(values: Float32Array): void {
+  let max = 0;
+  for (const v of values) max = Math.max(max, v);
+  if (max > 0 && max < 1) for (let i = 0; i < values.length; i++) values[i]! /= max;
+}
+
+/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
+export function preprocessLuminance(input: Luminance, sourceWidth = input.width * input.scale, sourceHeight = input.height * input.scale): Preprocessed {
+  const image = shrink(input);
+  const { width, height } = image;
+  const inkMap = extractInk(image);
+  if (inkMap.contrast < MIN_CONTRAST) {
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
+  }
+  const { labels, components } = labelComponents(inkMap.ink, width, height);
+  const kept = digitComponents(components, width, height);
+  if (kept.length === 0) {
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image has no strokes, only specks.');
+  }
+  const keptIds = new Set(kept.map((c) => c.id));
+  // Keep the digit's strokes and their soft, sub-threshold edges; drop everything else.
+  const ink = new Float32Array(inkMap.ink.length);
+  let area = 0;
+  let boundary = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      const label = labels[p]!;
+      if (label !== 0) {
+        if (!keptIds.has(label)) continue;
+        ink[p] = inkMap.ink[p]!;
+        area++;
+        const edge =
+          x === 0 || y === 0 || x === width - 1 || y === height - 1 ||
+          labels[p - 1] !== label || labels[p + 1] !== label || labels[p - width] !== label || labels[p + width] !== label;
+        if (edge) boundary++;
+        continue;
+      }
+      let nearKept = false;
+      for (let dy = -EDGE_REACH; dy <= EDGE_REACH && !nearKept; dy++) {
+        for (let dx = -EDGE_REACH; dx <= EDGE_REACH && !nearKept; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height && keptIds.has(labels[yy * width + xx]!)) nearKept = true;
+        }
+      }
+      if (nearKept) ink[p] = inkMap.ink[p]!;
+    }
+  }
+  // The box includes the soft edges, measured as in training (INK_THRESHOLD), so the model
+  // gets the same crop for an MNIST digit as it learned from.
+  const box = inkBounds(ink, width, height, INK_THRESHOLD) ?? unionBox(kept);
+  const longest = Math.max(box.width, box.height);
+  const strokeWidth = boundary > 0 ? (2 * area) / boundary : 1;
+  const relativeStroke = strokeWidth / longest;
+
+  let pixels: Float32Array;
+  if (longest > STROKE_CANVAS || relativeStroke < THIN_STROKE) {
+    // Draw the digit at 80×80 first: cheap to work on, and thin pen strokes can be thickened
+    // to MNIST's weight there instead of fading to grey at 20×20.
+    const window = {
+      x: box.x + box.width / 2 - longest / 2,
+      y: box.y + box.height / 2 - longest / 2,
+      width: longest,
+      height: longest,
+    };
+    let canvas = resample(ink, width, height, window, STROKE_CANVAS, STROKE_CANVAS);
+    stretchToPeak(canvas);
+    if (relativeStroke < THIN_STROKE) {
+      const radius = Math.max(1, Math.round(((TARGET_STROKE - relativeStroke) * STROKE_CANVAS) / 2));
+      canvas = dilate(canvas, STROKE_CANVAS, radius);
+    }
+    const k = STROKE_CANVAS / longest;
+    const inner: Box = {
+      x: (box.x - window.x) * k,
+      y: (box.y - window.y) * k,
+      width: box.width * k,
+      height: box.height * k,
+    };
+    pixels = mnistNormalize(canvas, STROKE_CANVAS, STROKE_CANVAS, inner);
+  } else {
+    pixels = mnistNormalize(ink, width, height, box);
+  }
+  stretchToPeak(pixels);
+
+  const s = image.scale;
+  return {
+    pixels,
+    width: MODEL_SIZE,
+    height: MODEL_SIZE,
+    box: { x: box.x * s, y: box.y * s, width: box.width * s, height: box.height * s },
+    polarity: inkMap.polarity,
+    sourceWidth,
+    sourceHeight,
+    inkCoverage: area / Math.max(1, box.width * box.height),
+  };
+}
+
