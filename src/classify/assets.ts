@@ -8,6 +8,10 @@
 // only set while the script first runs.
 const MODULE_URL: string = import.meta.url;
 
+// This file is two folders below the package root; the bundles in dist/ are one. The build
+// (rollup.config.mjs) rewrites this constant, so sources and bundles both find the root.
+const PACKAGE_ROOT_FROM_HERE = '../../';
+
 let assetRoot: URL | null = null;
 
 /** Package-relative paths of the shipped assets. */
@@ -35,7 +39,7 @@ export function setAssetPath(root: string | URL): void {
  * folder next to this script (the bundles live in its `dist/`).
  */
 export function getAssetPath(): string {
-  return (assetRoot ?? new URL('../', MODULE_URL)).href;
+  return (assetRoot ?? new URL(PACKAGE_ROOT_FROM_HERE, MODULE_URL)).href;
 }
 
 /** Absolute URL of a package-relative asset path. */

@@ -29,12 +29,6 @@ export interface DigitErrorDetail {
   file: File | null;
 }
 
-/** Detail of {@link DigitClearEvent}. */
-export interface DigitClearDetail {
-  /** `'pad'` when the drawing pad was cleared, `'all'` when every result was. */
-  scope: 'pad' | 'all';
-}
-
 /** Fired once per recognized image (also when the result is uncertain). */
 export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
   static readonly eventName = 'prediction' as const;
@@ -53,12 +47,12 @@ export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
   }
 }
 
-/** Fired when the user clears the drawing pad, or `clear()` removes every result. */
-export class DigitClearEvent extends CustomEvent<DigitClearDetail> {
+/** Fired when the user clears the drawing pad with its clear button. */
+export class DigitClearEvent extends Event {
   static readonly eventName = 'digit-clear' as const;
 
-  constructor(detail: DigitClearDetail) {
-    super(DigitClearEvent.eventName, { detail, bubbles: true, composed: true });
+  constructor() {
+    super(DigitClearEvent.eventName, { bubbles: true, composed: true });
   }
 }
 

@@ -1,24 +1,15 @@
 /**
  * User-facing texts of `<digit-recognizer>`, in plain words for people who are not developers.
- * Every text can be replaced through the element's `messages` property (or, for the main labels,
- * through attributes such as `drop-label`), so the element can be translated.
+ * The main labels have attributes (`label`, `drop-label`, `draw-label`, `clear-label`,
+ * `uncertain-label`); every other text can be replaced through the element's `messages` property,
+ * so the element can be translated.
  */
 import type { DigitRecognizerErrorCode } from '../index.js';
 
 /** Every text the element shows or announces, keyed by purpose. */
 export interface DigitRecognizerMessages {
-  /** Heading of the element. */
-  label: string;
-  /** Prompt inside the drop zone; also the empty state. */
-  dropLabel: string;
   /** The visible "button" text inside the drop zone. */
   chooseLabel: string;
-  /** Label of the drawing pad. */
-  drawLabel: string;
-  /** Text of the button that clears the drawing pad. */
-  clearLabel: string;
-  /** Shown instead of a confident result when the model isn't sure. */
-  uncertainLabel: string;
   /** Shown on a card whose image has no digit on it. */
   noDigit: string;
   /** Name given to the result of the drawing pad. */
@@ -61,14 +52,18 @@ export interface DigitRecognizerMessages {
   unknownError: string;
 }
 
-/** The default (English) texts. */
-export const defaultMessages: DigitRecognizerMessages = {
+/** Default texts of the labels that have their own attribute (`label`, `drop-label`, …). */
+export const defaultLabels = {
   label: 'Digit recognizer',
   dropLabel: 'Drop, paste or choose a photo of a digit',
-  chooseLabel: 'Choose a photo',
   drawLabel: 'Or draw a digit here',
   clearLabel: 'Clear drawing',
   uncertainLabel: 'Not sure',
+} as const;
+
+/** The default (English) texts. */
+export const defaultMessages: DigitRecognizerMessages = {
+  chooseLabel: 'Choose a photo',
   noDigit: 'No digit found',
   drawingName: 'Drawing',
   unnamedImage: 'Pasted image',

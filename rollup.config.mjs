@@ -1,0 +1,135 @@
+// Builds, from one small function over the outputs:
+// - ESM entries for bundlers and Node (dependencies stay external, deduplicated by the app);
+// - one self-contained classic script for CDN <script> tags (window.DigitRecognizer);
+// - the tfjs WASM binaries next to them, and a size report.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const require = createRequire(import.meta.url);
+const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist';
+// Threads need cross-origin isolation and bring nothing for a model this small.
+const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+
+/**
+ * Stamps the package version into src/version.ts, and tells src/classify/assets.ts that the
+ * bundles sit one folder below the package root instead of two.
+ */
+function stampBuildConstants() {
+  return {
+    name: 'stamp-build-constants',
+    transform(code, id) {
+      if (id.endsWith('src/version.ts')) {
+        return { code: code.replace(/'[^']*';/, `'${pkg.version}';`), map: null };
+      }
+      if (id.endsWith('src/classify/assets.ts')) {
+        return { code: code.replace("PACKAGE_ROOT_FROM_HERE = '../../'", "PACKAGE_ROOT_FROM_HERE = '../'"), map: null };
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Node built-ins that tfjs' Emscripten glue requires only when it runs under Node: empty in
+ * browser bundles, or the classic script would look for globals named `fs` and `path`.
+ */
+function emptyNodeBuiltins() {
+  const names = new Set(['fs', 'path', 'os', 'perf_hooks', 'worker_threads', 'crypto', 'util']);
+  return {
+    name: 'empty-node-builtins',
+    resolveId: (id) => (names.has(id) ? `\0empty:${id}` : null),
+    load: (id) => (id.startsWith('\0empty:') ? 'export default {};' : null),
+  };
+}
+
+/** Copies the WASM binaries into dist/ and writes dist/size-report.json. */
+function assetsAndSizes() {
+  return {
+    name: 'assets-and-sizes',
+    writeBundle(options, bundle) {
+      mkdirSync('dist', { recursive: true });
+      for (const file of WASM_FILES) copyFileSync(join(wasmDir, file), join('dist', file));
+      const reportPath = 'dist/size-report.json';
+      let report = {};
+      try {
+        report = JSON.parse(readFileSync(reportPath, 'utf8'));
+      } catch {
+        report = {};
+      }
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const bytes = Buffer.from(chunk.code);
+        report[join(options.dir ?? dirname(options.file), name)] = { bytes: bytes.length, gzip: gzipSync(bytes).length };
+      }
+      for (const file of [...WASM_FILES, '../models/mnist-cnn/weights.bin', '../models/mnist-cnn/model.json']) {
+        const bytes = readFileSync(join('dist', file));
+        report[join('dist', file)] = { bytes: bytes.length, gzip: gzipSync(bytes).length };
+      }
+      writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
+      if (!process.env.ROLLUP_QUIET) {
+        for (const [file, { bytes, gzip }] of Object.entries(report)) {
+          console.log(`${file.padEnd(44)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${(gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+        }
+      }
+    },
+  };
+}
+
+function plugins({ browser, minify }) {
+  return [
+    stampBuildConstants(),
+    browser && emptyNodeBuiltins(),
+    nodeResolve({ browser, preferBuiltins: !browser, exportConditions: browser ? ['browser'] : ['node'] }),
+    commonjs(),
+    esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', minify: false }),
+    minify && terser({ format: { comments: /^!/ }, compress: { passes: 2 } }),
+    assetsAndSizes(),
+  ].filter(Boolean);
+}
+
+const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:)/.test(id);
+
+/** One build per output kind. */
+const build = ({ input, output, browser = true, bundleDependencies = false, minify = false }) => ({
+  input,
+  output,
+  external: bundleDependencies ? (id) => id.startsWith('node:') : external,
+  plugins: plugins({ browser, minify }),
+  onwarn(warning, warn) {
+    // tfjs ships `this` at module top level in a few CommonJS helpers; harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+});
+
+export default [
+  build({
+    input: { index: 'src/index.ts', element: 'src/element.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  }),
+  build({
+    input: { node: 'src/node.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/node-[name]-[hash].js' },
+    browser: false,
+  }),
+  build({
+    input: 'src/cdn.ts',
+    output: {
+      file: 'dist/digit-recognizer.min.js',
+      format: 'iife',
+      name: 'DigitRecognizer',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      banner: `/*! digit-recognizer ${pkg.version} | MIT | bundles TensorFlow.js (Apache-2.0) and Lit (BSD-3-Clause) */`,
+    },
+    bundleDependencies: true,
+    minify: true,
+  }),
+];

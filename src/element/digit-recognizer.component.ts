@@ -1,0 +1,1070 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+
+import { DigitRecognizerError, isDigitRecognizerError, preprocess } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode, Prediction } from '../index.js';
+import { getSharedClassifier, isClassifierCached } from './classifier-cache.js';
+import { DrawingPad } from './drawing-pad.js';
+import { DigitClearEvent, DigitErrorEvent, DigitPredictionEvent } from './events.js';
+import type { DigitResult } from './events.js';
+import { defaultLabels, format, mergeMessages, percent } from './messages.js';
+import type { DigitRecognizerMessages } from './messages.js';
+import { styles } from './digit-recognizer.styles.js';
+
+/** Which intake the element offers. */
+export type DigitRecognizerMode = 'upload' | 'draw' | 'both';
+
+/** How many probabilities each result card shows as bars. */
+export type ShowProbabilities = 'top3' | 'all' | 'none';
+
+/**
+ * What the element as a whole is doing:
+ * - `loading`: the model is downloading;
+ * - `classifying`: at least one image is being read;
+ * - `result`: every image has an answer (a digit, an uncertain guess or "no digit found");
+ * - `error`: the model failed to load, or every image failed;
+ * - `empty`: nothing to show yet.
+ */
+export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
+
+/** State of one result card. */
+export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | 'error';
+
+type ModelState = 'idle' | 'loading' | 'ready' | 'error';
+
+interface Card {
+  readonly id: number;
+  readonly kind: 'file' | 'drawing';
+  /** The image file, or null for the drawing. */
+  readonly file: File | null;
+  readonly name: string;
+  /** What is classified: the file, or a snapshot of the pad. */
+  input: Blob | ImageData;
+  /** Object URL of the preview; null for drawings and while disconnected. */
+  url: string | null;
+  status: 'pending' | 'complete' | 'empty' | 'error';
+  prediction: Prediction | null;
+  error: DigitRecognizerError | null;
+  /** The 28×28 the model saw. */
+  modelInput: Float32Array | null;
+  /** Aborts the current run; each run has its own. */
+  controller: AbortController | null;
+  /** Increases with every run; only the latest run may paint its result. */
+  run: number;
+}
+
+const PAD_SIZE = 280;
+const MODEL_SIZE = 28;
+const DEFAULT_MAX_FILES = 12;
+const DEFAULT_UNCERTAIN_BELOW = 0.7;
+const DEFAULT_DRAW_DEBOUNCE = 300;
+const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
+  'MODEL_LOAD_FAILED',
+  'BACKEND_UNAVAILABLE',
+  'DISPOSED',
+]);
+
+let nextCardId = 1;
+
+function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): DigitRecognizerError {
+  if (isDigitRecognizerError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DigitRecognizerError(fallback, message, { cause: error });
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && target.type !== 'file' && target.type !== 'button')
+  );
+}
+
+function filesOf(data: DataTransfer | null): File[] {
+  if (!data) return [];
+  const files = Array.from(data.files ?? []);
+  if (files.length > 0) return files;
+  const fromItems: File[] = [];
+  for (const item of Array.from(data.items ?? [])) {
+    if (item.kind !== 'file') continue;
+    const file = item.getAsFile();
+    if (file) fromItems.push(file);
+  }
+  return fromItems;
+}
+
+/**
+ * Reads handwritten digits from photos, pasted images and drawings, in the browser and offline.
+ *
+ * Images come in through a file picker (which offers the camera on phones), drag and drop onto the
+ * element, paste (Ctrl/Cmd+V while focus is inside the element, or while the pointer is over it and
+ * focus is not in a text field), or the drawing pad (mouse, pen or touch; recognized about 300 ms
+ * after the last stroke). Each image gets a result card with a preview, the digit, its confidence
+ * and probability bars. Images never leave the page.
+ *
+ * It is a form field: inside a `<form>` it submits, under its `name`, the recognized digit, or all
+ * recognized digits in order ("372"). Uncertain results count (they are the best guess); cards
+ * without a digit or with an error do not.
+ *
+ * Register it with `import 'digit-recognizer/element'` (as `<digit-recognizer>`), or call
+ * `DigitRecognizerElement.define('my-tag')`.
+ *
+ * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
+ *
+ * @fires {DigitPredictionEvent} prediction - Once per recognized image. `detail`: `{ digit, confidence, probabilities, uncertain, file }` (`file` is `null` for a drawing).
+ * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), or the model failed to load. `detail`: `{ error: DigitRecognizerError, file }`.
+ * @fires {DigitClearEvent} digit-clear - The user cleared the drawing pad.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart label - The heading.
+ * @csspart progress - The `<progress>` shown while the model loads.
+ * @csspart status - The model's loading status line.
+ * @csspart error - An error message (the model's, or a card's).
+ * @csspart retry-button - The button that retries loading the model.
+ * @csspart dropzone - The drop zone, a button that opens the file picker.
+ * @csspart input-button - The "Choose a photo" pill inside the drop zone.
+ * @csspart pad - The drawing canvas.
+ * @csspart clear-button - The button that clears the drawing pad.
+ * @csspart notice - A polite message, e.g. when files were left out.
+ * @csspart cards - The list of result cards.
+ * @csspart card - One result card.
+ * @csspart preview - The image preview of a card.
+ * @csspart model-input - The 28×28 "what the model sees" picture (with `show-model-input`).
+ * @csspart digit - The recognized digit.
+ * @csspart confidence - The confidence line.
+ * @csspart uncertain - The "Not sure" label of an uncertain result.
+ * @csspart bars - The list of probability bars.
+ * @csspart bar - One probability bar.
+ * @csspart remove-button - The button that removes a card.
+ *
+ * @cssprop [--digit-recognizer-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--digit-recognizer-background=#ffffff] - Background of the element (dark scheme: #16181d).
+ * @cssprop [--digit-recognizer-foreground=#1b1d21] - Text color (dark scheme: #eceff4).
+ * @cssprop [--digit-recognizer-muted=#545a63] - Secondary text color (dark scheme: #b9bfc9).
+ * @cssprop [--digit-recognizer-surface=#f4f6f9] - Background of cards and the drop zone (dark scheme: #22262d).
+ * @cssprop [--digit-recognizer-border=#8a929e] - Border color (dark scheme: #6b7380).
+ * @cssprop [--digit-recognizer-radius=12px] - Corner radius.
+ * @cssprop [--digit-recognizer-accent=#0b57d0] - Accent color of buttons, focus and highlights (dark scheme: #a8c7fa).
+ * @cssprop [--digit-recognizer-accent-foreground=#ffffff] - Text on the accent color (dark scheme: #062e6f).
+ * @cssprop [--digit-recognizer-bar-color=var(--digit-recognizer-accent)] - Fill of probability bars.
+ * @cssprop [--digit-recognizer-bar-track=#dde2e9] - Track of probability bars (dark scheme: #3a404a).
+ * @cssprop [--digit-recognizer-error=#b3261e] - Error text and border (dark scheme: #ffb4ab).
+ * @cssprop [--digit-recognizer-uncertain=#8a5300] - Color of uncertain results (dark scheme: #ffd08a).
+ * @cssprop [--digit-recognizer-focus-ring=var(--digit-recognizer-accent)] - Color of the keyboard focus outline.
+ * @cssprop [--digit-recognizer-pad-size=280px] - Width (and height) of the drawing pad.
+ * @cssprop [--digit-recognizer-card-min-width=180px] - Smallest width of a result card in the grid.
+ */
+export class DigitRecognizerElement extends LitElement {
+  static override styles = styles;
+
+  /** Focus goes to the first focusable control inside (the drop zone). */
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  /** Takes part in forms: its value is the recognized digits. */
+  static formAssociated = true;
+
+  /**
+   * Registers the element under `tag` in `registry`. Calling it again is harmless: a tag that is
+   * already defined is left as it is. Returns the class registered under `tag`.
+   */
+  static define(
+    tag = 'digit-recognizer',
+    registry: CustomElementRegistry = customElements,
+  ): CustomElementConstructor {
+    const existing = registry.get(tag);
+    if (existing) return existing;
+    try {
+      registry.define(tag, this);
+      return this;
+    } catch (error) {
+      // A class can be registered under one name only: give the other tag a subclass.
+      if (error instanceof DOMException && error.name === 'NotSupportedError') {
+        const Subclass = class extends this {};
+        registry.define(tag, Subclass);
+        return Subclass;
+      }
+      throw error;
+    }
+  }
+
+  /** Intake offered: `upload` (picker, drop, paste), `draw` (drawing pad) or `both`. */
+  @property({ attribute: 'mode', reflect: true }) mode: DigitRecognizerMode = 'both';
+
+  /** Allows several images, each with its own result card; without it a new image replaces the old one. */
+  @property({ attribute: 'multiple', type: Boolean, reflect: true }) multiple = false;
+
+  /** Most images kept at once when `multiple` is set; extra files are left out with a polite message. */
+  @property({ attribute: 'max-files', type: Number }) maxFiles = DEFAULT_MAX_FILES;
+
+  /** URL of the model's `model.json`; default: the model shipped with the package (see `setAssetPath()`). */
+  @property({ attribute: 'model-url' }) modelUrl: string | null | undefined = undefined;
+
+  /** Probability bars shown per result: `top3`, `all` ten digits, or `none`. */
+  @property({ attribute: 'show-probabilities' }) showProbabilities: ShowProbabilities = 'top3';
+
+  /** Shows "what the model sees": the 28×28 input, scaled up. */
+  @property({ attribute: 'show-model-input', type: Boolean }) showModelInput = false;
+
+  /** Confidence below which a result is shown as uncertain (0–1). */
+  @property({ attribute: 'uncertain-below', type: Number }) uncertainBelow = DEFAULT_UNCERTAIN_BELOW;
+
+  /** Milliseconds after the last stroke before a drawing is recognized. */
+  @property({ attribute: 'draw-debounce', type: Number }) drawDebounce = DEFAULT_DRAW_DEBOUNCE;
+
+  /** Name under which the form submits the value. */
+  @property({ attribute: 'name', reflect: true }) name = '';
+
+  /** Disables every intake (picker, drop, paste, drawing) and the buttons. */
+  @property({ attribute: 'disabled', type: Boolean, reflect: true }) disabled = false;
+
+  /** Heading text. */
+  @property({ attribute: 'label' }) label: string = defaultLabels.label;
+
+  /** Prompt of the drop zone (also the empty state). */
+  @property({ attribute: 'drop-label' }) dropLabel: string = defaultLabels.dropLabel;
+
+  /** Label of the drawing pad. */
+  @property({ attribute: 'draw-label' }) drawLabel: string = defaultLabels.drawLabel;
+
+  /** Text of the button that clears the drawing pad. */
+  @property({ attribute: 'clear-label' }) clearLabel: string = defaultLabels.clearLabel;
+
+  /** Label shown on results the model isn't sure about. */
+  @property({ attribute: 'uncertain-label' }) uncertainLabel: string = defaultLabels.uncertainLabel;
+
+  /** Replaces any of the other texts (messages, error texts), e.g. to translate them. */
+  @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
+
+  @state() private _cards: Card[] = [];
+  @state() private _modelState: ModelState = 'idle';
+  @state() private _modelProgress = 0;
+  @state() private _modelError: DigitRecognizerError | null = null;
+  @state() private _announcement = '';
+  @state() private _notice = '';
+  @state() private _dragActive = false;
+  @state() private _formDisabled = false;
+  @state() private _padHasInk = false;
+
+  @query('input[type="file"]') private _fileInput!: HTMLInputElement | null;
+  @query('canvas.pad') private _padCanvas!: HTMLCanvasElement | null;
+
+  private readonly _internals: ElementInternals;
+  private readonly _pad = new DrawingPad({
+    onStrokeStart: () => this._onStrokeStart(),
+    onStrokeEnd: () => this._onStrokeEnd(),
+  });
+  private _classifier: Promise<Classifier> | null = null;
+  private _loadedModelKey: string | null = null;
+  private _modelLoadId = 0;
+  private _releaseProgress: (() => void) | null = null;
+  private _drawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _drawnModelInputs = new WeakMap<HTMLCanvasElement, Float32Array>();
+  private _formValue: string | null = null;
+
+  constructor() {
+    super();
+    this._internals = this.attachInternals();
+    this.addEventListener('dragenter', this._onDragOver);
+    this.addEventListener('dragover', this._onDragOver);
+    this.addEventListener('dragleave', this._onDragLeave);
+    this.addEventListener('drop', this._onDrop);
+    this.addEventListener('paste', this._onPaste);
+  }
+
+  /** The recognized digit, or the recognized digits in order ("372"); `''` when there is none. */
+  get value(): string {
+    return this.results.map((result) => String(result.digit)).join('');
+  }
+
+  /** The recognized images, in order: digit, confidence, probabilities, uncertain and file. */
+  get results(): DigitResult[] {
+    const results: DigitResult[] = [];
+    for (const card of this._cards) {
+      if (card.status !== 'complete' || !card.prediction) continue;
+      results.push({
+        digit: card.prediction.digit,
+        confidence: card.prediction.confidence,
+        probabilities: [...card.prediction.probabilities],
+        uncertain: card.prediction.uncertain,
+        file: card.file,
+      });
+    }
+    return results;
+  }
+
+  /** What the element is doing now; see {@link DigitRecognizerState}. */
+  get state(): DigitRecognizerState {
+    if (this._modelState === 'error') return 'error';
+    const pending = this._cards.some((card) => card.status === 'pending');
+    if (this._modelState === 'loading' && (pending || this._cards.length === 0)) return 'loading';
+    if (pending) return 'classifying';
+    if (this._cards.length === 0) return 'empty';
+    if (this._cards.every((card) => card.status === 'error')) return 'error';
+    return 'result';
+  }
+
+  /** The associated form, as for native form controls. */
+  get form(): HTMLFormElement | null {
+    return this._internals.form;
+  }
+
+  /** Removes every image, drawing and result; aborts recognitions under way. */
+  clear(): void {
+    for (const card of this._cards) this._disposeCard(card);
+    this._cards = [];
+    this._clearPad();
+    this._notice = '';
+    this._announcement = '';
+    this._syncFormValue();
+  }
+
+  /**
+   * Adds images to recognize, as if the user had chosen them. Without `multiple` only the first is
+   * used and it replaces what was there; with it, at most `max-files` images are kept.
+   */
+  addFiles(files: Iterable<File | Blob>): void {
+    let list = Array.from(files).filter((file): file is Blob => file instanceof Blob);
+    if (list.length === 0) return;
+    const messages = this._messages;
+    let notice = '';
+    if (!this.multiple) {
+      if (list.length > 1) notice = messages.onlyOneFile;
+      list = list.slice(0, 1);
+      for (const card of this._cards) this._disposeCard(card);
+      this._cards = [];
+      this._clearPad();
+    } else {
+      const max = this._maxFiles;
+      const room = Math.max(0, max - this._cards.filter((card) => card.kind === 'file').length);
+      if (list.length > room) {
+        notice = format(messages.tooManyFiles, { max, count: list.length - room });
+        list = list.slice(0, room);
+      }
+    }
+    this._notice = notice;
+    if (notice) this._announcement = notice;
+    const added: Card[] = list.map((blob) => {
+      const file =
+        blob instanceof File
+          ? blob
+          : new File([blob], messages.unnamedImage, { type: blob.type, lastModified: Date.now() });
+      return {
+        id: nextCardId++,
+        kind: 'file',
+        file,
+        name: file.name || messages.unnamedImage,
+        input: file,
+        url: this.isConnected ? URL.createObjectURL(file) : null,
+        status: 'pending',
+        prediction: null,
+        error: null,
+        modelInput: null,
+        controller: null,
+        run: 0,
+      };
+    });
+    if (added.length === 0) {
+      this._syncFormValue();
+      return;
+    }
+    this._cards = [...this._cards, ...added];
+    for (const card of added) void this._runCard(card);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('paste', this._onDocumentPaste);
+    if (this.hasUpdated) {
+      // Reconnected: bring back previews and finish what disconnecting aborted.
+      for (const card of this._cards) {
+        if (!card.url && card.kind === 'file' && card.file) card.url = URL.createObjectURL(card.file);
+      }
+      if (this._modelState === 'loading') this._loadModel();
+      for (const card of this._cards) if (card.status === 'pending') void this._runCard(card);
+      this.requestUpdate();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('paste', this._onDocumentPaste);
+    clearTimeout(this._drawTimer);
+    this._releaseProgress?.();
+    this._releaseProgress = null;
+    this._dragActive = false;
+    for (const card of this._cards) {
+      card.controller?.abort();
+      card.controller = null;
+      if (card.url) URL.revokeObjectURL(card.url);
+      card.url = null;
+    }
+  }
+
+  /** Called by the form when it resets: removes every result. */
+  formResetCallback(): void {
+    this.clear();
+  }
+
+  /** Called when a surrounding `<fieldset disabled>` changes. */
+  formDisabledCallback(disabled: boolean): void {
+    this._formDisabled = disabled;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const key = this._modelKey;
+    if (this.isConnected && key !== this._loadedModelKey) {
+      const reload = this._loadedModelKey !== null;
+      this._loadModel();
+      if (reload) this._rerunAll();
+    } else if (this.hasUpdated && changed.has('uncertainBelow')) {
+      this._rerunAll();
+    }
+    if (changed.has('mode') && this._mode === 'upload') {
+      this._clearPad();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const canvas = this._padCanvas;
+    if (canvas) {
+      if (this._pad.attach(canvas)) this._padHasInk = false;
+    } else {
+      this._pad.detach();
+    }
+    this._pad.disabled = this._isDisabled;
+    if (this.showModelInput) this._paintModelInputs();
+    if (changed.has('name')) this._syncFormValue(true);
+  }
+
+  protected override render(): TemplateResult {
+    const mode = this._mode;
+    const disabled = this._isDisabled;
+    return html`
+      <section
+        part="base"
+        class=${classMap({ base: true, dragging: this._dragActive, disabled })}
+        aria-labelledby="label"
+        data-state=${this.state}
+      >
+        <h2 id="label" part="label" class="label">${this.label}</h2>
+        ${this._renderModelStatus()}
+        <div class="intake">
+          ${mode !== 'draw' ? this._renderDropzone(disabled) : nothing}
+          ${mode !== 'upload' ? this._renderPad(disabled) : nothing}
+        </div>
+        ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
+        ${this._cards.length > 0
+          ? html`<ul part="cards" class="cards" role="list" aria-label=${this._messages.resultsLabel}>
+              ${repeat(
+                this._cards,
+                (card) => card.id,
+                (card) => this._renderCard(card),
+              )}
+            </ul>`
+          : nothing}
+        <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
+      </section>
+    `;
+  }
+
+  private _renderModelStatus(): TemplateResult | typeof nothing {
+    const messages = this._messages;
+    if (this._modelState === 'loading') {
+      const progress = this._modelProgress;
+      const text = format(messages.loading, { percent: progress > 0 ? percent(progress) : '' }).trim();
+      return html`<div part="status" class="model-status">
+        <progress
+          part="progress"
+          max="1"
+          value=${progress > 0 ? progress : nothing}
+          aria-label=${text}
+        ></progress>
+        <span>${text}</span>
+      </div>`;
+    }
+    if (this._modelState === 'error' && this._modelError) {
+      return html`<div part="error" class="error model-error" role="alert">
+        <p>${this._errorText(this._modelError)}</p>
+        <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>
+          ${messages.retry}
+        </button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private _renderDropzone(disabled: boolean): TemplateResult {
+    return html`
+      <button
+        part="dropzone"
+        class="dropzone"
+        type="button"
+        ?disabled=${disabled}
+        @click=${this._onDropzoneClick}
+      >
+        <span class="drop-label">${this.dropLabel}</span>
+        <span part="input-button" class="input-button">${this._messages.chooseLabel}</span>
+      </button>
+      <input
+        class="file-input"
+        type="file"
+        accept="image/*"
+        tabindex="-1"
+        aria-hidden="true"
+        aria-label=${this.dropLabel}
+        ?multiple=${this.multiple}
+        ?disabled=${disabled}
+        @change=${this._onInputChange}
+      />
+    `;
+  }
+
+  private _renderPad(disabled: boolean): TemplateResult {
+    return html`
+      <div class="pad-area">
+        <span id="pad-label" class="pad-label">${this.drawLabel}</span>
+        <canvas
+          part="pad"
+          class="pad"
+          width=${PAD_SIZE}
+          height=${PAD_SIZE}
+          role="img"
+          aria-labelledby="pad-label"
+        ></canvas>
+        <button
+          part="clear-button"
+          class="button secondary"
+          type="button"
+          ?disabled=${disabled}
+          @click=${this._onClearClick}
+        >
+          ${this.clearLabel}
+        </button>
+      </div>
+    `;
+  }
+
+  private _renderCard(card: Card): TemplateResult {
+    const messages = this._messages;
+    const cardState = this._cardState(card);
+    const showInput = this.showModelInput && card.modelInput !== null;
+    return html`
+      <li
+        part="card"
+        class="card"
+        data-state=${cardState}
+        data-kind=${card.kind}
+        aria-busy=${card.status === 'pending' ? 'true' : 'false'}
+      >
+        ${card.url || showInput
+          ? html`<div class="media">
+              ${card.url
+                ? html`<img
+                    part="preview"
+                    class="preview"
+                    src=${card.url}
+                    alt=${format(messages.previewAlt, { name: card.name })}
+                  />`
+                : nothing}
+              ${showInput
+                ? html`<canvas
+                    part="model-input"
+                    class="model-input"
+                    width=${MODEL_SIZE}
+                    height=${MODEL_SIZE}
+                    data-card=${card.id}
+                    role="img"
+                    aria-label=${messages.modelInputLabel}
+                  ></canvas>`
+                : nothing}
+            </div>`
+          : nothing}
+        <div class="card-body">
+          <p class="file-name">${card.name}</p>
+          ${this._renderCardContent(card)}
+        </div>
+        <button
+          part="remove-button"
+          class="remove"
+          type="button"
+          data-card=${card.id}
+          aria-label=${format(messages.remove, { name: card.name })}
+          @click=${this._onRemoveClick}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </li>
+    `;
+  }
+
+  private _renderCardContent(card: Card): TemplateResult {
+    const messages = this._messages;
+    switch (card.status) {
+      case 'pending': {
+        const waiting = this._modelState !== 'ready';
+        return html`<p class="pending">
+          <span class="spinner" aria-hidden="true"></span>${waiting ? messages.waiting : messages.classifying}
+        </p>`;
+      }
+      case 'empty':
+        return html`<p class="no-digit">${messages.noDigit}</p>`;
+      case 'error':
+        return html`<p part="error" class="error" role="alert">
+          ${card.error ? this._errorText(card.error) : messages.unknownError}
+        </p>`;
+      case 'complete':
+        return card.prediction ? this._renderPrediction(card.prediction) : html``;
+    }
+  }
+
+  private _renderPrediction(prediction: Prediction): TemplateResult {
+    const messages = this._messages;
+    return html`
+      <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
+        <p part="digit" class="digit">${prediction.digit}</p>
+        <div class="result-text">
+          ${prediction.uncertain
+            ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>`
+            : nothing}
+          <p part="confidence" class="confidence">
+            ${format(messages.confidence, { percent: percent(prediction.confidence) })}
+          </p>
+        </div>
+      </div>
+      ${this._renderBars(prediction)}
+    `;
+  }
+
+  private _renderBars(prediction: Prediction): TemplateResult | typeof nothing {
+    const show = this._showProbabilities;
+    if (show === 'none') return nothing;
+    let entries = prediction.probabilities.map((probability, digit) => ({ digit, probability }));
+    if (show === 'top3') {
+      entries = [...entries].sort((a, b) => b.probability - a.probability).slice(0, 3);
+    }
+    return html`<ul part="bars" class="bars" role="list" aria-label=${this._messages.probabilitiesLabel}>
+      ${entries.map(
+        ({ digit, probability }) => html`<li class="bar-row">
+          <div part="bar" class="bar" role="img" aria-label=${`${digit}: ${percent(probability)}`}>
+            <span class="bar-digit">${digit}</span>
+            <span class="bar-track"
+              ><span
+                class="bar-fill"
+                style=${styleMap({ width: `${Math.max(0, Math.min(1, probability)) * 100}%` })}
+              ></span
+            ></span>
+            <span class="bar-value">${percent(probability)}</span>
+          </div>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  // ---- derived values ------------------------------------------------------------------------
+
+  private get _messages(): DigitRecognizerMessages {
+    return mergeMessages(this.messages);
+  }
+
+  private get _isDisabled(): boolean {
+    return this.disabled || this._formDisabled;
+  }
+
+  private get _mode(): DigitRecognizerMode {
+    return this.mode === 'upload' || this.mode === 'draw' ? this.mode : 'both';
+  }
+
+  private get _showProbabilities(): ShowProbabilities {
+    const value = this.showProbabilities;
+    return value === 'all' || value === 'none' ? value : 'top3';
+  }
+
+  private get _maxFiles(): number {
+    const value = Number(this.maxFiles);
+    return Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_MAX_FILES;
+  }
+
+  private get _uncertainBelow(): number {
+    const value = Number(this.uncertainBelow);
+    return Number.isFinite(value) ? value : DEFAULT_UNCERTAIN_BELOW;
+  }
+
+  private get _drawDebounce(): number {
+    const value = Number(this.drawDebounce);
+    return Number.isFinite(value) && value >= 0 ? value : DEFAULT_DRAW_DEBOUNCE;
+  }
+
+  private get _modelKey(): string {
+    return this.modelUrl ? String(this.modelUrl) : '';
+  }
+
+  private _cardState(card: Card): DigitCardState {
+    switch (card.status) {
+      case 'pending':
+        return 'pending';
+      case 'empty':
+        return 'no-digit';
+      case 'error':
+        return 'error';
+      case 'complete':
+        return card.prediction?.uncertain ? 'uncertain' : 'result';
+    }
+  }
+
+  private _errorText(error: DigitRecognizerError): string {
+    const messages = this._messages;
+    return messages.errors[error.code] ?? messages.unknownError;
+  }
+
+  // ---- model ---------------------------------------------------------------------------------
+
+  /** Starts (or joins) loading the classifier for the current `model-url`. */
+  private _loadModel(): Promise<Classifier> {
+    const id = ++this._modelLoadId;
+    const key = this._modelKey;
+    this._releaseProgress?.();
+    this._loadedModelKey = key;
+    const cached = isClassifierCached(key || undefined);
+    this._modelState = cached ? 'ready' : 'loading';
+    this._modelProgress = 0;
+    this._modelError = null;
+    const shared = getSharedClassifier(key || undefined, (fraction) => {
+      if (id === this._modelLoadId) this._modelProgress = fraction;
+    });
+    this._releaseProgress = shared.release;
+    const promise = shared.promise;
+    this._classifier = promise;
+    promise.then(
+      () => {
+        if (id !== this._modelLoadId) return;
+        shared.release();
+        this._modelState = 'ready';
+        // Cards that failed only because the model was missing get another go.
+        for (const card of this._cards) {
+          if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) {
+            void this._runCard(card);
+          }
+        }
+      },
+      (reason: unknown) => {
+        if (id !== this._modelLoadId) return;
+        shared.release();
+        const error = toDigitError(reason, 'MODEL_LOAD_FAILED');
+        this._modelState = 'error';
+        this._modelError = error;
+        this._announcement = this._errorText(error);
+        this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
+      },
+    );
+    return promise;
+  }
+
+  /** The classifier; after a failed load, a new image tries loading again. */
+  private _getClassifier(): Promise<Classifier> {
+    if (!this._classifier || this._modelState === 'error') return this._loadModel();
+    return this._classifier;
+  }
+
+  // ---- cards ---------------------------------------------------------------------------------
+
+  /**
+   * Recognizes one card. Each run has its own AbortController and number; a run whose card was
+   * removed, re-run or disconnected meanwhile is dropped without painting or firing anything.
+   */
+  private async _runCard(card: Card): Promise<void> {
+    card.controller?.abort();
+    const controller = new AbortController();
+    card.controller = controller;
+    const run = ++card.run;
+    card.status = 'pending';
+    card.error = null;
+    this._changed();
+    const isCurrent = (): boolean =>
+      !controller.signal.aborted && card.run === run && this._cards.includes(card);
+
+    let classifier: Classifier;
+    try {
+      classifier = await this._getClassifier();
+    } catch (reason) {
+      if (!isCurrent()) return;
+      // The model's own failure is reported once, by _loadModel.
+      card.controller = null;
+      card.status = 'error';
+      card.error = toDigitError(reason, 'MODEL_LOAD_FAILED');
+      card.prediction = null;
+      card.modelInput = null;
+      this._changed();
+      return;
+    }
+    if (!isCurrent()) return;
+
+    try {
+      const pre = await preprocess(card.input);
+      if (!isCurrent()) return;
+      const prediction = await classifier.classifyPreprocessed(pre, {
+        uncertainBelow: this._uncertainBelow,
+        signal: controller.signal,
+      });
+      if (!isCurrent()) return;
+      card.controller = null;
+      card.status = 'complete';
+      card.prediction = prediction;
+      card.modelInput = pre.pixels;
+      this._changed();
+      const messages = this._messages;
+      this._announcement = format(
+        prediction.uncertain ? messages.announceUncertain : messages.announceResult,
+        { digit: prediction.digit, percent: percent(prediction.confidence), name: card.name },
+      );
+      this.dispatchEvent(
+        new DigitPredictionEvent({
+          digit: prediction.digit,
+          confidence: prediction.confidence,
+          probabilities: [...prediction.probabilities],
+          uncertain: prediction.uncertain,
+          file: card.file,
+        }),
+      );
+    } catch (reason) {
+      if (!isCurrent()) return;
+      const error = toDigitError(reason, 'INVALID_INPUT');
+      card.controller = null;
+      card.status = error.code === 'EMPTY_IMAGE' ? 'empty' : 'error';
+      card.error = error;
+      card.prediction = null;
+      card.modelInput = null;
+      this._changed();
+      this._announcement =
+        error.code === 'EMPTY_IMAGE'
+          ? format(this._messages.announceNoDigit, { name: card.name })
+          : `${card.name}: ${this._errorText(error)}`;
+      this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
+    }
+  }
+
+  private _rerunAll(): void {
+    for (const card of this._cards) void this._runCard(card);
+  }
+
+  /** Aborts a card's run and frees its preview. */
+  private _disposeCard(card: Card): void {
+    card.controller?.abort();
+    card.controller = null;
+    card.run++;
+    if (card.url) URL.revokeObjectURL(card.url);
+    card.url = null;
+  }
+
+  private _removeCard(card: Card): void {
+    if (!this._cards.includes(card)) return;
+    this._disposeCard(card);
+    this._cards = this._cards.filter((other) => other !== card);
+    if (card.kind === 'drawing') {
+      clearTimeout(this._drawTimer);
+      this._pad.clear();
+      this._padHasInk = false;
+    }
+    this._syncFormValue();
+  }
+
+  /** Call after mutating a card: re-renders and updates the form value. */
+  private _changed(): void {
+    this.requestUpdate();
+    this._syncFormValue();
+  }
+
+  private _syncFormValue(force = false): void {
+    const value = this.value;
+    if (!force && value === this._formValue) return;
+    this._formValue = value;
+    this._internals.setFormValue(value);
+  }
+
+  private _paintModelInputs(): void {
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.model-input');
+    for (const canvas of Array.from(canvases)) {
+      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
+      const pixels = card?.modelInput;
+      if (!pixels || this._drawnModelInputs.get(canvas) === pixels) continue;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) continue;
+      const image = ctx.createImageData(MODEL_SIZE, MODEL_SIZE);
+      for (let i = 0; i < MODEL_SIZE * MODEL_SIZE; i++) {
+        const level = Math.round(Math.max(0, Math.min(1, pixels[i] ?? 0)) * 255);
+        image.data[i * 4] = level;
+        image.data[i * 4 + 1] = level;
+        image.data[i * 4 + 2] = level;
+        image.data[i * 4 + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+      this._drawnModelInputs.set(canvas, pixels);
+    }
+  }
+
+  // ---- drawing -------------------------------------------------------------------------------
+
+  private _onStrokeStart(): void {
+    clearTimeout(this._drawTimer);
+    this._padHasInk = true;
+    if (!this.multiple) {
+      // A drawing replaces the image that was there.
+      const files = this._cards.filter((card) => card.kind === 'file');
+      if (files.length > 0) {
+        for (const card of files) this._disposeCard(card);
+        this._cards = this._cards.filter((card) => card.kind !== 'file');
+        this._syncFormValue();
+      }
+    }
+  }
+
+  private _onStrokeEnd(): void {
+    clearTimeout(this._drawTimer);
+    this._drawTimer = setTimeout(() => this._recognizeDrawing(), this._drawDebounce);
+  }
+
+  private _recognizeDrawing(): void {
+    if (!this.isConnected || !this._pad.hasInk || this._pad.drawing) return;
+    const snapshot = this._pad.snapshot();
+    if (!snapshot) return;
+    let card = this._cards.find((c) => c.kind === 'drawing');
+    if (!card) {
+      const name = this._messages.drawingName;
+      card = {
+        id: nextCardId++,
+        kind: 'drawing',
+        file: null,
+        name,
+        input: snapshot,
+        url: null,
+        status: 'pending',
+        prediction: null,
+        error: null,
+        modelInput: null,
+        controller: null,
+        run: 0,
+      };
+      if (!this.multiple) {
+        for (const other of this._cards) this._disposeCard(other);
+        this._cards = [card];
+      } else {
+        this._cards = [card, ...this._cards];
+      }
+    }
+    card.input = snapshot;
+    void this._runCard(card);
+  }
+
+  /** Clears the pad and drops the drawing's card. */
+  private _clearPad(): void {
+    clearTimeout(this._drawTimer);
+    this._pad.clear();
+    this._padHasInk = false;
+    const drawing = this._cards.find((card) => card.kind === 'drawing');
+    if (drawing) {
+      this._disposeCard(drawing);
+      this._cards = this._cards.filter((card) => card !== drawing);
+      this._syncFormValue();
+    }
+  }
+
+  // ---- event handlers ------------------------------------------------------------------------
+
+  private _onDropzoneClick(): void {
+    if (this._isDisabled) return;
+    this._fileInput?.click();
+  }
+
+  private _onInputChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    // Reset so choosing the same file again fires `change` again.
+    input.value = '';
+    if (this._isDisabled || files.length === 0) return;
+    this.addFiles(files);
+  }
+
+  private _onClearClick(): void {
+    if (this._isDisabled) return;
+    this._clearPad();
+    this._announcement = '';
+    this.dispatchEvent(new DigitClearEvent());
+  }
+
+  private _onRemoveClick(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset['card'];
+    const card = this._cards.find((c) => String(c.id) === id);
+    if (!card) return;
+    this._removeCard(card);
+    // Keep keyboard focus inside the element.
+    void this.updateComplete.then(() => {
+      const next = this.renderRoot.querySelector<HTMLElement>('.remove, .dropzone, .pad-area .button');
+      next?.focus();
+    });
+  }
+
+  private _onRetryClick(): void {
+    this._loadModel();
+  }
+
+  private _acceptsFiles(): boolean {
+    return !this._isDisabled && this._mode !== 'draw';
+  }
+
+  private readonly _onDragOver = (event: DragEvent): void => {
+    const types = event.dataTransfer?.types;
+    if (!types || !Array.from(types).includes('Files')) return;
+    event.preventDefault();
+    if (!this._acceptsFiles()) {
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+      return;
+    }
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    this._dragActive = true;
+  };
+
+  private readonly _onDragLeave = (event: DragEvent): void => {
+    const related = event.relatedTarget;
+    if (related instanceof Node && (related === this || this.contains(related))) return;
+    this._dragActive = false;
+  };
+
+  private readonly _onDrop = (event: DragEvent): void => {
+    this._dragActive = false;
+    const files = filesOf(event.dataTransfer);
+    if (files.length === 0) return;
+    // Never let the browser navigate to a dropped file.
+    event.preventDefault();
+    if (!this._acceptsFiles()) return;
+    this.addFiles(files);
+  };
+
+  /** Paste while focus is inside the element (the event is composed, so it reaches the host). */
+  private readonly _onPaste = (event: ClipboardEvent): void => {
+    if (event.defaultPrevented || !this._acceptsFiles()) return;
+    const files = filesOf(event.clipboardData);
+    if (files.length === 0) return;
+    event.preventDefault();
+    this.addFiles(files);
+  };
+
+  /**
+   * Paste anywhere on the page while the pointer is over the element, unless focus is in a text
+   * field (whose paste is left alone).
+   */
+  private readonly _onDocumentPaste = (event: ClipboardEvent): void => {
+    if (event.composedPath().includes(this)) return;
+    if (!this.matches(':hover')) return;
+    const active = document.activeElement;
+    if (isEditable(event.target) || isEditable(active)) return;
+    this._onPaste(event);
+  };
+}

