@@ -7,6 +7,22 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
+const NODE_BUILTINS = ['crypto', 'fs', 'path', 'os', 'perf_hooks', 'worker_threads'];
+
+/**
+ * Node built-ins that tfjs and seedrandom require only under Node become an empty module, and
+ * the WASM backend comes from its flat ESM build (its per-file build imports CommonJS glue).
+ */
+const browserShims = {
+  name: 'browser-shims',
+  resolveImport: ({ source }) => {
+    if (NODE_BUILTINS.includes(source)) return '/__empty-module.js';
+    if (source === '@tensorflow/tfjs-backend-wasm') return '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js';
+    return undefined;
+  },
+  serve: (context) => (context.path === '/__empty-module.js' ? { body: 'export default {};', type: 'js' } : undefined),
+};
+
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--headless=new',
@@ -33,11 +49,18 @@ export default {
       },
     }),
   ],
+  middleware: [
+    // A copy of the package at another path, laid out as jsDelivr serves it, for the CDN test.
+    function cdnMirror(context, next) {
+      const prefix = '/cdn-mirror/digit-recognizer@x/';
+      if (context.url.startsWith(prefix)) context.url = `/${context.url.slice(prefix.length)}`;
+      return next();
+    },
+  ],
   mimeTypes: { '**/*.ts': 'js', '**/*.wasm': 'application/wasm' },
   plugins: [
+    browserShims,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
-    commonjs({
-      include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**'],
-    }),
+    commonjs({ include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**'], strictRequires: false }),
   ],
 };

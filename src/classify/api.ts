@@ -166,10 +166,10 @@ export async function loadClassifier(options: LoadOptions = {}): Promise<Classif
   if (preferred !== 'wasm' && preferred !== 'cpu') {
     throw new DigitRecognizerError('INVALID_INPUT', `backend must be 'wasm' or 'cpu'; got ${String(preferred)}.`);
   }
-  const [network] = await Promise.all([
-    loadNetwork(resolved, { signal: options.signal, onProgress: options.onProgress }),
-    ensureBackend(preferred, wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`),
-  ]);
+  // Download the model while the backend starts; the weights become tensors once it has.
+  const backendReady = ensureBackend(preferred, wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`);
+  backendReady.catch(() => undefined);
+  const network = await loadNetwork(resolved, { signal: options.signal, onProgress: options.onProgress, backendReady });
   const classifier = new LoadedClassifier(network, resolved);
   // Warm up: the first inference compiles kernels and allocates; do it before users wait.
   await classifier.classifyPreprocessed(new Float32Array(MODEL_SIZE * MODEL_SIZE));

@@ -10,6 +10,8 @@ import { fetchBytes } from './resource.js';
 export interface ModelLoadOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((fraction: number) => void) | undefined;
+  /** Awaited after the download and before the weights become tensors (the backend's start). */
+  backendReady?: Promise<unknown> | undefined;
 }
 
 function failure(url: string, what: string, cause?: unknown): DigitRecognizerError {
@@ -66,6 +68,7 @@ export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = 
     joined.set(part, at);
     at += part.byteLength;
   }
+  await options.backendReady;
   try {
     const network = createNetwork(modelJson, joined.buffer);
     onProgress?.(1);

@@ -26,10 +26,7 @@ export interface SharedClassifier {
  * The classifier for `modelUrl` (the package's default model when empty), loading it on first
  * use. `onProgress` hears the download progress (0–1) of the shared load.
  */
-export function getSharedClassifier(
-  modelUrl: string | undefined,
-  onProgress?: ProgressListener,
-): SharedClassifier {
+export function getSharedClassifier(modelUrl: string | undefined, onProgress?: ProgressListener): SharedClassifier {
   const key = modelUrl ?? '';
   let entry = cache.get(key);
   if (!entry) {

@@ -175,10 +175,7 @@ export class DigitRecognizerElement extends LitElement {
    * Registers the element under `tag` in `registry`. Calling it again is harmless: a tag that is
    * already defined is left as it is. Returns the class registered under `tag`.
    */
-  static define(
-    tag = 'digit-recognizer',
-    registry: CustomElementRegistry = customElements,
-  ): CustomElementConstructor {
+  static define(tag = 'digit-recognizer', registry: CustomElementRegistry = customElements): CustomElementConstructor {
     const existing = registry.get(tag);
     if (existing) return existing;
     try {
@@ -462,15 +459,17 @@ export class DigitRecognizerElement extends LitElement {
           ${mode !== 'upload' ? this._renderPad(disabled) : nothing}
         </div>
         ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
-        ${this._cards.length > 0
-          ? html`<ul part="cards" class="cards" role="list" aria-label=${this._messages.resultsLabel}>
-              ${repeat(
-                this._cards,
-                (card) => card.id,
-                (card) => this._renderCard(card),
-              )}
-            </ul>`
-          : nothing}
+        ${
+          this._cards.length > 0
+            ? html`<ul part="cards" class="cards" role="list" aria-label=${this._messages.resultsLabel}>
+                ${repeat(
+                  this._cards,
+                  (card) => card.id,
+                  (card) => this._renderCard(card),
+                )}
+              </ul>`
+            : nothing
+        }
         <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
       </section>
     `;
@@ -482,21 +481,14 @@ export class DigitRecognizerElement extends LitElement {
       const progress = this._modelProgress;
       const text = format(messages.loading, { percent: progress > 0 ? percent(progress) : '' }).trim();
       return html`<div part="status" class="model-status">
-        <progress
-          part="progress"
-          max="1"
-          value=${progress > 0 ? progress : nothing}
-          aria-label=${text}
-        ></progress>
+        <progress part="progress" max="1" value=${progress > 0 ? progress : nothing} aria-label=${text}></progress>
         <span>${text}</span>
       </div>`;
     }
     if (this._modelState === 'error' && this._modelError) {
       return html`<div part="error" class="error model-error" role="alert">
         <p>${this._errorText(this._modelError)}</p>
-        <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>
-          ${messages.retry}
-        </button>
+        <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>${messages.retry}</button>
       </div>`;
     }
     return nothing;
@@ -504,13 +496,7 @@ export class DigitRecognizerElement extends LitElement {
 
   private _renderDropzone(disabled: boolean): TemplateResult {
     return html`
-      <button
-        part="dropzone"
-        class="dropzone"
-        type="button"
-        ?disabled=${disabled}
-        @click=${this._onDropzoneClick}
-      >
+      <button part="dropzone" class="dropzone" type="button" ?disabled=${disabled} @click=${this._onDropzoneClick}>
         <span class="drop-label">${this.dropLabel}</span>
         <span part="input-button" class="input-button">${this._messages.chooseLabel}</span>
       </button>
@@ -565,29 +551,35 @@ export class DigitRecognizerElement extends LitElement {
         data-kind=${card.kind}
         aria-busy=${card.status === 'pending' ? 'true' : 'false'}
       >
-        ${card.url || showInput
-          ? html`<div class="media">
-              ${card.url
-                ? html`<img
-                    part="preview"
-                    class="preview"
-                    src=${card.url}
-                    alt=${format(messages.previewAlt, { name: card.name })}
-                  />`
-                : nothing}
-              ${showInput
-                ? html`<canvas
-                    part="model-input"
-                    class="model-input"
-                    width=${MODEL_SIZE}
-                    height=${MODEL_SIZE}
-                    data-card=${card.id}
-                    role="img"
-                    aria-label=${messages.modelInputLabel}
-                  ></canvas>`
-                : nothing}
-            </div>`
-          : nothing}
+        ${
+          card.url || showInput
+            ? html`<div class="media">
+                ${
+                  card.url
+                    ? html`<img
+                        part="preview"
+                        class="preview"
+                        src=${card.url}
+                        alt=${format(messages.previewAlt, { name: card.name })}
+                      />`
+                    : nothing
+                }
+                ${
+                  showInput
+                    ? html`<canvas
+                        part="model-input"
+                        class="model-input"
+                        width=${MODEL_SIZE}
+                        height=${MODEL_SIZE}
+                        data-card=${card.id}
+                        role="img"
+                        aria-label=${messages.modelInputLabel}
+                      ></canvas>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
         <div class="card-body">
           <p class="file-name">${card.name}</p>
           ${this._renderCardContent(card)}
@@ -632,9 +624,11 @@ export class DigitRecognizerElement extends LitElement {
       <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
         <p part="digit" class="digit">${prediction.digit}</p>
         <div class="result-text">
-          ${prediction.uncertain
-            ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>`
-            : nothing}
+          ${
+            prediction.uncertain
+              ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>`
+              : nothing
+          }
           <p part="confidence" class="confidence">
             ${format(messages.confidence, { percent: percent(prediction.confidence) })}
           </p>
@@ -653,18 +647,19 @@ export class DigitRecognizerElement extends LitElement {
     }
     return html`<ul part="bars" class="bars" role="list" aria-label=${this._messages.probabilitiesLabel}>
       ${entries.map(
-        ({ digit, probability }) => html`<li class="bar-row">
-          <div part="bar" class="bar" role="img" aria-label=${`${digit}: ${percent(probability)}`}>
-            <span class="bar-digit">${digit}</span>
-            <span class="bar-track"
-              ><span
-                class="bar-fill"
-                style=${styleMap({ width: `${Math.max(0, Math.min(1, probability)) * 100}%` })}
-              ></span
-            ></span>
-            <span class="bar-value">${percent(probability)}</span>
-          </div>
-        </li>`,
+        ({ digit, probability }) =>
+          html`<li class="bar-row">
+            <div part="bar" class="bar" role="img" aria-label=${`${digit}: ${percent(probability)}`}>
+              <span class="bar-digit">${digit}</span>
+              <span class="bar-track"
+                ><span
+                  class="bar-fill"
+                  style=${styleMap({ width: `${Math.max(0, Math.min(1, probability)) * 100}%` })}
+                ></span
+              ></span>
+              <span class="bar-value">${percent(probability)}</span>
+            </div>
+          </li>`,
       )}
     </ul>`;
   }
@@ -788,8 +783,7 @@ export class DigitRecognizerElement extends LitElement {
     card.status = 'pending';
     card.error = null;
     this._changed();
-    const isCurrent = (): boolean =>
-      !controller.signal.aborted && card.run === run && this._cards.includes(card);
+    const isCurrent = (): boolean => !controller.signal.aborted && card.run === run && this._cards.includes(card);
 
     let classifier: Classifier;
     try {
@@ -821,10 +815,11 @@ export class DigitRecognizerElement extends LitElement {
       card.modelInput = pre.pixels;
       this._changed();
       const messages = this._messages;
-      this._announcement = format(
-        prediction.uncertain ? messages.announceUncertain : messages.announceResult,
-        { digit: prediction.digit, percent: percent(prediction.confidence), name: card.name },
-      );
+      this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
+        digit: prediction.digit,
+        percent: percent(prediction.confidence),
+        name: card.name,
+      });
       this.dispatchEvent(
         new DigitPredictionEvent({
           digit: prediction.digit,

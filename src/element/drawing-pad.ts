@@ -156,8 +156,7 @@ export class DrawingPad {
   private readonly _onPointerMove = (event: PointerEvent): void => {
     if (event.pointerId !== this._pointerId || !this._last) return;
     event.preventDefault();
-    const events =
-      typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
+    const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
     for (const e of events.length > 0 ? events : [event]) {
       const point = this._point(e);
       this._segment(this._last, point);

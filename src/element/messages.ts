@@ -95,9 +95,7 @@ export const defaultMessages: DigitRecognizerMessages = {
 
 /** Replaces `{key}` placeholders in `template` with the matching values. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** A probability (0–1) as a whole percentage, e.g. `"98%"`. */

@@ -104,10 +104,43 @@ export function drawStroke(pad: HTMLCanvasElement, points: Array<[number, number
   for (const point of rest) {
     for (let step = 1; step <= 8; step++) {
       const t = step / 8;
-      const p: [number, number] = [previous[0] + (point[0] - previous[0]) * t, previous[1] + (point[1] - previous[1]) * t];
+      const p: [number, number] = [
+        previous[0] + (point[0] - previous[0]) * t,
+        previous[1] + (point[1] - previous[1]) * t,
+      ];
       pad.dispatchEvent(new PointerEvent('pointermove', { ...common, ...at(p), buttons: 1 }));
     }
     previous = point;
   }
   pad.dispatchEvent(new PointerEvent('pointerup', { ...common, ...at(previous), button: 0, buttons: 0 }));
+}
+
+/** Records `console.error` calls while installed; `restore()` puts the original back. */
+export function spyOnConsoleError(): { calls: unknown[][]; restore(): void } {
+  const original = console.error;
+  const calls: unknown[][] = [];
+  console.error = (...args: unknown[]) => {
+    calls.push(args);
+    original.apply(console, args);
+  };
+  return {
+    calls,
+    restore: () => {
+      console.error = original;
+    },
+  };
+}
+
+/** Collects every event of `type` fired on `target` until `stop()`. */
+export function collect<T extends Event>(target: EventTarget, type: string): { events: T[]; stop(): void } {
+  const events: T[] = [];
+  const listener = (event: Event) => events.push(event as T);
+  target.addEventListener(type, listener);
+  return { events, stop: () => target.removeEventListener(type, listener) };
+}
+
+/** Waits for the element's model to be ready (state no longer `loading`). */
+export async function modelReady(el: DigitRecognizerElement): Promise<void> {
+  await until(() => el.state !== 'loading', 'the model to load');
+  await el.updateComplete;
 }
