@@ -50,6 +50,13 @@ export default {
     }),
   ],
   middleware: [
+    // The CSP test page gets the policy its query names, as a real server would send it.
+    async function contentSecurityPolicy(context, next) {
+      await next();
+      if (!context.path.startsWith('/test/browser/csp/')) return;
+      const policy = context.query.csp === 'strict' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'";
+      context.set('Content-Security-Policy', `default-src 'self'; ${policy}; style-src 'self' 'unsafe-inline'`);
+    },
     // A copy of the package at another path, laid out as jsDelivr serves it, for the CDN test.
     function cdnMirror(context, next) {
       const prefix = '/cdn-mirror/digit-recognizer@x/';

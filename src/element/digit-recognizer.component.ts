@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
 import { DigitRecognizerError, isDigitRecognizerError, preprocess } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, Prediction } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode, Prediction, Preprocessed } from '../index.js';
 import { getSharedClassifier, isClassifierCached } from './classifier-cache.js';
 import { DrawingPad } from './drawing-pad.js';
 import { DigitClearEvent, DigitErrorEvent, DigitPredictionEvent } from './events.js';
@@ -49,8 +49,8 @@ interface Card {
   status: 'pending' | 'complete' | 'empty' | 'error';
   prediction: Prediction | null;
   error: DigitRecognizerError | null;
-  /** The 28×28 the model saw. */
-  modelInput: Float32Array | null;
+  /** The image as the model saw it (its 28×28 `pixels`), kept to re-judge uncertainty. */
+  preprocessed: Preprocessed | null;
   /** Aborts the current run; each run has its own. */
   controller: AbortController | null;
   /** Increases with every run; only the latest run may paint its result. */
@@ -363,7 +363,7 @@ export class DigitRecognizerElement extends LitElement {
         status: 'pending',
         prediction: null,
         error: null,
-        modelInput: null,
+        preprocessed: null,
         controller: null,
         run: 0,
       };
@@ -422,7 +422,7 @@ export class DigitRecognizerElement extends LitElement {
       this._loadModel();
       if (reload) this._rerunAll();
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
-      this._rerunAll();
+      for (const card of this._cards) void this._rejudge(card);
     }
     if (changed.has('mode') && this._mode === 'upload') {
       this._clearPad();
@@ -542,7 +542,7 @@ export class DigitRecognizerElement extends LitElement {
   private _renderCard(card: Card): TemplateResult {
     const messages = this._messages;
     const cardState = this._cardState(card);
-    const showInput = this.showModelInput && card.modelInput !== null;
+    const showInput = this.showModelInput && card.preprocessed !== null;
     return html`
       <li
         part="card"
@@ -690,7 +690,7 @@ export class DigitRecognizerElement extends LitElement {
 
   private get _uncertainBelow(): number {
     const value = Number(this.uncertainBelow);
-    return Number.isFinite(value) ? value : DEFAULT_UNCERTAIN_BELOW;
+    return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_UNCERTAIN_BELOW;
   }
 
   private get _drawDebounce(): number {
@@ -795,7 +795,7 @@ export class DigitRecognizerElement extends LitElement {
       card.status = 'error';
       card.error = toDigitError(reason, 'MODEL_LOAD_FAILED');
       card.prediction = null;
-      card.modelInput = null;
+      card.preprocessed = null;
       this._changed();
       return;
     }
@@ -812,7 +812,7 @@ export class DigitRecognizerElement extends LitElement {
       card.controller = null;
       card.status = 'complete';
       card.prediction = prediction;
-      card.modelInput = pre.pixels;
+      card.preprocessed = pre;
       this._changed();
       const messages = this._messages;
       this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
@@ -836,13 +836,32 @@ export class DigitRecognizerElement extends LitElement {
       card.status = error.code === 'EMPTY_IMAGE' ? 'empty' : 'error';
       card.error = error;
       card.prediction = null;
-      card.modelInput = null;
+      card.preprocessed = null;
       this._changed();
       this._announcement =
         error.code === 'EMPTY_IMAGE'
           ? format(this._messages.announceNoDigit, { name: card.name })
           : `${card.name}: ${this._errorText(error)}`;
       this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
+    }
+  }
+
+  /**
+   * Re-reads a finished card with the current `uncertain-below`, quietly: the result is updated,
+   * no event fires. Dropped if the card is re-run or removed meanwhile.
+   */
+  private async _rejudge(card: Card): Promise<void> {
+    const pre = card.preprocessed;
+    if (card.status !== 'complete' || !pre || !this._classifier) return;
+    const run = card.run;
+    try {
+      const classifier = await this._classifier;
+      const prediction = await classifier.classifyPreprocessed(pre, { uncertainBelow: this._uncertainBelow });
+      if (card.run !== run || card.status !== 'complete' || !this._cards.includes(card)) return;
+      card.prediction = prediction;
+      this._changed();
+    } catch {
+      // Keep the previous result.
     }
   }
 
@@ -888,7 +907,7 @@ export class DigitRecognizerElement extends LitElement {
     const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.model-input');
     for (const canvas of Array.from(canvases)) {
       const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
-      const pixels = card?.modelInput;
+      const pixels = card?.preprocessed?.pixels;
       if (!pixels || this._drawnModelInputs.get(canvas) === pixels) continue;
       const ctx = canvas.getContext('2d');
       if (!ctx) continue;
@@ -943,7 +962,7 @@ export class DigitRecognizerElement extends LitElement {
         status: 'pending',
         prediction: null,
         error: null,
-        modelInput: null,
+        preprocessed: null,
         controller: null,
         run: 0,
       };
@@ -996,12 +1015,16 @@ export class DigitRecognizerElement extends LitElement {
 
   private _onRemoveClick(event: Event): void {
     const id = (event.currentTarget as HTMLElement).dataset['card'];
-    const card = this._cards.find((c) => String(c.id) === id);
+    const index = this._cards.findIndex((c) => String(c.id) === id);
+    const card = this._cards[index];
     if (!card) return;
     this._removeCard(card);
-    // Keep keyboard focus inside the element.
+    // Keep keyboard focus inside the element: on the next card's remove button, else the intake.
     void this.updateComplete.then(() => {
-      const next = this.renderRoot.querySelector<HTMLElement>('.remove, .dropzone, .pad-area .button');
+      const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.remove');
+      const next =
+        buttons[Math.min(index, buttons.length - 1)] ??
+        this.renderRoot.querySelector<HTMLElement>('.dropzone, [part="clear-button"]');
       next?.focus();
     });
   }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { DigitRecognizerElement, DigitPredictionEvent } from '../../../src/element.js';
-import { chooseFiles, digitFile, modelReady, part, shadow, spyOnConsoleError, until } from './helpers.js';
+import { chooseFiles, collect, digitFile, modelReady, part, shadow, spyOnConsoleError, until } from './helpers.js';
 
 describe('<digit-recognizer>: definition, rendering, states', function () {
   this.timeout(120000);
@@ -221,5 +222,66 @@ describe('<digit-recognizer>: definition, rendering, states', function () {
       URL.revokeObjectURL = original;
     }
     await until(() => true);
+  });
+
+  it('brings previews back and finishes work when reconnected', async () => {
+    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer></digit-recognizer>`);
+    await modelReady(el);
+    const parent = el.parentElement!;
+    el.addFiles([await digitFile('7')]);
+    el.remove(); // while classifying: the run is aborted, nothing fires
+    const predictions = collect<DigitPredictionEvent>(el, 'prediction');
+    parent.append(el);
+    await until(() => predictions.events.length === 1, 'the prediction after reconnecting');
+    await el.updateComplete;
+    expect(part<HTMLImageElement>(el, 'img[part="preview"]').src).to.match(/^blob:/);
+    predictions.stop();
+  });
+
+  it('re-judges uncertainty quietly when uncertain-below changes', async () => {
+    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer uncertain-below="0"></digit-recognizer>`);
+    const predicted = oneEvent(el, 'prediction') as Promise<DigitPredictionEvent>;
+    el.addFiles([await digitFile('7')]);
+    const { detail } = await predicted;
+    expect(detail.uncertain).to.equal(false);
+    const predictions = collect<DigitPredictionEvent>(el, 'prediction');
+    el.uncertainBelow = 1;
+    await until(() => el.results[0]?.uncertain === true, 'the result to become uncertain');
+    predictions.stop();
+    expect(predictions.events).to.have.length(0);
+    await el.updateComplete;
+    expect(part(el, '[part="card"]').dataset['state']).to.equal('uncertain');
+  });
+
+  it('moves focus to the next remove button when a card is removed', async () => {
+    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer multiple></digit-recognizer>`);
+    const predictions = collect<DigitPredictionEvent>(el, 'prediction');
+    el.addFiles([await digitFile('1', 'a.png'), await digitFile('2', 'b.png')]);
+    await until(() => predictions.events.length === 2, 'two predictions');
+    await el.updateComplete;
+    part<HTMLButtonElement>(el, '[aria-label="Remove a.png"]').click();
+    await el.updateComplete;
+    await until(() => shadow(el).activeElement?.getAttribute('aria-label') === 'Remove b.png', 'focus to move');
+    part<HTMLButtonElement>(el, '[aria-label="Remove b.png"]').click();
+    await until(() => shadow(el).activeElement === part(el, '[part="dropzone"]'), 'focus on the drop zone');
+  });
+
+  it('is accessible in the dark scheme, and honours reduced motion', async () => {
+    await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    try {
+      const el = await fixture<DigitRecognizerElement>(
+        html`<div style="background:#000"><digit-recognizer show-model-input></digit-recognizer></div>`,
+      ).then((wrapper) => wrapper.querySelector('digit-recognizer')!);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(22, 24, 29)');
+      const predicted = oneEvent(el, 'prediction');
+      chooseFiles(el, [await digitFile('5')]);
+      await predicted;
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      const fill = part(el, '.bar-fill');
+      expect(getComputedStyle(fill).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    }
   });
 });

@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+
+/** Opens test/browser/csp/page.html, which the test server serves with the named policy. */
+function runPage(policy: 'strict' | 'no-wasm'): Promise<{ digit?: number; backend?: string; error?: string }> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow) return;
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      resolve(event.data);
+    };
+    window.addEventListener('message', onMessage);
+    frame.src = `/test/browser/csp/page.html?csp=${policy}`;
+    document.body.append(frame);
+  });
+}
+
+describe('under a Content-Security-Policy', () => {
+  it("works with script-src 'self' 'wasm-unsafe-eval' (no unsafe-eval, no inline script)", async () => {
+    const result = await runPage('strict');
+    expect(result.error).to.equal(undefined);
+    expect(result.backend).to.equal('wasm');
+    expect(result.digit).to.equal(1);
+  });
+
+  it("still answers without 'wasm-unsafe-eval', on the CPU fallback", async () => {
+    const result = await runPage('no-wasm');
+    expect(result.error).to.equal(undefined);
+    expect(result.backend).to.equal('cpu');
+    expect(result.digit).to.equal(1);
+  });
+});

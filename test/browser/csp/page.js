@@ -1,0 +1,19 @@
+// Runs inside a page served with a strict Content-Security-Policy (no inline script, no eval):
+// draws a digit, classifies it with the CDN bundle and reports to the parent test.
+(async () => {
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = 200;
+    canvas.height = 200;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 200, 200);
+    ctx.fillStyle = '#000';
+    ctx.fillRect(92, 30, 18, 140);
+    const prediction = await window.DigitRecognizer.classify(canvas);
+    const classifier = await window.DigitRecognizer.getDefaultClassifier();
+    parent.postMessage({ digit: prediction.digit, backend: classifier.backend }, '*');
+  } catch (error) {
+    parent.postMessage({ error: String(error && error.message) }, '*');
+  }
+})();

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { createNetwork } from '../../src/classify/network.js';
+import { loadFrom } from '../../scripts/train/model-files.js';
+import { mnistTest, ROOT } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'train-'));
+const out = join(work, 'model');
+const checkpoint = join(work, 'checkpoint');
+
+function train(...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/train/train.ts'), '--quick', '--out', out, '--checkpoint', checkpoint, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('npm run train -- --quick', () => {
+  let log = '';
+
+  it('learns well above chance, checkpoints, and exports quantized weights', () => {
+    log = train('--epochs', '1');
+    log += train('--epochs', '2', '--resume');
+    assert.match(log, /Resuming after epoch 1/);
+    const accuracy = Number(/MNIST test ([\d.]+)%/.exec(log)?.[1]);
+    assert.ok(accuracy > 50, `quick run reached only ${accuracy}% (chance is 10%)\n${log}`);
+    const json = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+    const specs = json.weightsManifest.flatMap((g) => g.weights);
+    assert.ok(specs.every((s) => s.quantization?.dtype === 'uint8' || s.quantization?.dtype === 'float16'));
+    assert.ok(statSync(join(out, 'weights.bin')).size <= 150 * 1024);
+    for (const file of ['MODEL_CARD.md', 'metrics.json', 'confusion-matrix.svg']) assert.ok(statSync(join(out, file)).size > 100);
+  });
+
+  it('round-trips: tfjs-layers and the package runtime agree on the exported model', async () => {
+    await tf.setBackend('cpu');
+    const layers = await tf.loadLayersModel(loadFrom(out));
+    const bytes = readFileSync(join(out, 'weights.bin'));
+    const json = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+    const runtime = createNetwork(json, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { images } = mnistTest();
+    const x = tf.tensor4d(images.subarray(0, 100 * 784), [100, 28, 28, 1]);
+    const a = (layers.predict(x) as tf.Tensor).dataSync();
+    const b = runtime.predict(x).dataSync();
+    for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i]! - b[i]!) < 1e-4, `output ${i}: ${a[i]} vs ${b[i]}`);
+    runtime.dispose();
+  });
+
+  it('reports a bad data folder by name', () => {
+    assert.throws(
+      () => train('--data', join(work, 'missing')),
+      (error: { stderr?: string }) => String(error.stderr).includes(join(work, 'missing')),
+    );
+  });
+});
