@@ -4,7 +4,9 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'storybook-static/', 'node_modules/', '.cache/', 'coverage/', 'examples/**/dist/'] },
+  {
+    ignores: ['dist/', 'docs/api/', 'storybook-static/', 'node_modules/', '.cache/', 'coverage/', 'examples/**/dist/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

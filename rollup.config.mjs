@@ -57,7 +57,7 @@ function assetsAndSizes() {
       mkdirSync('dist', { recursive: true });
       for (const file of WASM_FILES) copyFileSync(join(wasmDir, file), join('dist', file));
       const reportPath = 'dist/size-report.json';
-      let report = {};
+      let report;
       try {
         report = JSON.parse(readFileSync(reportPath, 'utf8'));
       } catch {
@@ -66,7 +66,10 @@ function assetsAndSizes() {
       for (const [name, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const bytes = Buffer.from(chunk.code);
-        report[join(options.dir ?? dirname(options.file), name)] = { bytes: bytes.length, gzip: gzipSync(bytes).length };
+        report[join(options.dir ?? dirname(options.file), name)] = {
+          bytes: bytes.length,
+          gzip: gzipSync(bytes).length,
+        };
       }
       for (const file of [...WASM_FILES, '../models/mnist-cnn/weights.bin', '../models/mnist-cnn/model.json']) {
         const bytes = readFileSync(join('dist', file));
@@ -75,7 +78,9 @@ function assetsAndSizes() {
       writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
       if (!process.env.ROLLUP_QUIET) {
         for (const [file, { bytes, gzip }] of Object.entries(report)) {
-          console.log(`${file.padEnd(44)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${(gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+          console.log(
+            `${file.padEnd(44)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${(gzip / 1024).toFixed(1).padStart(7)} KB gzip`,
+          );
         }
       }
     },

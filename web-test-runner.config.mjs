@@ -17,7 +17,8 @@ const browserShims = {
   name: 'browser-shims',
   resolveImport: ({ source }) => {
     if (NODE_BUILTINS.includes(source)) return '/__empty-module.js';
-    if (source === '@tensorflow/tfjs-backend-wasm') return '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js';
+    if (source === '@tensorflow/tfjs-backend-wasm')
+      return '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.fesm.js';
     return undefined;
   },
   serve: (context) => (context.path === '/__empty-module.js' ? { body: 'export default {};', type: 'js' } : undefined),

@@ -101,8 +101,17 @@ function morph(img: Float32Array, offsets: ReadonlyArray<[number, number]>, max:
   }
 }
 
-const SQUARE_2: ReadonlyArray<[number, number]> = [[1, 0], [0, 1], [1, 1]];
-const CROSS_3: ReadonlyArray<[number, number]> = [[1, 0], [-1, 0], [0, 1], [0, -1]];
+const SQUARE_2: ReadonlyArray<[number, number]> = [
+  [1, 0],
+  [0, 1],
+  [1, 1],
+];
+const CROSS_3: ReadonlyArray<[number, number]> = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+];
 
 function blur(img: Float32Array): void {
   const src = img.slice();

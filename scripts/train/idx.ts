@@ -86,9 +86,7 @@ export function readMnistSplit(dir: string, prefix: 'train' | 't10k'): DigitSet 
     throw new IdxError(`${imageFile} holds ${images.rows}×${images.cols} images, expected 28×28`);
   }
   if (labels.length !== images.count) {
-    throw new IdxError(
-      `${labelFile} has ${labels.length} labels but ${imageFile} has ${images.count} images`,
-    );
+    throw new IdxError(`${labelFile} has ${labels.length} labels but ${imageFile} has ${images.count} images`);
   }
   const floats = new Float32Array(images.pixels.length);
   for (let i = 0; i < floats.length; i++) floats[i] = images.pixels[i]! / 255;

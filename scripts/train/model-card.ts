@@ -42,8 +42,12 @@ function confusionSvg(e: Evaluation): string {
           `<text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" font-size="11" fill="${diagonal && share > 0.5 ? '#fff' : '#222'}">${n}</text>`,
       );
     }
-    rows.push(`<text x="${margin - 8}" y="${margin + label * cell + cell / 2 + 4}" text-anchor="end" font-size="13">${label}</text>`);
-    rows.push(`<text x="${margin + label * cell + cell / 2}" y="${margin - 8}" text-anchor="middle" font-size="13">${label}</text>`);
+    rows.push(
+      `<text x="${margin - 8}" y="${margin + label * cell + cell / 2 + 4}" text-anchor="end" font-size="13">${label}</text>`,
+    );
+    rows.push(
+      `<text x="${margin + label * cell + cell / 2}" y="${margin - 8}" text-anchor="middle" font-size="13">${label}</text>`,
+    );
   }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size + 24}" font-family="sans-serif">` +
@@ -59,7 +63,10 @@ export function writeModelCard(dir: string, facts: CardFacts): void {
   writeFileSync(join(dir, 'confusion-matrix.svg'), confusionSvg(facts.test));
   writeFileSync(join(dir, 'metrics.json'), JSON.stringify(facts, null, 2) + '\n');
   const perDigit = facts.test.confusion
-    .map((row, d) => `| ${d} | ${row.reduce((a, b) => a + b, 0)} | ${pct(row[d]! / (row.reduce((a, b) => a + b, 0) || 1))} |`)
+    .map(
+      (row, d) =>
+        `| ${d} | ${row.reduce((a, b) => a + b, 0)} | ${pct(row[d]! / (row.reduce((a, b) => a + b, 0) || 1))} |`,
+    )
     .join('\n');
   const card = `# Model card: mnist-cnn
 

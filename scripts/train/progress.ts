@@ -17,7 +17,9 @@ export class Progress {
     const bar = '='.repeat(filled) + (filled < width ? '>' : '') + ' '.repeat(Math.max(0, width - filled - 1));
     const text =
       `${label} [${bar}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
-      Object.entries(metrics).map(([k, v]) => `${k} ${v}`).join('  ') +
+      Object.entries(metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('  ') +
       `  ${formatDuration(left)} left`;
     if (this.stream.isTTY) {
       this.stream.write(`\r${text.padEnd(this.stream.columns ? this.stream.columns - 1 : 100)}`);
@@ -36,5 +38,7 @@ export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m` : `${m}:${String(s % 60).padStart(2, '0')}`;
+  return m >= 60
+    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`
+    : `${m}:${String(s % 60).padStart(2, '0')}`;
 }

@@ -138,7 +138,9 @@ async function main(): Promise<void> {
   new Random(seed).shuffle(order);
   const validationIds = order.slice(0, validationCount);
   const trainIds = order.slice(validationCount);
-  console.log(`Train ${trainIds.length}, validation ${validationIds.length}, test ${test.count} (test is only read at the end)`);
+  console.log(
+    `Train ${trainIds.length}, validation ${validationIds.length}, test ${test.count} (test is only read at the end)`,
+  );
 
   const model = buildModel(seed);
   const optimizer = tf.train.adam(peakLearningRate);

@@ -84,15 +84,20 @@ function conv2DBackpropFilterWasm(args: KernelArgs): TensorInfo {
   const keep = (t: TensorInfo): TensorInfo => (temporaries.push(t), t);
 
   const padded = keep(
-    run('PadV2', backend, { x }, {
-      paddings: [
-        [0, 0],
-        [padInfo.top, padInfo.bottom],
-        [padInfo.left, padInfo.right],
-        [0, 0],
-      ],
-      constantValue: 0,
-    }),
+    run(
+      'PadV2',
+      backend,
+      { x },
+      {
+        paddings: [
+          [0, 0],
+          [padInfo.top, padInfo.bottom],
+          [padInfo.left, padInfo.right],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    ),
   );
   // [B, Hp, Wp, Ci] -> [Ci, Hp, Wp, B]: the batch becomes the channel axis.
   const xT = keep(run('Transpose', backend, { x: padded }, { perm: [3, 1, 2, 0] }));
@@ -109,10 +114,15 @@ function conv2DBackpropFilterWasm(args: KernelArgs): TensorInfo {
   );
   // Strided convolutions can leave rows and columns past the filter size: drop them.
   const cropped = keep(
-    run('Slice', backend, { x: conv }, {
-      begin: [0, 0, 0, 0],
-      size: [conv.shape[0]!, filterHeight, filterWidth, conv.shape[3]!],
-    }),
+    run(
+      'Slice',
+      backend,
+      { x: conv },
+      {
+        begin: [0, 0, 0, 0],
+        size: [conv.shape[0]!, filterHeight, filterWidth, conv.shape[3]!],
+      },
+    ),
   );
   const result = run('Transpose', backend, { x: cropped }, { perm: [1, 2, 0, 3] });
   for (const t of temporaries) backend.disposeData(t.dataId);
@@ -146,15 +156,20 @@ function conv2DBackpropInputWasm(fallback: KernelFunc) {
     const temporaries: TensorInfo[] = [];
     const keep = (t: TensorInfo): TensorInfo => (temporaries.push(t), t);
     const padded = keep(
-      run('PadV2', backend, { x: dy }, {
-        paddings: [
-          [0, 0],
-          [filterHeight - 1 - padInfo.top, filterHeight - 1 - padInfo.bottom],
-          [filterWidth - 1 - padInfo.left, filterWidth - 1 - padInfo.right],
-          [0, 0],
-        ],
-        constantValue: 0,
-      }),
+      run(
+        'PadV2',
+        backend,
+        { x: dy },
+        {
+          paddings: [
+            [0, 0],
+            [filterHeight - 1 - padInfo.top, filterHeight - 1 - padInfo.bottom],
+            [filterWidth - 1 - padInfo.left, filterWidth - 1 - padInfo.right],
+            [0, 0],
+          ],
+          constantValue: 0,
+        },
+      ),
     );
     const flipped = keep(run('Reverse', backend, { x: filter }, { dims: [0, 1] }));
     // [Kh, Kw, Ci, Co] -> [Kh, Kw, Co, Ci]: the gradient flows from output to input channels.
@@ -182,15 +197,11 @@ function registerBroadcastingBatchNormGradient(): void {
       const [x, mean, variance, scale] = saved as [Tensor, Tensor, Tensor, Tensor | undefined];
       const scaleValue = scale ?? scalar(1);
       const reductionAxes = backend_util.getReductionAxes(mean.shape, x.shape);
-      const reduce = (t: Tensor): Tensor =>
-        reshape(reductionAxes.length > 0 ? sum(t, reductionAxes) : t, mean.shape);
+      const reduce = (t: Tensor): Tensor => reshape(reductionAxes.length > 0 ? sum(t, reductionAxes) : t, mean.shape);
       const xMinusMean = sub(x, mean);
       const dyTimesScale = mul(grad, scaleValue);
       const oneOverSqrtVariance = rsqrt(add(variance, scalar(varianceEpsilon)));
-      const minusHalfRCube = mul(
-        mul(mul(oneOverSqrtVariance, oneOverSqrtVariance), oneOverSqrtVariance),
-        scalar(-0.5),
-      );
+      const minusHalfRCube = mul(mul(mul(oneOverSqrtVariance, oneOverSqrtVariance), oneOverSqrtVariance), scalar(-0.5));
       return {
         x: () => mul(mul(grad, oneOverSqrtVariance), scaleValue),
         mean: () => reduce(mul(mul(oneOverSqrtVariance, scalar(-1)), dyTimesScale)),

@@ -11,7 +11,15 @@ import { currentBackend, ensureBackend } from './backend.js';
 import { DigitRecognizerError } from './errors.js';
 import { loadNetwork } from './model-loader.js';
 import type { Network } from './network.js';
-import type { BackendName, Classifier, ClassifyOptions, DigitInput, LoadOptions, Prediction, Preprocessed } from './types.js';
+import type {
+  BackendName,
+  Classifier,
+  ClassifyOptions,
+  DigitInput,
+  LoadOptions,
+  Prediction,
+  Preprocessed,
+} from './types.js';
 
 /** Default confidence below which a prediction is `uncertain`. */
 export const DEFAULT_UNCERTAIN_BELOW = 0.7;
@@ -39,14 +47,21 @@ export async function preprocess(input: DigitInput): Promise<Preprocessed> {
     return preprocessLuminance(luminance, sourceWidth, sourceHeight);
   } catch (error) {
     if (error instanceof DigitRecognizerError) throw error;
-    throw new DigitRecognizerError('INVALID_INPUT', `The input could not be read: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `The input could not be read: ${(error as Error)?.message ?? String(error)}`,
+      { cause: error },
+    );
   }
 }
 
 function toPixels(input: Preprocessed | Float32Array): Float32Array {
   const pixels = input instanceof Float32Array ? input : input?.pixels;
   if (!(pixels instanceof Float32Array) || pixels.length !== MODEL_SIZE * MODEL_SIZE) {
-    throw new DigitRecognizerError('INVALID_INPUT', `A preprocessed image is ${MODEL_SIZE * MODEL_SIZE} floats (28×28).`);
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `A preprocessed image is ${MODEL_SIZE * MODEL_SIZE} floats (28×28).`,
+    );
   }
   return pixels;
 }
@@ -70,7 +85,11 @@ class LoadedClassifier implements Classifier {
     return this.network;
   }
 
-  private async run(images: Float32Array[], hints: Array<Preprocessed | null>, options: ClassifyOptions): Promise<Prediction[]> {
+  private async run(
+    images: Float32Array[],
+    hints: Array<Preprocessed | null>,
+    options: ClassifyOptions,
+  ): Promise<Prediction[]> {
     const network = this.live();
     const threshold = options.uncertainBelow ?? DEFAULT_UNCERTAIN_BELOW;
     if (!(threshold >= 0 && threshold <= 1)) {
@@ -122,7 +141,11 @@ class LoadedClassifier implements Classifier {
       ),
     );
     throwIfAborted(options.signal);
-    return this.run(pres.map((p) => p.pixels), pres, options);
+    return this.run(
+      pres.map((p) => p.pixels),
+      pres,
+      options,
+    );
   }
 
   async classifyPreprocessed(input: Preprocessed | Float32Array, options: ClassifyOptions = {}): Promise<Prediction> {
@@ -135,9 +158,12 @@ class LoadedClassifier implements Classifier {
     this.network?.dispose();
     this.network = null;
     if (defaultClassifier) {
-      void defaultClassifier.then((c) => {
-        if (c === this) defaultClassifier = null;
-      }, () => undefined);
+      void defaultClassifier.then(
+        (c) => {
+          if (c === this) defaultClassifier = null;
+        },
+        () => undefined,
+      );
     }
   }
 }
@@ -159,7 +185,9 @@ export async function loadClassifier(options: LoadOptions = {}): Promise<Classif
   try {
     resolved = new URL(modelUrl, typeof document !== 'undefined' ? document.baseURI : undefined).href;
   } catch (error) {
-    throw new DigitRecognizerError('MODEL_LOAD_FAILED', `Could not load the model from ${modelUrl}: not a valid URL`, { cause: error });
+    throw new DigitRecognizerError('MODEL_LOAD_FAILED', `Could not load the model from ${modelUrl}: not a valid URL`, {
+      cause: error,
+    });
   }
   const wasmPath = String(options.wasmPath ?? assetUrl(WASM_DIR));
   const preferred = options.backend ?? 'wasm';

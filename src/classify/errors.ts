@@ -12,12 +12,7 @@
  * - `DISPOSED`: the classifier was disposed before or during the call.
  */
 export type DigitRecognizerErrorCode =
-  | 'INVALID_INPUT'
-  | 'DECODE_FAILED'
-  | 'EMPTY_IMAGE'
-  | 'MODEL_LOAD_FAILED'
-  | 'BACKEND_UNAVAILABLE'
-  | 'DISPOSED';
+  'INVALID_INPUT' | 'DECODE_FAILED' | 'EMPTY_IMAGE' | 'MODEL_LOAD_FAILED' | 'BACKEND_UNAVAILABLE' | 'DISPOSED';
 
 /**
  * The error every public function rejects with.
@@ -45,9 +40,6 @@ export class DigitRecognizerError extends Error {
 }
 
 /** True when `error` is a {@link DigitRecognizerError}, optionally with the given code. */
-export function isDigitRecognizerError(
-  error: unknown,
-  code?: DigitRecognizerErrorCode,
-): error is DigitRecognizerError {
+export function isDigitRecognizerError(error: unknown, code?: DigitRecognizerErrorCode): error is DigitRecognizerError {
   return error instanceof DigitRecognizerError && (code === undefined || error.code === code);
 }

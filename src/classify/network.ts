@@ -26,7 +26,14 @@ type Activation = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh';
 
 /** One layer of the network, with its weights. */
 type Layer =
-  | { kind: 'conv2d'; kernel: Tensor4D; bias: Tensor | null; strides: [number, number]; padding: 'same' | 'valid'; activation: Activation }
+  | {
+      kind: 'conv2d';
+      kernel: Tensor4D;
+      bias: Tensor | null;
+      strides: [number, number];
+      padding: 'same' | 'valid';
+      activation: Activation;
+    }
   | { kind: 'pool'; op: 'max' | 'avg'; size: [number, number]; strides: [number, number]; padding: 'same' | 'valid' }
   | { kind: 'global-avg-pool' }
   | { kind: 'flatten' }
@@ -104,7 +111,8 @@ function buildLayer(spec: KerasLayer, weights: NamedTensorMap): Layer {
   const name = c.name as string;
   switch (spec.class_name) {
     case 'Conv2D': {
-      if ((c.data_format ?? 'channels_last') !== 'channels_last') throw new Error('only channels_last convolutions are supported');
+      if ((c.data_format ?? 'channels_last') !== 'channels_last')
+        throw new Error('only channels_last convolutions are supported');
       if (pair(c.dilation_rate, 1).some((d) => d !== 1)) throw new Error('dilated convolutions are not supported');
       return {
         kind: 'conv2d',
@@ -200,7 +208,12 @@ export function weightBytesOf(specs: io.WeightsManifestEntry[]): number {
   return specs.reduce((bytes, spec) => {
     const count = spec.shape.reduce((a, b) => a * b, 1);
     const dtype: string = spec.quantization?.dtype ?? spec.dtype;
-    const size = dtype === 'uint8' || dtype === 'int8' ? 1 : dtype === 'float16' || dtype === 'uint16' || dtype === 'int16' ? 2 : 4;
+    const size =
+      dtype === 'uint8' || dtype === 'int8'
+        ? 1
+        : dtype === 'float16' || dtype === 'uint16' || dtype === 'int16'
+          ? 2
+          : 4;
     return bytes + count * size;
   }, 0);
 }

@@ -20,14 +20,7 @@ export interface RawPixels {
  * `blob:`), fetched with `fetch()`. Raw pixels also work in Node.
  */
 export type DigitInput =
-  | HTMLImageElement
-  | HTMLCanvasElement
-  | OffscreenCanvas
-  | ImageBitmap
-  | ImageData
-  | Blob
-  | string
-  | RawPixels;
+  HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageBitmap | ImageData | Blob | string | RawPixels;
 
 /** What the model read. */
 export interface Prediction {

@@ -20,7 +20,12 @@ export interface Labelled {
 }
 
 /** Labels every stroke pixel with its component id (0 = background). */
-export function labelComponents(ink: Float32Array, width: number, height: number, threshold = STROKE_THRESHOLD): Labelled {
+export function labelComponents(
+  ink: Float32Array,
+  width: number,
+  height: number,
+  threshold = STROKE_THRESHOLD,
+): Labelled {
   const labels = new Int32Array(width * height);
   const components: Component[] = [];
   const stack: number[] = [];

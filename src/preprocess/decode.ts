@@ -18,8 +18,14 @@ type Drawable = HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageBi
 const has = (name: string): boolean => typeof (globalThis as Record<string, unknown>)[name] === 'function';
 
 function isRawPixels(input: unknown): input is RawPixels {
-  return typeof input === 'object' && input !== null && 'data' in input && 'width' in input && 'height' in input &&
-    !(has('ImageData') && input instanceof ImageData);
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    'data' in input &&
+    'width' in input &&
+    'height' in input &&
+    !(has('ImageData') && input instanceof ImageData)
+  );
 }
 
 function sizeOf(source: Drawable): [number, number] {
@@ -34,11 +40,11 @@ function draw(source: Drawable, width: number, height: number): Decoded {
   const factor = Math.min(1, WORKING_SIDE / Math.max(width, height));
   const w = Math.max(1, Math.round(width * factor));
   const h = Math.max(1, Math.round(height * factor));
-  const canvas = has('OffscreenCanvas') ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+  const canvas = has('OffscreenCanvas')
+    ? new OffscreenCanvas(w, h)
+    : Object.assign(document.createElement('canvas'), { width: w, height: h });
   const context = canvas.getContext('2d', { willReadFrequently: true }) as
-    | CanvasRenderingContext2D
-    | OffscreenCanvasRenderingContext2D
-    | null;
+    CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!context) throw new DigitRecognizerError('DECODE_FAILED', 'This browser cannot draw images to a canvas.');
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
@@ -99,7 +105,10 @@ export async function decode(input: DigitInput): Promise<Decoded> {
       throw new DigitRecognizerError('DECODE_FAILED', `Could not fetch the image at ${input}.`, { cause: error });
     }
     if (!response.ok) {
-      throw new DigitRecognizerError('DECODE_FAILED', `Could not fetch the image at ${input}: HTTP ${response.status}.`);
+      throw new DigitRecognizerError(
+        'DECODE_FAILED',
+        `Could not fetch the image at ${input}: HTTP ${response.status}.`,
+      );
     }
     return decodeBlob(await response.blob(), `The image at ${input}`);
   }

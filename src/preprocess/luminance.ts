@@ -85,10 +85,7 @@ export function luminanceFromRaw(input: RawPixels): Luminance {
     for (let i = 0; i < data.length; i++) {
       const v = data[i]!;
       if (!(v >= 0 && v <= 1)) {
-        throw new DigitRecognizerError(
-          'INVALID_INPUT',
-          `Float pixels must be between 0 and 1; value ${i} is ${v}.`,
-        );
+        throw new DigitRecognizerError('INVALID_INPUT', `Float pixels must be between 0 and 1; value ${i} is ${v}.`);
       }
     }
   }

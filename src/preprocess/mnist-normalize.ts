@@ -25,12 +25,7 @@ export interface Box {
 }
 
 /** Smallest box holding every pixel above `threshold`, or null when there is none. */
-export function inkBounds(
-  ink: Float32Array,
-  width: number,
-  height: number,
-  threshold: number,
-): Box | null {
+export function inkBounds(ink: Float32Array, width: number, height: number, threshold: number): Box | null {
   let minX = width;
   let minY = height;
   let maxX = -1;
@@ -54,12 +49,7 @@ export function inkBounds(
  * Fits `box` of an ink map (1 = ink, 0 = background) into 20×20 and centres its mass in 28×28.
  * Returns the 28×28 image, row-major, values in [0, 1].
  */
-export function mnistNormalize(
-  ink: Float32Array,
-  width: number,
-  height: number,
-  box: Box,
-): Float32Array {
+export function mnistNormalize(ink: Float32Array, width: number, height: number, box: Box): Float32Array {
   const longest = Math.max(box.width, box.height);
   // A square source window centred on the box keeps the aspect ratio.
   const side = longest;

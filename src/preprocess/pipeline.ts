@@ -54,7 +54,11 @@ function stretchToPeak(values: Float32Array): void {
 }
 
 /** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
-export function preprocessLuminance(input: Luminance, sourceWidth = input.width * input.scale, sourceHeight = input.height * input.scale): Preprocessed {
+export function preprocessLuminance(
+  input: Luminance,
+  sourceWidth = input.width * input.scale,
+  sourceHeight = input.height * input.scale,
+): Preprocessed {
   const image = shrink(input);
   const { width, height } = image;
   const inkMap = extractInk(image);
@@ -80,8 +84,14 @@ export function preprocessLuminance(input: Luminance, sourceWidth = input.width 
         ink[p] = inkMap.ink[p]!;
         area++;
         const edge =
-          x === 0 || y === 0 || x === width - 1 || y === height - 1 ||
-          labels[p - 1] !== label || labels[p + 1] !== label || labels[p - width] !== label || labels[p + width] !== label;
+          x === 0 ||
+          y === 0 ||
+          x === width - 1 ||
+          y === height - 1 ||
+          labels[p - 1] !== label ||
+          labels[p + 1] !== label ||
+          labels[p - width] !== label ||
+          labels[p + width] !== label;
         if (edge) boundary++;
         continue;
       }
@@ -144,4 +154,3 @@ export function preprocessLuminance(input: Luminance, sourceWidth = input.width 
     inkCoverage: area / Math.max(1, box.width * box.height),
   };
 }
-

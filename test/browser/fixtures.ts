@@ -31,9 +31,21 @@ export interface PhotoStyle {
 }
 
 /** MNIST test digit `index` drawn as ink on paper on a new canvas. */
-export async function digitCanvas(index: number, style: PhotoStyle = {}): Promise<{ canvas: HTMLCanvasElement; label: number }> {
+export async function digitCanvas(
+  index: number,
+  style: PhotoStyle = {},
+): Promise<{ canvas: HTMLCanvasElement; label: number }> {
   const { images, labels } = await mnistTest();
-  const { width = 320, height = 240, size = 0.6, rotate = 0, ink = '#1a1a40', paper = '#f4f1e8', shadow = 0.25, transparent = false } = style;
+  const {
+    width = 320,
+    height = 240,
+    size = 0.6,
+    rotate = 0,
+    ink = '#1a1a40',
+    paper = '#f4f1e8',
+    shadow = 0.25,
+    transparent = false,
+  } = style;
   const glyph = document.createElement('canvas');
   glyph.width = 28;
   glyph.height = 28;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { memory } from '@tensorflow/tfjs-core';
-import { classify, classifyBatch, DigitRecognizerError, loadClassifier, preprocess, type Classifier } from '../../src/node.js';
+import {
+  classify,
+  classifyBatch,
+  DigitRecognizerError,
+  loadClassifier,
+  preprocess,
+  type Classifier,
+} from '../../src/node.js';
 import { mnistDigit, paperDigit, SHIPPED_MODEL_URL } from './helpers.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: string, pattern?: RegExp): Promise<void> {
@@ -68,14 +75,25 @@ describe('classify() in Node', () => {
     const digits = [5, 6, 7, 8].map(mnistDigit);
     const batch = await classifyBatch(digits);
     const single = await Promise.all(digits.map((d) => classifier.classify(d)));
-    assert.deepEqual(batch.map((p) => p.digit), single.map((p) => p.digit));
+    assert.deepEqual(
+      batch.map((p) => p.digit),
+      single.map((p) => p.digit),
+    );
   });
 
   it('gives overlapping calls their own answers', async () => {
     const digits = Array.from({ length: 30 }, (_, i) => mnistDigit(i));
     const expected = await Promise.all(digits.map((d) => classifier.classify(d)));
-    const again = await Promise.all(digits.slice().reverse().map((d) => classifier.classify(d)));
-    assert.deepEqual(again.reverse().map((p) => p.digit), expected.map((p) => p.digit));
+    const again = await Promise.all(
+      digits
+        .slice()
+        .reverse()
+        .map((d) => classifier.classify(d)),
+    );
+    assert.deepEqual(
+      again.reverse().map((p) => p.digit),
+      expected.map((p) => p.digit),
+    );
   });
 
   it('leaks no tensors over 200 calls, failed ones included', async () => {
@@ -83,7 +101,8 @@ describe('classify() in Node', () => {
     const before = memory().numTensors;
     for (let i = 0; i < 200; i++) {
       await classifier.classify(mnistDigit(i));
-      if (i % 20 === 0) await classifier.classify({ data: new Float32Array(784), width: 28, height: 28 }).catch(() => undefined);
+      if (i % 20 === 0)
+        await classifier.classify({ data: new Float32Array(784), width: 28, height: 28 }).catch(() => undefined);
     }
     assert.equal(memory().numTensors, before);
   });
@@ -104,14 +123,19 @@ describe('classify() in Node', () => {
     const paper = paperDigit(0);
     const blank = paperDigit(0);
     // Same paper, lighting and noise, no ink.
-    for (let i = 0; i < blank.data.length; i++) blank.data[i] = Math.min(1, 0.78 + 0.15 * ((i % paper.width) / paper.width));
+    for (let i = 0; i < blank.data.length; i++)
+      blank.data[i] = Math.min(1, 0.78 + 0.15 * ((i % paper.width) / paper.width));
     await rejectsWith(classify(blank), 'EMPTY_IMAGE');
     await rejectsWith(classify({ data: new Uint8Array(0), width: 0, height: 0 }), 'EMPTY_IMAGE');
   });
 
   it('rejects a missing model with MODEL_LOAD_FAILED naming the URL', async () => {
     const url = new URL('./nope/model.json', SHIPPED_MODEL_URL);
-    await rejectsWith(loadClassifier({ modelUrl: url }), 'MODEL_LOAD_FAILED', new RegExp(url.href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await rejectsWith(
+      loadClassifier({ modelUrl: url }),
+      'MODEL_LOAD_FAILED',
+      new RegExp(url.href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
   });
 
   it('rejects calls on a disposed classifier with DISPOSED', async () => {

@@ -25,7 +25,12 @@ export function mnistDigit(i: number): { data: Float32Array; width: number; heig
  * Digit `i` drawn like a scan: dark ink (inverted), `scale`× bigger, placed off-centre in a
  * `width`×`height` sheet with tinted paper, a lighting gradient and mild noise.
  */
-export function paperDigit(i: number, width = 300, height = 220, scale = 5): { data: Float32Array; width: number; height: number; label: number } {
+export function paperDigit(
+  i: number,
+  width = 300,
+  height = 220,
+  scale = 5,
+): { data: Float32Array; width: number; height: number; label: number } {
   const digit = mnistDigit(i);
   const data = new Float32Array(width * height);
   let seed = i + 1;

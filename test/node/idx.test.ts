@@ -25,17 +25,26 @@ describe('idx reader', () => {
   it('rejects a truncated file and names it', () => {
     const file = join(dir, 'truncated-images');
     writeFileSync(file, images.subarray(0, 5000));
-    assert.throws(() => readIdxImages(file), (e: Error) => e instanceof IdxError && e.message.includes(file) && /truncated/.test(e.message));
+    assert.throws(
+      () => readIdxImages(file),
+      (e: Error) => e instanceof IdxError && e.message.includes(file) && /truncated/.test(e.message),
+    );
   });
 
   it('rejects a wrong magic number and names the file', () => {
     const file = join(dir, 'labels-as-images');
     writeFileSync(file, readFileSync(join(MNIST_DIR, 't10k-labels-idx1-ubyte')));
-    assert.throws(() => readIdxImages(file), (e: Error) => e instanceof IdxError && e.message.includes(file) && /magic number/.test(e.message));
+    assert.throws(
+      () => readIdxImages(file),
+      (e: Error) => e instanceof IdxError && e.message.includes(file) && /magic number/.test(e.message),
+    );
     assert.throws(() => readIdxLabels(join(MNIST_DIR, 't10k-images-idx3-ubyte')), /magic number/);
   });
 
   it('rejects a missing file with its path', () => {
-    assert.throws(() => readIdxLabels(join(dir, 'nope')), (e: Error) => e.message.includes(join(dir, 'nope')));
+    assert.throws(
+      () => readIdxLabels(join(dir, 'nope')),
+      (e: Error) => e.message.includes(join(dir, 'nope')),
+    );
   });
 });

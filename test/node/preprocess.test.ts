@@ -55,13 +55,21 @@ describe('preprocess()', () => {
     assert.ok(pre.box.x > 100 && pre.box.x < 250 && pre.box.width > 30, JSON.stringify(pre.box));
     assert.equal(pre.sourceWidth, 400);
     const clean = await preprocess(mnistDigit(4));
-    assert.ok(distance(pre.pixels, clean.pixels) < 0.08, `paper version differs by ${distance(pre.pixels, clean.pixels)}`);
+    assert.ok(
+      distance(pre.pixels, clean.pixels) < 0.08,
+      `paper version differs by ${distance(pre.pixels, clean.pixels)}`,
+    );
   });
 
   it('ignores specks and dust away from the digit', async () => {
     const sheet = paperDigit(9, 300, 220, 5);
     const clean = await preprocess(sheet);
-    for (const [x, y] of [[10, 10], [280, 30], [40, 200], [250, 190]] as const) {
+    for (const [x, y] of [
+      [10, 10],
+      [280, 30],
+      [40, 200],
+      [250, 190],
+    ] as const) {
       for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) sheet.data[(y + dy) * 300 + x + dx] = 0.05;
     }
     const specked = await preprocess(sheet);

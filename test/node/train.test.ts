@@ -14,11 +14,25 @@ const out = join(work, 'model');
 const checkpoint = join(work, 'checkpoint');
 
 function train(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/train/train.ts'), '--quick', '--out', out, '--checkpoint', checkpoint, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts/train/train.ts'),
+      '--quick',
+      '--out',
+      out,
+      '--checkpoint',
+      checkpoint,
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 describe('npm run train -- --quick', () => {
@@ -34,7 +48,8 @@ describe('npm run train -- --quick', () => {
     const specs = json.weightsManifest.flatMap((g) => g.weights);
     assert.ok(specs.every((s) => s.quantization?.dtype === 'uint8' || s.quantization?.dtype === 'float16'));
     assert.ok(statSync(join(out, 'weights.bin')).size <= 150 * 1024);
-    for (const file of ['MODEL_CARD.md', 'metrics.json', 'confusion-matrix.svg']) assert.ok(statSync(join(out, file)).size > 100);
+    for (const file of ['MODEL_CARD.md', 'metrics.json', 'confusion-matrix.svg'])
+      assert.ok(statSync(join(out, file)).size > 100);
   });
 
   it('round-trips: tfjs-layers and the package runtime agree on the exported model', async () => {

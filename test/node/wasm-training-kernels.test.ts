@@ -6,7 +6,12 @@ import { registerWasmTrainingKernels } from '../../scripts/train/wasm-training-k
 
 registerWasmTrainingKernels();
 
-type Case = { pad: 'same' | 'valid'; stride: number; shape: [number, number, number, number]; filter: [number, number, number, number] };
+type Case = {
+  pad: 'same' | 'valid';
+  stride: number;
+  shape: [number, number, number, number];
+  filter: [number, number, number, number];
+};
 const cases: Case[] = [
   { pad: 'same', stride: 1, shape: [4, 9, 11, 3], filter: [3, 3, 3, 5] },
   { pad: 'valid', stride: 1, shape: [2, 10, 8, 2], filter: [5, 3, 2, 4] },
@@ -21,7 +26,8 @@ async function gradients(backend: string, c: Case): Promise<{ dx: Float32Array; 
     const w = tf.randomUniform(c.filter, -1, 1, 'float32', 2) as tf.Tensor4D;
     const probe = tf.conv2d(x, w, c.stride, c.pad);
     const dy = tf.randomUniform(probe.shape, -1, 1, 'float32', 3);
-    const f = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), dy));
+    const f = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), dy));
     const [dx, dw] = tf.grads(f)([x, w]);
     return { dx: dx!.dataSync() as Float32Array, dw: dw!.dataSync() as Float32Array };
   });
@@ -55,8 +61,14 @@ describe('wasm training kernels', () => {
         const { mean, variance } = tf.moments(a, [0, 1, 2]);
         return tf.sum(tf.mul(tf.mul(tf.div(tf.sub(a, mean), tf.sqrt(tf.add(variance, 1e-3))), g), weights));
       };
-      return [viaKernel, viaArithmetic].map((f) => tf.grads(f)([x, gamma]).map((t) => t.dataSync() as Float32Array));
+      return [viaKernel, viaArithmetic].map((f) =>
+        tf
+          .grads(f)([x, gamma])
+          .map((t) => t.dataSync() as Float32Array),
+      );
     });
-    fused!.forEach((g, k) => g.forEach((v, i) => assert.ok(Math.abs(v - plain![k]![i]!) < 1e-3, `grad ${k}[${i}]: ${v} vs ${plain![k]![i]}`)));
+    fused!.forEach((g, k) =>
+      g.forEach((v, i) => assert.ok(Math.abs(v - plain![k]![i]!) < 1e-3, `grad ${k}[${i}]: ${v} vs ${plain![k]![i]}`)),
+    );
   });
 });

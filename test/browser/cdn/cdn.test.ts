@@ -24,7 +24,9 @@ describe('the CDN bundle', () => {
     expect((await api.classify(canvas)).digit).to.equal(label);
     const classifier = await api.getDefaultClassifier();
     expect(classifier.backend).to.equal('wasm');
-    expect(classifier.modelUrl).to.equal(`${location.origin}/cdn-mirror/digit-recognizer@x/models/mnist-cnn/model.json`);
+    expect(classifier.modelUrl).to.equal(
+      `${location.origin}/cdn-mirror/digit-recognizer@x/models/mnist-cnn/model.json`,
+    );
     const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
     expect(wasm.length).to.be.greaterThan(0);
     for (const entry of wasm) expect(entry.name).to.contain('/cdn-mirror/digit-recognizer@x/dist/');

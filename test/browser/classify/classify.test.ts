@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { memory } from '@tensorflow/tfjs-core';
-import { classify, classifyBatch, DigitRecognizerError, getDefaultClassifier, loadClassifier, preprocess } from '../../../src/index.js';
+import {
+  classify,
+  classifyBatch,
+  DigitRecognizerError,
+  getDefaultClassifier,
+  loadClassifier,
+  preprocess,
+} from '../../../src/index.js';
 import { digitCanvas, mnistTest, toBlob } from '../fixtures.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

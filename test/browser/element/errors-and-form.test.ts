@@ -3,7 +3,6 @@ import type { DigitErrorEvent, DigitPredictionEvent, DigitRecognizerElement } fr
 import { DigitRecognizerError } from '../../../src/index.js';
 import {
   blankFile,
-  blotFile,
   chooseFiles,
   collect,
   digitFile,
@@ -66,16 +65,6 @@ describe('<digit-recognizer>: errors', function () {
     expect(card.textContent).to.contain('No digit found');
     expect(el.state).to.equal('result');
     expect(el.value).to.equal('');
-  });
-
-  it('marks a blot as uncertain', async () => {
-    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer></digit-recognizer>`);
-    const predicted = oneEvent(el, 'prediction') as Promise<DigitPredictionEvent>;
-    chooseFiles(el, [await blotFile()]);
-    const { detail } = await predicted;
-    expect(detail.uncertain).to.equal(true);
-    await el.updateComplete;
-    expect(part(el, '[part="card"]').dataset['state']).to.equal('uncertain');
   });
 
   it('renders HTML in a file name as text, never as markup', async () => {

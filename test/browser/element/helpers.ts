@@ -43,8 +43,11 @@ export async function blankFile(name = 'blank.png'): Promise<File> {
   return new File([blob], name, { type: 'image/png' });
 }
 
-/** A PNG with a solid black square on white: ink, but a blot rather than a digit. */
-export async function blotFile(name = 'blot.png'): Promise<File> {
+/**
+ * A PNG with a short horizontal bar: ink, but like no digit, so the model can't be fully sure
+ * (with `uncertain-below="1"` it is always uncertain).
+ */
+export async function dashFile(name = 'dash.png'): Promise<File> {
   const canvas = document.createElement('canvas');
   canvas.width = 200;
   canvas.height = 200;
@@ -52,7 +55,7 @@ export async function blotFile(name = 'blot.png'): Promise<File> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, 200, 200);
   ctx.fillStyle = '#000000';
-  ctx.fillRect(40, 40, 120, 120);
+  ctx.fillRect(50, 90, 100, 20);
   const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
   return new File([blob], name, { type: 'image/png' });
 }

@@ -3,6 +3,7 @@
 declare global {
   interface MochaContext {
     timeout(ms: number): void;
+    skip(): never;
   }
   type MochaDone = (error?: unknown) => void;
   type MochaFn = (this: MochaContext) => void | Promise<unknown>;
