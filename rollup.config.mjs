@@ -49,6 +49,24 @@ function emptyNodeBuiltins() {
   };
 }
 
+/**
+ * In the CDN script, the CPU fallback (30 KB gzipped) is not inlined: it is a separate file,
+ * dist/digit-recognizer-cpu.js, fetched from next to the script only when WASM cannot start.
+ * It shares the page's tfjs engine and kernel registry, which tfjs keeps on the global object.
+ */
+function cpuBackendOnDemand() {
+  const id = '\0cpu-backend-on-demand';
+  return {
+    name: 'cpu-backend-on-demand',
+    resolveId: (source) => (source === '@tensorflow/tfjs-backend-cpu' ? id : null),
+    load: (loading) =>
+      loading === id
+        ? `import { assetUrl } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
+           export const loaded = import(assetUrl('dist/digit-recognizer-cpu.js'));`
+        : null,
+  };
+}
+
 /** Copies the WASM binaries into dist/ and writes dist/size-report.json. */
 function assetsAndSizes() {
   return {
@@ -87,8 +105,9 @@ function assetsAndSizes() {
   };
 }
 
-function plugins({ browser, minify }) {
+function plugins({ browser, minify, cpuOnDemand = false }) {
   return [
+    cpuOnDemand && cpuBackendOnDemand(),
     stampBuildConstants(),
     browser && emptyNodeBuiltins(),
     nodeResolve({ browser, preferBuiltins: !browser, exportConditions: browser ? ['browser'] : ['node'] }),
@@ -102,11 +121,11 @@ function plugins({ browser, minify }) {
 const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:)/.test(id);
 
 /** One build per output kind. */
-const build = ({ input, output, browser = true, bundleDependencies = false, minify = false }) => ({
+const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cpuOnDemand = false }) => ({
   input,
   output,
   external: bundleDependencies ? (id) => id.startsWith('node:') : external,
-  plugins: plugins({ browser, minify }),
+  plugins: plugins({ browser, minify, cpuOnDemand }),
   onwarn(warning, warn) {
     // tfjs ships `this` at module top level in a few CommonJS helpers; harmless.
     if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -134,6 +153,13 @@ export default [
       inlineDynamicImports: true,
       banner: `/*! digit-recognizer ${pkg.version} | MIT | bundles TensorFlow.js (Apache-2.0) and Lit (BSD-3-Clause) */`,
     },
+    bundleDependencies: true,
+    minify: true,
+    cpuOnDemand: true,
+  }),
+  build({
+    input: { 'digit-recognizer-cpu': '@tensorflow/tfjs-backend-cpu' },
+    output: { dir: 'dist', format: 'es', sourcemap: false },
     bundleDependencies: true,
     minify: true,
   }),

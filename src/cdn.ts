@@ -9,3 +9,10 @@
  * ```
  */
 export * from './index.js';
+export {
+  DigitRecognizerElement,
+  DigitPredictionEvent,
+  DigitErrorEvent,
+  DigitClearEvent,
+  defineDigitRecognizer,
+} from './element.js';

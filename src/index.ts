@@ -10,6 +10,8 @@
  */
 export { classify, classifyBatch, getDefaultClassifier, loadClassifier, preprocess } from './classify/api.js';
 export { setAssetPath, getAssetPath } from './classify/assets.js';
+export { readNumber } from './number/read-number.js';
+export type { DigitReading, NumberReading, ReadNumberOptions } from './number/read-number.js';
 export { DigitRecognizerError, isDigitRecognizerError } from './classify/errors.js';
 export type { DigitRecognizerErrorCode } from './classify/errors.js';
 export type {

@@ -154,6 +154,20 @@ class LoadedClassifier implements Classifier {
     return prediction!;
   }
 
+  async classifyPreprocessedBatch(
+    inputs: Array<Preprocessed | Float32Array>,
+    options: ClassifyOptions = {},
+  ): Promise<Prediction[]> {
+    if (!Array.isArray(inputs)) {
+      throw new DigitRecognizerError('INVALID_INPUT', 'classifyPreprocessedBatch() needs an array.');
+    }
+    return this.run(
+      inputs.map(toPixels),
+      inputs.map((input) => (input instanceof Float32Array ? null : input)),
+      options,
+    );
+  }
+
   dispose(): void {
     this.network?.dispose();
     this.network = null;

@@ -15,8 +15,10 @@ let warned = false;
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
 async function startCpu(): Promise<boolean> {
-  // Loaded only when needed: bundlers split it off so WASM users never download it.
-  await import('@tensorflow/tfjs-backend-cpu');
+  // Loaded only when needed: bundlers split it off so WASM users never download it. The CDN
+  // build swaps this module for one that fetches dist/digit-recognizer-cpu.js (`loaded`).
+  const cpu: object = await import('@tensorflow/tfjs-backend-cpu');
+  if ('loaded' in cpu) await cpu.loaded;
   return setBackend('cpu');
 }
 

@@ -95,6 +95,11 @@ export interface Classifier {
   classifyBatch(inputs: DigitInput[], options?: ClassifyOptions): Promise<Prediction[]>;
   /** Classifies an already preprocessed 28×28 image. */
   classifyPreprocessed(input: Preprocessed | Float32Array, options?: ClassifyOptions): Promise<Prediction>;
+  /** Classifies several preprocessed 28×28 images in one model call. */
+  classifyPreprocessedBatch(
+    inputs: Array<Preprocessed | Float32Array>,
+    options?: ClassifyOptions,
+  ): Promise<Prediction[]>;
   /** The backend in use: `'wasm'` or `'cpu'` after a fallback. */
   readonly backend: BackendName;
   /** The URL the model was loaded from. */

@@ -46,6 +46,8 @@ interface Card {
   input: Blob | ImageData;
   /** Object URL of the preview; null for drawings and while disconnected. */
   url: string | null;
+  /** True when the browser couldn't show the preview (not an image). */
+  previewFailed: boolean;
   status: 'pending' | 'complete' | 'empty' | 'error';
   prediction: Prediction | null;
   error: DigitRecognizerError | null;
@@ -360,6 +362,7 @@ export class DigitRecognizerElement extends LitElement {
         name: file.name || messages.unnamedImage,
         input: file,
         url: this.isConnected ? URL.createObjectURL(file) : null,
+        previewFailed: false,
         status: 'pending',
         prediction: null,
         error: null,
@@ -543,6 +546,7 @@ export class DigitRecognizerElement extends LitElement {
     const messages = this._messages;
     const cardState = this._cardState(card);
     const showInput = this.showModelInput && card.preprocessed !== null;
+    const showPreview = card.url !== null && !card.previewFailed;
     return html`
       <li
         part="card"
@@ -551,16 +555,31 @@ export class DigitRecognizerElement extends LitElement {
         data-kind=${card.kind}
         aria-busy=${card.status === 'pending' ? 'true' : 'false'}
       >
+        <div class="card-header">
+          <p class="file-name">${card.name}</p>
+          <button
+            part="remove-button"
+            class="remove"
+            type="button"
+            data-card=${card.id}
+            aria-label=${format(messages.remove, { name: card.name })}
+            @click=${this._onRemoveClick}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
         ${
-          card.url || showInput
+          showPreview || showInput
             ? html`<div class="media">
                 ${
-                  card.url
+                  showPreview
                     ? html`<img
                         part="preview"
                         class="preview"
-                        src=${card.url}
+                        src=${card.url!}
                         alt=${format(messages.previewAlt, { name: card.name })}
+                        data-card=${card.id}
+                        @error=${this._onPreviewError}
                       />`
                     : nothing
                 }
@@ -580,20 +599,7 @@ export class DigitRecognizerElement extends LitElement {
               </div>`
             : nothing
         }
-        <div class="card-body">
-          <p class="file-name">${card.name}</p>
-          ${this._renderCardContent(card)}
-        </div>
-        <button
-          part="remove-button"
-          class="remove"
-          type="button"
-          data-card=${card.id}
-          aria-label=${format(messages.remove, { name: card.name })}
-          @click=${this._onRemoveClick}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        <div class="card-body">${this._renderCardContent(card)}</div>
       </li>
     `;
   }
@@ -959,6 +965,7 @@ export class DigitRecognizerElement extends LitElement {
         name,
         input: snapshot,
         url: null,
+        previewFailed: false,
         status: 'pending',
         prediction: null,
         error: null,
@@ -1027,6 +1034,14 @@ export class DigitRecognizerElement extends LitElement {
         this.renderRoot.querySelector<HTMLElement>('.dropzone, [part="clear-button"]');
       next?.focus();
     });
+  }
+
+  private _onPreviewError(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset['card'];
+    const card = this._cards.find((c) => String(c.id) === id);
+    if (!card || card.previewFailed) return;
+    card.previewFailed = true;
+    this.requestUpdate();
   }
 
   private _onRetryClick(): void {

@@ -244,7 +244,6 @@ export const styles = css`
   }
 
   .card {
-    position: relative;
     display: grid;
     gap: 0.75rem;
     align-content: start;
@@ -288,8 +287,16 @@ export const styles = css`
     gap: 0.5rem;
   }
 
+  .card-header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+
   .file-name {
-    padding-right: 2rem;
+    min-width: 0;
+    padding-top: 0.25rem;
     color: var(--_muted);
     font-size: 0.875rem;
     overflow-wrap: anywhere;
@@ -386,9 +393,7 @@ export const styles = css`
   }
 
   .remove {
-    position: absolute;
-    top: 0.375rem;
-    right: 0.375rem;
+    flex: none;
     display: grid;
     place-items: center;
     width: 2rem;

@@ -96,6 +96,19 @@ function describe(input: unknown): string {
 
 /** Decodes any accepted input; rejects with a coded error for anything else. */
 export async function decode(input: DigitInput): Promise<Decoded> {
+  try {
+    return await decodeInput(input);
+  } catch (error) {
+    if (error instanceof DigitRecognizerError) throw error;
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `The input could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+async function decodeInput(input: DigitInput): Promise<Decoded> {
   if (typeof input === 'string') {
     if (input.length === 0) throw new DigitRecognizerError('INVALID_INPUT', 'The image URL is an empty string.');
     let response: Response;

@@ -3,8 +3,8 @@
  * browser alike): luminance → ink → the digit's strokes → stroke weight → MNIST's 28×28.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Preprocessed } from '../classify/types.js';
-import { digitComponents, labelComponents, unionBox } from './components.js';
+import type { Polarity, Preprocessed } from '../classify/types.js';
+import { digitComponents, labelComponents, type Component } from './components.js';
 import { extractInk } from './ink.js';
 import { shrink, type Luminance } from './luminance.js';
 import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
@@ -53,12 +53,20 @@ function stretchToPeak(values: Float32Array): void {
   if (max > 0 && max < 1) for (let i = 0; i < values.length; i++) values[i]! /= max;
 }
 
-/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
-export function preprocessLuminance(
-  input: Luminance,
-  sourceWidth = input.width * input.scale,
-  sourceHeight = input.height * input.scale,
-): Preprocessed {
+/** The ink of a decoded image and its connected strokes, at working resolution. */
+export interface InkAnalysis {
+  ink: Float32Array;
+  labels: Int32Array;
+  components: Component[];
+  width: number;
+  height: number;
+  /** Input pixels per working pixel. */
+  scale: number;
+  polarity: Polarity;
+}
+
+/** Luminance → ink and its strokes; `EMPTY_IMAGE` when there is no ink at all. */
+export function analyseInk(input: Luminance): InkAnalysis {
   const image = shrink(input);
   const { width, height } = image;
   const inkMap = extractInk(image);
@@ -66,27 +74,42 @@ export function preprocessLuminance(
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
   }
   const { labels, components } = labelComponents(inkMap.ink, width, height);
-  const kept = digitComponents(components, width, height);
-  if (kept.length === 0) {
-    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image has no strokes, only specks.');
-  }
-  const keptIds = new Set(kept.map((c) => c.id));
-  // Keep the digit's strokes and their soft, sub-threshold edges; drop everything else.
-  const ink = new Float32Array(inkMap.ink.length);
+  return { ink: inkMap.ink, labels, components, width, height, scale: image.scale, polarity: inkMap.polarity };
+}
+
+/** One digit, normalised: the model's 28×28, and its box in working pixels. */
+export interface NormalizedDigit {
+  pixels: Float32Array;
+  box: Box;
+  inkCoverage: number;
+}
+
+/**
+ * Cuts the strokes in `keep` (optionally only columns `[fromX, toX)`) out of the ink, with their
+ * soft edges, and normalises them the MNIST way, thickening thin pen strokes first.
+ */
+export function normalizeDigit(
+  analysis: InkAnalysis,
+  keep: ReadonlySet<number>,
+  fromX = 0,
+  toX = analysis.width,
+): NormalizedDigit | null {
+  const { width, height, labels } = analysis;
+  const ink = new Float32Array(analysis.ink.length);
   let area = 0;
   let boundary = 0;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+    for (let x = fromX; x < toX; x++) {
       const p = y * width + x;
       const label = labels[p]!;
       if (label !== 0) {
-        if (!keptIds.has(label)) continue;
-        ink[p] = inkMap.ink[p]!;
+        if (!keep.has(label)) continue;
+        ink[p] = analysis.ink[p]!;
         area++;
         const edge =
-          x === 0 ||
+          x === fromX ||
           y === 0 ||
-          x === width - 1 ||
+          x === toX - 1 ||
           y === height - 1 ||
           labels[p - 1] !== label ||
           labels[p + 1] !== label ||
@@ -100,15 +123,16 @@ export function preprocessLuminance(
         for (let dx = -EDGE_REACH; dx <= EDGE_REACH && !nearKept; dx++) {
           const xx = x + dx;
           const yy = y + dy;
-          if (xx >= 0 && yy >= 0 && xx < width && yy < height && keptIds.has(labels[yy * width + xx]!)) nearKept = true;
+          if (xx >= fromX && yy >= 0 && xx < toX && yy < height && keep.has(labels[yy * width + xx]!)) nearKept = true;
         }
       }
-      if (nearKept) ink[p] = inkMap.ink[p]!;
+      if (nearKept) ink[p] = analysis.ink[p]!;
     }
   }
   // The box includes the soft edges, measured as in training (INK_THRESHOLD), so the model
   // gets the same crop for an MNIST digit as it learned from.
-  const box = inkBounds(ink, width, height, INK_THRESHOLD) ?? unionBox(kept);
+  const box = inkBounds(ink, width, height, INK_THRESHOLD);
+  if (!box || area === 0) return null;
   const longest = Math.max(box.width, box.height);
   const strokeWidth = boundary > 0 ? (2 * area) / boundary : 1;
   const relativeStroke = strokeWidth / longest;
@@ -141,16 +165,34 @@ export function preprocessLuminance(
     pixels = mnistNormalize(ink, width, height, box);
   }
   stretchToPeak(pixels);
+  return { pixels, box, inkCoverage: area / Math.max(1, box.width * box.height) };
+}
 
-  const s = image.scale;
+/** Scales a working-pixel box back to the input's pixels. */
+export function toInputBox(box: Box, scale: number): Box {
+  return { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
+}
+
+/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
+export function preprocessLuminance(
+  input: Luminance,
+  sourceWidth = input.width * input.scale,
+  sourceHeight = input.height * input.scale,
+): Preprocessed {
+  const analysis = analyseInk(input);
+  const kept = digitComponents(analysis.components, analysis.width, analysis.height);
+  const digit = kept.length > 0 ? normalizeDigit(analysis, new Set(kept.map((c) => c.id))) : null;
+  if (!digit) {
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image has no strokes, only specks.');
+  }
   return {
-    pixels,
+    pixels: digit.pixels,
     width: MODEL_SIZE,
     height: MODEL_SIZE,
-    box: { x: box.x * s, y: box.y * s, width: box.width * s, height: box.height * s },
-    polarity: inkMap.polarity,
+    box: toInputBox(digit.box, analysis.scale),
+    polarity: analysis.polarity,
     sourceWidth,
     sourceHeight,
-    inkCoverage: area / Math.max(1, box.width * box.height),
+    inkCoverage: digit.inkCoverage,
   };
 }

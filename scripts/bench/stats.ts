@@ -1,0 +1,87 @@
+/** Aggregation shared by the Node and browser parts: accuracy, confusions, timing percentiles. */
+import type { AccuracyFigure, Confusion, TimingStats } from './types.js';
+
+/** One image's outcome. `predicted` is -1 when classify() rejected the input. */
+export interface Outcome {
+  index: number;
+  label: number;
+  predicted: number;
+  confidence: number;
+  uncertain: boolean;
+  group: string;
+  error?: string;
+}
+
+export function accuracyOf(outcomes: readonly Outcome[]): AccuracyFigure {
+  const correct = outcomes.filter((o) => o.predicted === o.label).length;
+  return {
+    count: outcomes.length,
+    correct,
+    accuracy: outcomes.length > 0 ? correct / outcomes.length : 0,
+    uncertain: outcomes.filter((o) => o.uncertain).length,
+    errors: outcomes.filter((o) => o.predicted < 0).length,
+  };
+}
+
+/** 10×10 matrix, rows = labels, columns = predictions (rejected inputs left out). */
+export function confusionMatrix(outcomes: readonly Outcome[]): number[][] {
+  const matrix = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  for (const o of outcomes) if (o.predicted >= 0) matrix[o.label]![o.predicted]!++;
+  return matrix;
+}
+
+/** The off-diagonal cells, most frequent first. */
+export function confusionsOf(matrix: number[][]): Confusion[] {
+  const list: Confusion[] = [];
+  matrix.forEach((row, label) =>
+    row.forEach((count, predicted) => {
+      if (label !== predicted && count > 0) list.push({ label, predicted, count });
+    }),
+  );
+  return list.sort((a, b) => b.count - a.count || a.label - b.label || a.predicted - b.predicted);
+}
+
+export function groupAccuracy(outcomes: readonly Outcome[]): Record<string, AccuracyFigure> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const list = groups.get(o.group) ?? [];
+    list.push(o);
+    groups.set(o.group, list);
+  }
+  const result: Record<string, AccuracyFigure> = {};
+  for (const [name, list] of [...groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+    result[name] = accuracyOf(list);
+  }
+  return result;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.min(sorted.length - 1, lower + 1);
+  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+}
+
+export function timingStats(samples: readonly number[]): TimingStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    runs: sorted.length,
+    median: percentile(sorted, 0.5),
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+    p10: percentile(sorted, 0.1),
+    p90: percentile(sorted, 0.9),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/** The digits the browser kinds are made from: `count` MNIST test indices spread evenly. */
+export function browserIndices(count: number): number[] {
+  const stride = Math.floor(10000 / count);
+  return Array.from({ length: count }, (_, i) => i * stride);
+}

@@ -1,0 +1,132 @@
+/**
+ * Shapes of the benchmark's results: what the Node and browser parts return, what
+ * scripts/bench/results.json holds and what report.ts turns into BENCHMARKS.md.
+ */
+
+/** How one true label was read instead, and how often. */
+export interface Confusion {
+  label: number;
+  predicted: number;
+  count: number;
+}
+
+/** Accuracy on a set of images. */
+export interface AccuracyFigure {
+  count: number;
+  correct: number;
+  accuracy: number;
+  /** Predictions flagged `uncertain` (right or wrong). */
+  uncertain: number;
+  /** Inputs `classify()` rejected (counted as wrong). */
+  errors: number;
+}
+
+/** Accuracy of one kind of image, with a breakdown by the variant each image used. */
+export interface KindResult extends AccuracyFigure {
+  kind: string;
+  description: string;
+  groups: Record<string, AccuracyFigure>;
+  confusions: Confusion[];
+  /** A few wrong answers, to look at. */
+  failures: Array<{ index: number; label: number; predicted: number; confidence: number; group: string }>;
+  /** Milliseconds spent generating and classifying the whole kind. */
+  elapsedMs: number;
+  /** Error messages of rejected inputs, deduplicated. */
+  errorMessages: string[];
+}
+
+export interface NodeAccuracy {
+  /** Every test digit through `classify()` with raw pixels (preprocessing included). */
+  classify: AccuracyFigure;
+  /** The same digits given straight to the model (`classifyPreprocessed`), as a reference. */
+  modelOnly: AccuracyFigure;
+  /** Full 10×10 confusion matrix of `classify()`: rows are labels, columns predictions. */
+  matrix: number[][];
+  confusions: Confusion[];
+  /** Accuracy of `classify()` on the 500 digits the browser kinds are made from. */
+  browserSubset: AccuracyFigure;
+  imagesPerSecond: number;
+  elapsedMs: number;
+  entry: string;
+  backend: string;
+}
+
+/** Timings in milliseconds. */
+export interface TimingStats {
+  runs: number;
+  median: number;
+  mean: number;
+  p10: number;
+  p90: number;
+  min: number;
+  max: number;
+}
+
+export interface SpeedResult {
+  canvas28: TimingStats;
+  /** Wall time of N back-to-back calls divided by N: not limited by the timer's resolution. */
+  canvas28LoopMean: number;
+  photo1200x900: TimingStats;
+  photo1200x900LoopMean: number;
+  batch100: TimingStats;
+  batchImagesPerSecond: number;
+  /** Resolution of `performance.now()` seen on the page, in ms. */
+  timerResolution: number;
+  backend: string;
+}
+
+/** One file fetched before the first answer. */
+export interface Download {
+  url: string;
+  kind: 'html' | 'js' | 'wasm' | 'model json' | 'weights' | 'other';
+  /** Uncompressed size. */
+  bytes: number;
+  /** gzip (zlib level 9) computed by the benchmark from the bytes served. */
+  gzip: number;
+  /** Brotli (quality 11), for reference. */
+  brotli: number;
+  /** Body bytes on the wire as the browser reported them (the server sends gzip). */
+  encodedBodySize: number;
+  /** Milliseconds after navigation start when the response ended. */
+  responseEnd: number;
+}
+
+export interface ColdStart {
+  /** Navigation start → first `classify()` result, one number per cold load. */
+  runs: number[];
+  median: number;
+  /** Phases of the median run, ms after navigation start. */
+  phases: Record<string, number>;
+  answerCorrect: boolean;
+  downloads: Download[];
+  /** Library downloads (the test page itself excluded), gzip bytes by kind. */
+  byKind: Record<string, { bytes: number; gzip: number; brotli: number; encodedBodySize: number }>;
+  totalGzip: number;
+  totalBytes: number;
+  cdnBundleGzip: number;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+  chromium: string;
+  command: string;
+  date: string;
+  packageVersion: string;
+  modelSha256: string;
+  quick: boolean;
+  concurrentLoad: string;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  node: NodeAccuracy | null;
+  kinds: KindResult[];
+  missingFonts: string[];
+  speed: SpeedResult | null;
+  coldStart: ColdStart | null;
+  elapsedSeconds: number;
+}

@@ -1,0 +1,152 @@
+/**
+ * Segmentation of a handwritten line of digits into one group of strokes per digit: drops
+ * specks, underlines and page borders, merges the pieces of one digit (a 5 whose bar floats,
+ * a 4 drawn in two strokes), and finds the columns where touching digits may be cut.
+ */
+import type { Component } from '../preprocess/components.js';
+import type { Box } from '../preprocess/mnist-normalize.js';
+import type { InkAnalysis } from '../preprocess/pipeline.js';
+
+/** The strokes of one digit: component ids, optionally limited to columns [fromX, toX). */
+export interface DigitGroup {
+  ids: Set<number>;
+  fromX: number;
+  toX: number;
+  box: Box;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+/** Typical digit height on the line: the median height of the substantial strokes. */
+export function lineHeight(components: Component[]): number {
+  const biggest = components.reduce((m, c) => Math.max(m, c.area), 0);
+  return median(components.filter((c) => c.area >= 0.15 * biggest).map((c) => c.box.height));
+}
+
+/** The components that are ink of the digits: no specks, underlines or page borders. */
+export function digitStrokes(analysis: InkAnalysis): Component[] {
+  const { width, height } = analysis;
+  const isFrame = (c: Component): boolean =>
+    c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height);
+  const candidates = analysis.components.filter((c) => !isFrame(c));
+  const h = lineHeight(candidates);
+  if (h === 0) return [];
+  const centres = median(candidates.filter((c) => c.box.height >= 0.5 * h).map((c) => c.box.y + c.box.height / 2));
+  return candidates.filter((c) => {
+    const { box } = c;
+    const speck = box.width < 0.2 * h && box.height < 0.2 * h;
+    const underline = box.width >= 1.2 * h && box.height <= 0.35 * h && box.y > centres;
+    return !speck && !underline;
+  });
+}
+
+function merge(a: DigitGroup, b: DigitGroup): DigitGroup {
+  const box = union(a.box, b.box);
+  return { ids: new Set([...a.ids, ...b.ids]), fromX: box.x, toX: box.x + box.width, box };
+}
+
+/**
+ * Joins a short piece (shorter than 70% of the line) to the neighbour it almost touches, when
+ * the two together are still no wider than a digit: the detached bar of a 5, the stem of a 4.
+ */
+function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
+  const result = groups.slice();
+  for (let i = 0; i < result.length; i++) {
+    const piece = result[i]!;
+    if (piece.box.height >= 0.7 * lineHeight) continue;
+    const gapTo = (other: DigitGroup | undefined): number =>
+      !other
+        ? Infinity
+        : Math.max(other.box.x - (piece.box.x + piece.box.width), piece.box.x - (other.box.x + other.box.width));
+    const options = [i - 1, i + 1]
+      .filter((j) => j >= 0 && j < result.length)
+      .map((j) => ({ j, gap: gapTo(result[j]), merged: merge(piece, result[j]!) }))
+      .filter((o) => o.gap < 0.15 * lineHeight && o.merged.box.width <= lineHeight)
+      .sort((a, b) => a.gap - b.gap);
+    const best = options[0];
+    if (!best) continue;
+    result[best.j] = best.merged;
+    result.splice(i, 1);
+    i = -1;
+  }
+  return result;
+}
+
+/** Groups strokes that overlap horizontally into one digit each, left to right. */
+export function groupStrokes(strokes: Component[]): DigitGroup[] {
+  return attachPieces(overlapGroups(strokes), lineHeight(strokes));
+}
+
+function overlapGroups(strokes: Component[]): DigitGroup[] {
+  const sorted = strokes.slice().sort((a, b) => a.box.x + a.box.width / 2 - (b.box.x + b.box.width / 2));
+  const groups: DigitGroup[] = [];
+  for (const c of sorted) {
+    const last = groups[groups.length - 1];
+    if (last) {
+      const overlap = Math.min(last.box.x + last.box.width, c.box.x + c.box.width) - Math.max(last.box.x, c.box.x);
+      if (overlap >= 0.5 * Math.min(last.box.width, c.box.width)) {
+        last.ids.add(c.id);
+        last.box = union(last.box, c.box);
+        last.fromX = last.box.x;
+        last.toX = last.box.x + last.box.width;
+        continue;
+      }
+    }
+    groups.push({ ids: new Set([c.id]), fromX: c.box.x, toX: c.box.x + c.box.width, box: { ...c.box } });
+  }
+  return groups;
+}
+
+/**
+ * Candidate columns to cut a group that may hold touching digits: the lowest points of its
+ * vertical ink profile in its middle 60%, at most `count`, spread apart.
+ */
+export function cutCandidates(analysis: InkAnalysis, group: DigitGroup, count = 6): number[] {
+  const { width, labels } = analysis;
+  const { box } = group;
+  const profile: number[] = [];
+  for (let x = group.fromX; x < group.toX; x++) {
+    let n = 0;
+    for (let y = box.y; y < box.y + box.height; y++) if (group.ids.has(labels[y * width + x]!)) n++;
+    profile.push(n);
+  }
+  const span = group.toX - group.fromX;
+  const from = Math.round(0.2 * span);
+  const to = Math.round(0.8 * span);
+  const columns = [];
+  for (let i = from; i <= to; i++) columns.push(i);
+  columns.sort((a, b) => profile[a]! - profile[b]! || Math.abs(a - span / 2) - Math.abs(b - span / 2));
+  const chosen: number[] = [];
+  for (const c of columns) {
+    if (chosen.every((d) => Math.abs(d - c) >= Math.max(2, 0.08 * span))) chosen.push(c);
+    if (chosen.length === count) break;
+  }
+  return chosen.map((c) => group.fromX + c);
+}
+
+/** The two sides of a cut, each limited to its columns. */
+export function splitAt(group: DigitGroup, column: number): [DigitGroup, DigitGroup] {
+  const left = { ...group, ids: group.ids, toX: column, box: { ...group.box, width: column - group.box.x } };
+  const right = {
+    ...group,
+    ids: group.ids,
+    fromX: column,
+    box: { ...group.box, x: column, width: group.box.x + group.box.width - column },
+  };
+  return [left, right];
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { DigitRecognizerError, loadClassifier, readNumber, type Classifier } from '../../src/node.js';
+import { composeNumber } from '../fixtures/compose-number.js';
+import { mnistTest, SHIPPED_MODEL_URL } from './helpers.js';
+
+describe('readNumber()', () => {
+  let classifier: Classifier;
+  before(async () => {
+    classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
+  });
+
+  function sample(
+    indices: number[],
+    seed: number,
+    extra: { touching?: number; underline?: boolean; specks?: number } = {},
+  ) {
+    const { images, labels } = mnistTest();
+    return composeNumber(images, labels, indices, { seed, touching: 0, ...extra });
+  }
+
+  it('reads well-separated digits left to right, with boxes in order', async () => {
+    const number = sample([0, 1, 2, 3, 4], 1);
+    const reading = await readNumber(number, { classifier });
+    assert.equal(reading.text, number.text);
+    assert.equal(reading.digits.length, 5);
+    for (let i = 1; i < 5; i++) assert.ok(reading.digits[i]!.box.x > reading.digits[i - 1]!.box.x);
+    assert.ok(Math.abs(reading.confidence - reading.digits.reduce((c, d) => c * d.confidence, 1)) < 1e-9);
+  });
+
+  it('ignores specks and an underline', async () => {
+    const number = sample([5, 6, 7, 8], 2, { underline: true, specks: 12 });
+    assert.equal((await readNumber(number, { classifier })).text, number.text);
+  });
+
+  it('splits touching digits', async () => {
+    let exact = 0;
+    for (let seed = 0; seed < 10; seed++) {
+      const number = sample([10 + seed * 3, 11 + seed * 3, 12 + seed * 3], 100 + seed, { touching: 1 });
+      if ((await readNumber(number, { classifier })).text === number.text) exact++;
+    }
+    assert.ok(exact >= 7, `only ${exact}/10 touching triples read exactly`);
+  });
+
+  it('keeps a broken digit whole (a 5 with its bar apart)', async () => {
+    // A 5 drawn as two strokes: erase a column band so the bar is a separate piece.
+    const { images, labels } = mnistTest();
+    const five = Array.from(labels).findIndex((l, i) => l === 5 && i > 100);
+    const copy = images.slice();
+    const base = five * 784;
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) if (y === 9 || y === 10) copy[base + y * 28 + x] = 0;
+    const number = composeNumber(copy, labels, [five, 3], { seed: 5, touching: 0 });
+    const reading = await readNumber(number, { classifier });
+    assert.equal(reading.digits.length, 2, `read ${reading.text}`);
+  });
+
+  it('rejects a blank page with EMPTY_IMAGE', async () => {
+    await assert.rejects(
+      readNumber({ data: new Float32Array(400 * 100).fill(0.9), width: 400, height: 100 }, { classifier }),
+      (e: unknown) => e instanceof DigitRecognizerError && e.code === 'EMPTY_IMAGE',
+    );
+  });
+});
