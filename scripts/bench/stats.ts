@@ -44,9 +44,12 @@ export function confusionsOf(matrix: number[][]): Confusion[] {
 export function groupAccuracy(outcomes: readonly Outcome[]): Record<string, AccuracyFigure> {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes) {
-    const list = groups.get(o.group) ?? [];
-    list.push(o);
-    groups.set(o.group, list);
+    // An image can belong to several groups, joined with "|" (e.g. "ink: red|paper: cream").
+    for (const name of o.group.split('|')) {
+      const list = groups.get(name) ?? [];
+      list.push(o);
+      groups.set(name, list);
+    }
   }
   const result: Record<string, AccuracyFigure> = {};
   for (const [name, list] of [...groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {

@@ -37,11 +37,11 @@ export interface ReadNumberOptions extends ClassifyOptions {
 }
 
 /** Touching digits are looked for in groups wider than this share of the line height… */
-const SPLIT_WIDTH = 0.9;
+const SPLIT_WIDTH = 1.0;
 /** …or this multiple of the line's typical digit width. */
 const SPLIT_WIDTH_OF_TYPICAL = 1.5;
 /** Wider than this share of the line height, a group is never one digit: it is always cut. */
-const FORCE_SPLIT_WIDTH = 1.3;
+const FORCE_SPLIT_WIDTH = 1.2;
 /** A cut must beat reading the group as one digit by this much confidence. */
 const SPLIT_MARGIN = 0.05;
 const MAX_SPLIT_DEPTH = 3;

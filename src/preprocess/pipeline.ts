@@ -95,16 +95,38 @@ export function normalizeDigit(
   toX = analysis.width,
 ): NormalizedDigit | null {
   const { width, height, labels } = analysis;
-  const ink = new Float32Array(analysis.ink.length);
+  // Work on the strokes' own region only: a line of six digits is six small crops, not six
+  // copies of the page.
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const id of keep) {
+    const c = analysis.components[id - 1];
+    if (!c) continue;
+    minX = Math.min(minX, c.box.x);
+    minY = Math.min(minY, c.box.y);
+    maxX = Math.max(maxX, c.box.x + c.box.width);
+    maxY = Math.max(maxY, c.box.y + c.box.height);
+  }
+  const x0 = Math.max(fromX, minX - EDGE_REACH);
+  const x1 = Math.min(toX, maxX + EDGE_REACH);
+  const y0 = Math.max(0, minY - EDGE_REACH);
+  const y1 = Math.min(height, maxY + EDGE_REACH);
+  if (!(x1 > x0 && y1 > y0)) return null;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  const ink = new Float32Array(w * h);
   let area = 0;
   let boundary = 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = fromX; x < toX; x++) {
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       const p = y * width + x;
+      const local = (y - y0) * w + (x - x0);
       const label = labels[p]!;
       if (label !== 0) {
         if (!keep.has(label)) continue;
-        ink[p] = analysis.ink[p]!;
+        ink[local] = analysis.ink[p]!;
         area++;
         const edge =
           x === fromX ||
@@ -126,12 +148,12 @@ export function normalizeDigit(
           if (xx >= fromX && yy >= 0 && xx < toX && yy < height && keep.has(labels[yy * width + xx]!)) nearKept = true;
         }
       }
-      if (nearKept) ink[p] = analysis.ink[p]!;
+      if (nearKept) ink[local] = analysis.ink[p]!;
     }
   }
   // The box includes the soft edges, measured as in training (INK_THRESHOLD), so the model
   // gets the same crop for an MNIST digit as it learned from.
-  const box = inkBounds(ink, width, height, INK_THRESHOLD);
+  const box = inkBounds(ink, w, h, INK_THRESHOLD);
   if (!box || area === 0) return null;
   const longest = Math.max(box.width, box.height);
   const strokeWidth = boundary > 0 ? (2 * area) / boundary : 1;
@@ -147,7 +169,7 @@ export function normalizeDigit(
       width: longest,
       height: longest,
     };
-    let canvas = resample(ink, width, height, window, STROKE_CANVAS, STROKE_CANVAS);
+    let canvas = resample(ink, w, h, window, STROKE_CANVAS, STROKE_CANVAS);
     stretchToPeak(canvas);
     if (relativeStroke < THIN_STROKE) {
       const radius = Math.max(1, Math.round(((TARGET_STROKE - relativeStroke) * STROKE_CANVAS) / 2));
@@ -162,10 +184,14 @@ export function normalizeDigit(
     };
     pixels = mnistNormalize(canvas, STROKE_CANVAS, STROKE_CANVAS, inner);
   } else {
-    pixels = mnistNormalize(ink, width, height, box);
+    pixels = mnistNormalize(ink, w, h, box);
   }
   stretchToPeak(pixels);
-  return { pixels, box, inkCoverage: area / Math.max(1, box.width * box.height) };
+  return {
+    pixels,
+    box: { x: box.x + x0, y: box.y + y0, width: box.width, height: box.height },
+    inkCoverage: area / Math.max(1, box.width * box.height),
+  };
 }
 
 /** Scales a working-pixel box back to the input's pixels. */

@@ -1,0 +1,277 @@
+/**
+ * The headless Chromium part: cold first visits of a page using the CDN bundle (time to first
+ * answer, and what it downloads), warm timings, and accuracy per photo-like kind and per font.
+ * The page code lives in scripts/bench/page/ (classic scripts); it is driven with string
+ * expressions so no compiled helper ever has to exist in the page.
+ */
+import { execFileSync } from 'node:child_process';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { StaticServer } from './server.js';
+import { accuracyOf, confusionMatrix, confusionsOf, groupAccuracy, median, timingStats, type Outcome } from './stats.js';
+import type { ColdStart, Download, KindResult, SpeedResult } from './types.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+const BENCH_PAGE = '/scripts/bench/page/index.html';
+const FIRST_ANSWER_PAGE = '/scripts/bench/page/first-answer.html';
+
+/** The families the Debian handwriting font packages install, by package. */
+export const HANDWRITING_FONTS: Record<string, string> = {
+  'fonts-dkg-handwriting': 'DkgHandwriting',
+  'fonts-breip': 'Breip',
+  'fonts-femkeklaver': 'femkeklaver',
+  'fonts-humor-sans': 'Humor Sans',
+  'fonts-comic-neue': 'Comic Neue',
+  'fonts-dancingscript': 'Dancing Script',
+  'fonts-kaushanscript': 'Kaushan Script',
+  'fonts-klee': 'Klee One',
+  'fonts-kristi': 'Kristi',
+};
+
+export interface BrowserOptions {
+  server: StaticServer;
+  /** MNIST test indices each kind is made from. */
+  indices: number[];
+  /** Use every n-th case of the font grid (1 = all). */
+  fontEvery: number;
+  /** Multiplies the number of timed runs. */
+  speedScale: number;
+  coldRuns: number;
+  /** Kinds to run (all when undefined). */
+  only?: string[];
+  log: (line: string) => void;
+}
+
+export interface BrowserResults {
+  chromium: string;
+  kinds: KindResult[];
+  missingFonts: string[];
+  speed: SpeedResult;
+  coldStart: ColdStart;
+}
+
+/** Calls `window.Bench[fn](...args)` on the page and returns its (awaited) result. */
+async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  const list = args.map((a) => JSON.stringify(a)).join(', ');
+  return (await page.evaluate(`window.Bench.${fn}(${list})`)) as T;
+}
+
+export async function launch(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, protocolTimeout: 900_000 });
+}
+
+function installedFamilies(): Set<string> {
+  try {
+    const out = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+    return new Set(out.split('\n').flatMap((line) => line.split(',').map((name) => name.trim())));
+  } catch {
+    return new Set();
+  }
+}
+
+function kindOf(path: string): Download['kind'] {
+  if (path.endsWith('.html')) return 'html';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('model.json')) return 'model json';
+  if (path.endsWith('.bin')) return 'weights';
+  return 'other';
+}
+
+interface ResourceEntry {
+  name: string;
+  encodedBodySize: number;
+  decodedBodySize: number;
+  responseEnd: number;
+}
+
+interface FirstVisit {
+  answer: { at: number; scriptRan: number; digit?: number; error?: string };
+  resources: ResourceEntry[];
+  responses: string[];
+}
+
+const COLLECT = `({
+  answer: window.__firstAnswer,
+  resources: performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map((e) => ({
+    name: e.name, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize, responseEnd: e.responseEnd,
+  })),
+})`;
+
+async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setCacheEnabled(false);
+    const responses: string[] = [];
+    page.on('response', (response) => {
+      responses.push(response.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction('window.__firstAnswer !== undefined', { timeout: 60_000 });
+    const collected = (await page.evaluate(COLLECT)) as Omit<FirstVisit, 'responses'>;
+    return { ...collected, responses };
+  } finally {
+    await context.close();
+  }
+}
+
+async function coldStart(browser: Browser, server: StaticServer, runs: number, log: (line: string) => void): Promise<ColdStart> {
+  const url = server.origin + FIRST_ANSWER_PAGE;
+  // A throwaway visit in its own context: starts the browser's network service and the
+  // server's compression cache, so no run pays for one-off process start-up.
+  await firstVisit(browser, url);
+  const visits: FirstVisit[] = [];
+  for (let i = 0; i < runs; i++) {
+    const visit = await firstVisit(browser, url);
+    if (visit.answer.error) throw new Error(`The first-answer page failed: ${visit.answer.error}`);
+    visits.push(visit);
+    log(`  cold start ${i + 1}/${runs}: first answer at ${visit.answer.at.toFixed(0)} ms`);
+  }
+  const times = visits.map((v) => v.answer.at);
+  const mid = median(times);
+  const typical = visits.reduce((best, v) => (Math.abs(v.answer.at - mid) < Math.abs(best.answer.at - mid) ? v : best));
+  const before = typical.resources.filter((r) => r.responseEnd <= typical.answer.at);
+  const seen = new Set(before.map((r) => r.name));
+  for (const url of typical.responses) {
+    // Anything the network saw that resource timing did not (none expected) still counts.
+    if (!seen.has(url) && !url.startsWith('data:')) before.push({ name: url, encodedBodySize: NaN, decodedBodySize: NaN, responseEnd: NaN });
+  }
+  const downloads: Download[] = before.map((r) => {
+    const path = new URL(r.name).pathname;
+    const sizes = server.sizesOf(path) ?? { bytes: r.decodedBodySize, gzip: NaN, brotli: NaN };
+    return { url: path, kind: kindOf(path), ...sizes, encodedBodySize: r.encodedBodySize, responseEnd: r.responseEnd };
+  });
+  const byKind: ColdStart['byKind'] = {};
+  for (const d of downloads) {
+    if (d.kind === 'html') continue;
+    const entry = (byKind[d.kind] ??= { bytes: 0, gzip: 0, brotli: 0, encodedBodySize: 0 });
+    entry.bytes += d.bytes;
+    entry.gzip += d.gzip;
+    entry.brotli += d.brotli;
+    entry.encodedBodySize += d.encodedBodySize;
+  }
+  const library = downloads.filter((d) => d.kind !== 'html');
+  const end = (kind: Download['kind']): number => Math.max(...downloads.filter((d) => d.kind === kind).map((d) => d.responseEnd));
+  return {
+    runs: times,
+    median: mid,
+    phases: {
+      'page HTML received': end('html'),
+      'CDN bundle received': end('js'),
+      'bundle executed (inline script starts)': typical.answer.scriptRan,
+      'model.json received': end('model json'),
+      'weights received': end('weights'),
+      'wasm received': end('wasm'),
+      'first answer': typical.answer.at,
+    },
+    answerCorrect: typical.answer.digit === 7,
+    downloads,
+    byKind,
+    totalGzip: library.reduce((s, d) => s + d.gzip, 0),
+    totalBytes: library.reduce((s, d) => s + d.bytes, 0),
+    cdnBundleGzip: server.sizesOf('/dist/digit-recognizer.min.js')?.gzip ?? NaN,
+  };
+}
+
+interface RawSpeed {
+  backend: string;
+  timerResolution: number;
+  photoDigit: number;
+  photoLabel: number;
+  canvas28: number[];
+  canvas28LoopMean: number;
+  photo: number[];
+  photoLoopMean: number;
+  batch100: number[];
+}
+
+function kindResult(kind: string, description: string, outcomes: Outcome[], elapsedMs: number): KindResult {
+  const wrong = outcomes.filter((o) => o.predicted !== o.label);
+  return {
+    kind,
+    description,
+    ...accuracyOf(outcomes),
+    groups: groupAccuracy(outcomes),
+    confusions: confusionsOf(confusionMatrix(outcomes)).slice(0, 10),
+    failures: wrong.slice(0, 12).map(({ index, label, predicted, confidence, group }) => ({ index, label, predicted, confidence, group })),
+    elapsedMs,
+    errorMessages: [...new Set(wrong.flatMap((o) => (o.error ? [o.error] : [])))].slice(0, 5),
+  };
+}
+
+async function openBenchPage(browser: Browser, server: StaticServer): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') console.error(`page ${message.type()}: ${message.text()}`);
+  });
+  await page.goto(server.origin + BENCH_PAGE, { waitUntil: 'load' });
+  await page.waitForFunction('window.DigitRecognizer !== undefined && window.Bench !== undefined');
+  return page;
+}
+
+export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
+  const { server, log } = options;
+  const browser = await launch();
+  try {
+    const chromium = await browser.version();
+    log('Browser: cold first visits…');
+    const cold = await coldStart(browser, server, options.coldRuns, log);
+
+    const page = await openBenchPage(browser, server);
+    log('Browser: warm timings…');
+    const raw = await call<RawSpeed>(page, 'speed', options.speedScale);
+    const batch100 = timingStats(raw.batch100);
+    const speed: SpeedResult = {
+      canvas28: timingStats(raw.canvas28),
+      canvas28LoopMean: raw.canvas28LoopMean,
+      photo1200x900: timingStats(raw.photo),
+      photo1200x900LoopMean: raw.photoLoopMean,
+      batch100,
+      batchImagesPerSecond: 100 / (batch100.median / 1000),
+      timerResolution: raw.timerResolution,
+      backend: raw.backend,
+    };
+    if (raw.photoDigit !== raw.photoLabel) log(`  note: the timed photo reads as ${raw.photoDigit}, label ${raw.photoLabel}`);
+
+    const descriptions = await call<Record<string, string>>(page, 'describeKinds');
+    const kinds: KindResult[] = [];
+    for (const [kind, description] of Object.entries(descriptions)) {
+      if (options.only && !options.only.includes(kind)) continue;
+      const started = performance.now();
+      const outcomes = await call<Outcome[]>(page, 'runKind', kind, options.indices);
+      const result = kindResult(kind, description, outcomes, performance.now() - started);
+      kinds.push(result);
+      log(`  ${kind}: ${(result.accuracy * 100).toFixed(1)}% of ${result.count} (${(result.elapsedMs / 1000).toFixed(0)} s)`);
+    }
+
+    const installed = installedFamilies();
+    const wanted = Object.values(HANDWRITING_FONTS);
+    const inBrowser = await call<string[]>(page, 'availableFonts', wanted);
+    const families = wanted.filter((f) => installed.has(f) && inBrowser.includes(f));
+    const missingFonts = wanted.filter((f) => !families.includes(f));
+    if (!options.only || options.only.includes('fonts')) {
+      const started = performance.now();
+      const outcomes = await call<Outcome[]>(page, 'runFonts', families, options.fontEvery);
+      const description =
+        `Handwriting-like fonts (${families.join(', ')}): black fillText of 0–9 on white, canvas input, at 28, 72 ` +
+        'and 180 px, rotated −8°, 0° and 8°.';
+      const result = kindResult('fonts', description, outcomes, performance.now() - started);
+      kinds.push(result);
+      log(`  fonts: ${(result.accuracy * 100).toFixed(1)}% of ${result.count}`);
+    }
+    await page.close();
+    return { chromium, kinds, missingFonts, speed, coldStart: cold };
+  } finally {
+    await browser.close();
+  }
+}

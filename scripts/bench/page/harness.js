@@ -1,0 +1,133 @@
+// What the benchmark driver (scripts/bench/browser.ts) calls through page.evaluate(): accuracy
+// per kind, the font grid, and warm timings, all through the CDN bundle's window.DigitRecognizer.
+(function () {
+  const Bench = (window.Bench = window.Bench || {});
+  const api = () => window.DigitRecognizer;
+
+  async function outcome(base, makeInput) {
+    const result = { ...base, predicted: -1, confidence: 0, uncertain: true, group: '' };
+    try {
+      const made = await makeInput();
+      result.group = made.group;
+      const p = await api().classify(made.input);
+      result.predicted = p.digit;
+      result.confidence = p.confidence;
+      result.uncertain = p.uncertain;
+    } catch (error) {
+      result.error = String((error && error.message) || error);
+    }
+    return result;
+  }
+
+  Bench.describeKinds = () =>
+    Object.fromEntries(Object.entries(Bench.kinds).map(([name, kind]) => [name, kind.description]));
+
+  /** Classifies kind `name` made from each MNIST test index in `indices`. */
+  Bench.runKind = async function runKind(name, indices) {
+    await Bench.loadMnist();
+    await api().getDefaultClassifier();
+    const kind = Bench.kinds[name];
+    if (!kind) throw new Error('No kind ' + name);
+    const seed = Bench.hash(name);
+    const results = [];
+    for (let n = 0; n < indices.length; n++) {
+      const index = indices[n];
+      const { pixels, label } = Bench.digit(index);
+      const rand = Bench.rng(seed ^ Math.imul(index + 1, 2654435761));
+      results.push(await outcome({ index, label }, () => kind.make({ pixels, label, index, n, rand })));
+    }
+    return results;
+  };
+
+  Bench.availableFonts = (families) => families.filter((family) => Bench.fontAvailable(family));
+
+  /** The font grid over `families` (every n-th case when `every` > 1, for smoke runs). */
+  Bench.runFonts = async function runFonts(families, every) {
+    await api().getDefaultClassifier();
+    const cases = Bench.fontCases(families).filter((_, i) => i % (every || 1) === 0);
+    const results = [];
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i];
+      const group = `font: ${c.family}|size ${c.size}px|rotation ${c.degrees}°`;
+      results.push(await outcome({ index: i, label: c.digit }, async () => ({ input: Bench.fontImage(c), group })));
+    }
+    return results;
+  };
+
+  /** A benchmark image as a data: URL, and what the model saw, for looking at failures. */
+  Bench.example = async function example(name, index) {
+    await Bench.loadMnist();
+    const { pixels, label } = Bench.digit(index);
+    const rand = Bench.rng(Bench.hash(name) ^ Math.imul(index + 1, 2654435761));
+    const made = await Bench.kinds[name].make({ pixels, label, index, n: 0, rand });
+    const blob = made.input instanceof Blob ? made.input : await Bench.encode(made.input, 'image/png');
+    const url = await new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.readAsDataURL(blob);
+    });
+    const pre = await api().preprocess(made.input);
+    const p = await api().classify(made.input);
+    return { url, label, group: made.group, digit: p.digit, confidence: p.confidence, pixels: Array.from(pre.pixels), box: pre.box, polarity: pre.polarity };
+  };
+
+  function timerResolution() {
+    let smallest = Infinity;
+    for (let i = 0; i < 2000; i++) {
+      const a = performance.now();
+      let b = performance.now();
+      while (b === a) b = performance.now();
+      smallest = Math.min(smallest, b - a);
+    }
+    return smallest;
+  }
+
+  async function time(fn, warmup, runs) {
+    for (let i = 0; i < warmup; i++) await fn();
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  }
+
+  async function loopMean(fn, runs) {
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) await fn();
+    return (performance.now() - t0) / runs;
+  }
+
+  /** Warm timings: single 28×28 canvas, a 1200×900 photo canvas, batches of 100 28×28 canvases. */
+  Bench.speed = async function speed(scale) {
+    const k = scale || 1;
+    await Bench.loadMnist();
+    const classifier = await api().getDefaultClassifier();
+    const small = Bench.mnistCanvas(Bench.digit(0).pixels);
+    const rand = Bench.rng(7);
+    const photo = Bench.canvas(1200, 900);
+    const ctx = Bench.context(photo);
+    ctx.fillStyle = 'rgb(243,234,210)';
+    ctx.fillRect(0, 0, 1200, 900);
+    Bench.drawFrame(ctx, Bench.inkSprite(Bench.digit(1).pixels, [27, 47, 143]), 640, 420, 420, 6);
+    Bench.light(ctx, 1200, 900, rand, { gradient: 0.4, shadow: 0.35, vignette: 0.2 });
+    Bench.noise(ctx, 1200, 900, 0.03, rand);
+    const batch = Array.from({ length: 100 }, (_, i) => Bench.mnistCanvas(Bench.digit(i).pixels));
+    const one = () => api().classify(small);
+    const big = () => api().classify(photo);
+    const many = () => api().classifyBatch(batch);
+    const check = await api().classify(photo);
+    return {
+      backend: classifier.backend,
+      timerResolution: timerResolution(),
+      photoDigit: check.digit,
+      photoLabel: Bench.digit(1).label,
+      canvas28: await time(one, 50, Math.round(400 * k)),
+      canvas28LoopMean: await loopMean(one, Math.round(400 * k)),
+      photo: await time(big, 5, Math.round(60 * k)),
+      photoLoopMean: await loopMean(big, Math.round(30 * k)),
+      batch100: await time(many, 2, Math.max(3, Math.round(15 * k))),
+    };
+  };
+})();
