@@ -7,7 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { StaticServer } from './server.js';
-import { accuracyOf, confusionMatrix, confusionsOf, groupAccuracy, median, timingStats, type Outcome } from './stats.js';
+import {
+  accuracyOf,
+  confusionMatrix,
+  confusionsOf,
+  groupAccuracy,
+  median,
+  timingStats,
+  type Outcome,
+} from './stats.js';
 import type { ColdStart, Download, KindResult, SpeedResult } from './types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,6 +53,8 @@ export interface BrowserOptions {
   /** Multiplies the number of timed runs. */
   speedScale: number;
   coldRuns: number;
+  /** Pages classifying kinds at the same time (accuracy only; timings run alone). */
+  concurrency: number;
   /** Kinds to run (all when undefined). */
   only?: string[];
   log: (line: string) => void;
@@ -124,7 +134,12 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
   }
 }
 
-async function coldStart(browser: Browser, server: StaticServer, runs: number, log: (line: string) => void): Promise<ColdStart> {
+async function coldStart(
+  browser: Browser,
+  server: StaticServer,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ColdStart> {
   const url = server.origin + FIRST_ANSWER_PAGE;
   // A throwaway visit in its own context: starts the browser's network service and the
   // server's compression cache, so no run pays for one-off process start-up.
@@ -141,9 +156,10 @@ async function coldStart(browser: Browser, server: StaticServer, runs: number, l
   const typical = visits.reduce((best, v) => (Math.abs(v.answer.at - mid) < Math.abs(best.answer.at - mid) ? v : best));
   const before = typical.resources.filter((r) => r.responseEnd <= typical.answer.at);
   const seen = new Set(before.map((r) => r.name));
-  for (const url of typical.responses) {
+  for (const name of typical.responses) {
     // Anything the network saw that resource timing did not (none expected) still counts.
-    if (!seen.has(url) && !url.startsWith('data:')) before.push({ name: url, encodedBodySize: NaN, decodedBodySize: NaN, responseEnd: NaN });
+    if (!seen.has(name) && !name.startsWith('data:'))
+      before.push({ name, encodedBodySize: NaN, decodedBodySize: NaN, responseEnd: NaN });
   }
   const downloads: Download[] = before.map((r) => {
     const path = new URL(r.name).pathname;
@@ -160,19 +176,14 @@ async function coldStart(browser: Browser, server: StaticServer, runs: number, l
     entry.encodedBodySize += d.encodedBodySize;
   }
   const library = downloads.filter((d) => d.kind !== 'html');
-  const end = (kind: Download['kind']): number => Math.max(...downloads.filter((d) => d.kind === kind).map((d) => d.responseEnd));
+  const phases: Record<string, number> = {};
+  for (const d of downloads) phases[`${d.url.split('/').pop() ?? d.url} received`] = d.responseEnd;
+  phases['inline script after the bundle starts'] = typical.answer.scriptRan;
+  phases['first answer'] = typical.answer.at;
   return {
     runs: times,
     median: mid,
-    phases: {
-      'page HTML received': end('html'),
-      'CDN bundle received': end('js'),
-      'bundle executed (inline script starts)': typical.answer.scriptRan,
-      'model.json received': end('model json'),
-      'weights received': end('weights'),
-      'wasm received': end('wasm'),
-      'first answer': typical.answer.at,
-    },
+    phases: Object.fromEntries(Object.entries(phases).sort(([, a], [, b]) => a - b)),
     answerCorrect: typical.answer.digit === 7,
     downloads,
     byKind,
@@ -192,6 +203,8 @@ interface RawSpeed {
   photo: number[];
   photoLoopMean: number;
   batch100: number[];
+  canvas28Preprocess: number[];
+  photoPreprocess: number[];
 }
 
 function kindResult(kind: string, description: string, outcomes: Outcome[], elapsedMs: number): KindResult {
@@ -202,7 +215,9 @@ function kindResult(kind: string, description: string, outcomes: Outcome[], elap
     ...accuracyOf(outcomes),
     groups: groupAccuracy(outcomes),
     confusions: confusionsOf(confusionMatrix(outcomes)).slice(0, 10),
-    failures: wrong.slice(0, 12).map(({ index, label, predicted, confidence, group }) => ({ index, label, predicted, confidence, group })),
+    failures: wrong
+      .slice(0, 12)
+      .map(({ index, label, predicted, confidence, group }) => ({ index, label, predicted, confidence, group })),
     elapsedMs,
     errorMessages: [...new Set(wrong.flatMap((o) => (o.error ? [o.error] : [])))].slice(0, 5),
   };
@@ -212,7 +227,8 @@ async function openBenchPage(browser: Browser, server: StaticServer): Promise<Pa
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${String(error)}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warn') console.error(`page ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warn')
+      console.error(`page ${message.type()}: ${message.text()}`);
   });
   await page.goto(server.origin + BENCH_PAGE, { waitUntil: 'load' });
   await page.waitForFunction('window.DigitRecognizer !== undefined && window.Bench !== undefined');
@@ -240,19 +256,38 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       batchImagesPerSecond: 100 / (batch100.median / 1000),
       timerResolution: raw.timerResolution,
       backend: raw.backend,
+      canvas28Preprocess: timingStats(raw.canvas28Preprocess),
+      photo1200x900Preprocess: timingStats(raw.photoPreprocess),
     };
-    if (raw.photoDigit !== raw.photoLabel) log(`  note: the timed photo reads as ${raw.photoDigit}, label ${raw.photoLabel}`);
+    if (raw.photoDigit !== raw.photoLabel)
+      log(`  note: the timed photo reads as ${raw.photoDigit}, label ${raw.photoLabel}`);
 
+    // Accuracy is not timed, so the kinds share the cores: one page per core, each taking the
+    // next kind in turn (the slowest first, to end together).
     const descriptions = await call<Record<string, string>>(page, 'describeKinds');
-    const kinds: KindResult[] = [];
-    for (const [kind, description] of Object.entries(descriptions)) {
-      if (options.only && !options.only.includes(kind)) continue;
-      const started = performance.now();
-      const outcomes = await call<Outcome[]>(page, 'runKind', kind, options.indices);
-      const result = kindResult(kind, description, outcomes, performance.now() - started);
-      kinds.push(result);
-      log(`  ${kind}: ${(result.accuracy * 100).toFixed(1)}% of ${result.count} (${(result.elapsedMs / 1000).toFixed(0)} s)`);
-    }
+    const queue = Object.keys(descriptions).filter((kind) => !options.only || options.only.includes(kind));
+    const byKind = new Map<string, KindResult>();
+    const pages = [
+      page,
+      ...(await Promise.all(
+        Array.from({ length: Math.max(0, options.concurrency - 1) }, () => openBenchPage(browser, server)),
+      )),
+    ];
+    await Promise.all(
+      pages.map(async (worker) => {
+        for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+          const started = performance.now();
+          const outcomes = await call<Outcome[]>(worker, 'runKind', kind, options.indices);
+          const result = kindResult(kind, descriptions[kind] ?? '', outcomes, performance.now() - started);
+          byKind.set(kind, result);
+          log(
+            `  ${kind}: ${(result.accuracy * 100).toFixed(1)}% of ${result.count} (${(result.elapsedMs / 1000).toFixed(0)} s)`,
+          );
+        }
+      }),
+    );
+    const kinds = Object.keys(descriptions).flatMap((kind) => byKind.get(kind) ?? []);
+    await Promise.all(pages.slice(1).map((p) => p.close()));
 
     const installed = installedFamilies();
     const wanted = Object.values(HANDWRITING_FONTS);

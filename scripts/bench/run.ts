@@ -24,7 +24,10 @@ import type { BenchResults, Machine } from './types.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const skipNode = args.includes('--skip-node');
 const skipBrowser = args.includes('--skip-browser');
 
@@ -72,24 +75,39 @@ function machine(chromium: string): Machine {
     os,
     node: process.version,
     chromium: chromiumVersion(chromium),
-    command: process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `tsx scripts/bench/run.ts ${args.join(' ')}`.trim(),
+    command:
+      process.env.npm_lifecycle_event === 'bench'
+        ? 'npm run bench'
+        : `tsx scripts/bench/run.ts ${args.join(' ')}`.trim(),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     packageVersion: pkg.version,
     modelSha256: createHash('sha256').update(weights).digest('hex'),
     quick,
-    concurrentLoad: `${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min), ${(freemem() / 1024 ** 3).toFixed(1)} GB free`,
+    concurrentLoad: `${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min), ${(freemem() / 1024 ** 3).toFixed(1)} GB free`,
   };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const concurrentLoad = machine('').concurrentLoad;
-  const results: BenchResults = { machine: machine(''), node: null, kinds: [], missingFonts: [], speed: null, coldStart: null, elapsedSeconds: 0 };
+  const results: BenchResults = {
+    machine: machine(''),
+    node: null,
+    kinds: [],
+    missingFonts: [],
+    speed: null,
+    coldStart: null,
+    elapsedSeconds: 0,
+  };
 
   if (!skipNode) {
     log(`Node: ${SETTINGS.nodeCount} MNIST test digits through classify()…`);
     results.node = await nodeAccuracy({ count: SETTINGS.nodeCount, browserSubset: SETTINGS.perKind, log });
-    log(`  ${(results.node.classify.accuracy * 100).toFixed(2)}% (${results.node.imagesPerSecond.toFixed(0)} images/s)`);
+    log(
+      `  ${(results.node.classify.accuracy * 100).toFixed(2)}% (${results.node.imagesPerSecond.toFixed(0)} images/s)`,
+    );
   }
 
   if (!skipBrowser) {
@@ -101,6 +119,7 @@ async function main(): Promise<void> {
         fontEvery: SETTINGS.fontEvery,
         speedScale: SETTINGS.speedScale,
         coldRuns: SETTINGS.coldRuns,
+        concurrency: Math.max(1, Math.min(4, cpus().length)),
         only,
         log,
       });

@@ -80,7 +80,10 @@ export function timingStats(samples: readonly number[]): TimingStats {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** The digits the browser kinds are made from: `count` MNIST test indices spread evenly. */

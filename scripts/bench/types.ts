@@ -70,6 +70,9 @@ export interface SpeedResult {
   photo1200x900LoopMean: number;
   batch100: TimingStats;
   batchImagesPerSecond: number;
+  /** `preprocess()` alone on the same inputs: the share of the time spent before the model. */
+  canvas28Preprocess: TimingStats;
+  photo1200x900Preprocess: TimingStats;
   /** Resolution of `performance.now()` seen on the page, in ms. */
   timerResolution: number;
   backend: string;

@@ -1,6 +1,6 @@
 /**
  * Any pixels → one luminance channel (0 black … 1 white), with transparency composited and
- * huge images shrunk by block averaging so everything after runs on at most ~640 px a side.
+ * huge images shrunk by block averaging so everything after runs on at most 512 px a side.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { RawPixels } from '../classify/types.js';
@@ -15,7 +15,7 @@ export interface Luminance {
 }
 
 /** Longest side the pipeline works at; a digit needs far fewer pixels than a photo has. */
-export const WORKING_SIDE = 640;
+export const WORKING_SIDE = 512;
 
 /**
  * RGBA bytes → luminance. Transparent pixels are composited onto the colour opposite to the

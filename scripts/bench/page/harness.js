@@ -68,7 +68,16 @@
     });
     const pre = await api().preprocess(made.input);
     const p = await api().classify(made.input);
-    return { url, label, group: made.group, digit: p.digit, confidence: p.confidence, pixels: Array.from(pre.pixels), box: pre.box, polarity: pre.polarity };
+    return {
+      url,
+      label,
+      group: made.group,
+      digit: p.digit,
+      confidence: p.confidence,
+      pixels: Array.from(pre.pixels),
+      box: pre.box,
+      polarity: pre.polarity,
+    };
   };
 
   function timerResolution() {
@@ -128,6 +137,9 @@
       photo: await time(big, 5, Math.round(60 * k)),
       photoLoopMean: await loopMean(big, Math.round(30 * k)),
       batch100: await time(many, 2, Math.max(3, Math.round(15 * k))),
+      // Where the time goes: preprocessing alone (decode, ink, crop, 28×28), without the model.
+      canvas28Preprocess: await time(() => api().preprocess(small), 10, Math.round(200 * k)),
+      photoPreprocess: await time(() => api().preprocess(photo), 3, Math.round(30 * k)),
     };
   };
 })();

@@ -23,7 +23,12 @@
     kraft: [200, 166, 122],
   };
   const SCREENS = { black: [0, 0, 0], '#121212': [18, 18, 18], '#1e1e1e': [30, 30, 30], '#0d1117': [13, 17, 23] };
-  const LIGHT_INKS = { white: [255, 255, 255], '#e8eaed': [232, 234, 237], '#c9d1d9': [201, 209, 217], 'light blue': [138, 180, 248] };
+  const LIGHT_INKS = {
+    white: [255, 255, 255],
+    '#e8eaed': [232, 234, 237],
+    '#c9d1d9': [201, 209, 217],
+    'light blue': [138, 180, 248],
+  };
 
   const sizeGroup = (share) => (share < 0.25 ? 'size <25% of sheet' : share < 0.5 ? 'size 25–50%' : 'size ≥50%');
   const rotationGroup = (deg) => (Math.abs(deg) < 10 ? 'rotation <10°' : 'rotation 10–20°');
@@ -50,7 +55,8 @@
 
   Bench.kinds = {
     'mnist-canvas': {
-      description: 'Reference: the MNIST digit itself on a 28×28 canvas, white on black (what Node reads as raw pixels).',
+      description:
+        'Reference: the MNIST digit itself on a 28×28 canvas, white on black (what Node reads as raw pixels).',
       async make({ pixels }) {
         return { input: Bench.mnistCanvas(pixels), group: 'as is' };
       },
@@ -77,8 +83,15 @@
         const inkName = rand.pick(Object.keys(INKS));
         const paperName = rand.pick(Object.keys(PAPERS));
         const { canvas: c, ctx } = sheet(
-          rand, pixels, w, h, rand.range(0.3, 0.6), rand.range(-10, 10),
-          PAPERS[paperName], INKS[inkName], inkName === 'pencil' ? 0.85 : 1,
+          rand,
+          pixels,
+          w,
+          h,
+          rand.range(0.3, 0.6),
+          rand.range(-10, 10),
+          PAPERS[paperName],
+          INKS[inkName],
+          inkName === 'pencil' ? 0.85 : 1,
         );
         Bench.noise(ctx, w, h, 0.02, rand);
         return { input: c, group: `ink: ${inkName}|paper: ${paperName}` };
@@ -91,12 +104,27 @@
         'canvas input. Sheet 640–1200 px, digit 25–60%, ±10°.',
       async make({ pixels, rand }) {
         const [w, h] = photoSize(rand, 640, 1200);
-        const { canvas: c, ctx, digit } = sheet(
-          rand, pixels, w, h, rand.range(0.25, 0.6), rand.range(-10, 10),
-          rand.pick([PAPERS.white, PAPERS.cream]), rand.pick([INKS.black, INKS['blue ballpoint']]),
+        const {
+          canvas: c,
+          ctx,
+          digit,
+        } = sheet(
+          rand,
+          pixels,
+          w,
+          h,
+          rand.range(0.25, 0.6),
+          rand.range(-10, 10),
+          rand.pick([PAPERS.white, PAPERS.cream]),
+          rand.pick([INKS.black, INKS['blue ballpoint']]),
         );
         const gradient = rand.range(0.2, 0.6);
-        const where = Bench.light(ctx, w, h, rand, { gradient, shadow: rand.range(0.25, 0.55), vignette: rand.range(0, 0.25), digit });
+        const where = Bench.light(ctx, w, h, rand, {
+          gradient,
+          shadow: rand.range(0.25, 0.55),
+          vignette: rand.range(0, 0.25),
+          digit,
+        });
         Bench.noise(ctx, w, h, 0.03, rand);
         return { input: c, group: `shadow: digit ${where}|gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}` };
       },
@@ -107,9 +135,19 @@
         'Blobs: any ink on any paper, a 10–35% gradient, 3% noise. Sheet 640–1600 px, digit 20–60%, ±15°.',
       async make({ pixels, rand, n }) {
         const [w, h] = photoSize(rand, 640, 1600);
-        const { canvas: c, ctx, digit } = sheet(
-          rand, pixels, w, h, rand.range(0.2, 0.6), rand.range(-15, 15),
-          PAPERS[rand.pick(Object.keys(PAPERS))], INKS[rand.pick(Object.keys(INKS))],
+        const {
+          canvas: c,
+          ctx,
+          digit,
+        } = sheet(
+          rand,
+          pixels,
+          w,
+          h,
+          rand.range(0.2, 0.6),
+          rand.range(-15, 15),
+          PAPERS[rand.pick(Object.keys(PAPERS))],
+          INKS[rand.pick(Object.keys(INKS))],
         );
         Bench.light(ctx, w, h, rand, { gradient: rand.range(0.1, 0.35), digit });
         Bench.noise(ctx, w, h, 0.03, rand);
@@ -164,7 +202,7 @@
       description:
         'Drawn with canvas paths like the drawing pad: the MNIST digit is thinned to its centre line (4× upsampled, ' +
         'Zhang–Suen) and stroked again with round caps and joins in black on a white 200–400 px square canvas, ' +
-        'line width side/20 (thin), side/12 (the pad\'s) or side/8 (thick); digit 45–85% of the side, ±6°.',
+        "line width side/20 (thin), side/12 (the pad's) or side/8 (thick); digit 45–85% of the side, ±6°.",
       async make({ pixels, rand, n }) {
         const side = rand.pick([200, 280, 400]);
         const c = canvas(side, side);
@@ -178,7 +216,16 @@
         ][n % 3];
         const digitHeight = rand.range(0.45, 0.85) * side;
         const { cx, cy } = Bench.place(rand, side, side, digitHeight);
-        Bench.drawStrokes(ctx, Bench.skeleton(pixels), cx, cy, digitHeight, rand.range(-6, 6), side / pen[1], [0, 0, 0]);
+        Bench.drawStrokes(
+          ctx,
+          Bench.skeleton(pixels),
+          cx,
+          cy,
+          digitHeight,
+          rand.range(-6, 6),
+          side / pen[1],
+          [0, 0, 0],
+        );
         return { input: c, group: pen[0] };
       },
     },

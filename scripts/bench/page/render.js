@@ -199,7 +199,16 @@
           for (let x = 0; x < N; x++) {
             if (!on[y * N + x]) continue;
             // Neighbours P2..P9, clockwise from north.
-            const p = [at(x, y - 1), at(x + 1, y - 1), at(x + 1, y), at(x + 1, y + 1), at(x, y + 1), at(x - 1, y + 1), at(x - 1, y), at(x - 1, y - 1)];
+            const p = [
+              at(x, y - 1),
+              at(x + 1, y - 1),
+              at(x + 1, y),
+              at(x + 1, y + 1),
+              at(x, y + 1),
+              at(x - 1, y + 1),
+              at(x - 1, y),
+              at(x - 1, y - 1),
+            ];
             const count = p.reduce((s, v) => s + v, 0);
             if (count < 2 || count > 6) continue;
             let transitions = 0;
@@ -220,7 +229,16 @@
       for (let x = 0; x < N; x++) {
         if (!on[y * N + x]) continue;
         let linked = false;
-        for (const [dx, dy] of [[1, 0], [0, 1], [1, 1], [-1, 1], [-1, 0], [0, -1], [1, -1], [-1, -1]]) {
+        for (const [dx, dy] of [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+          [-1, 1],
+          [-1, 0],
+          [0, -1],
+          [1, -1],
+          [-1, -1],
+        ]) {
           if (at(x + dx, y + dy)) {
             linked = true;
             // Each pair once: only the forward half of the neighbourhood draws.
