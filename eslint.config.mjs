@@ -5,7 +5,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'docs/api/', 'storybook-static/', 'node_modules/', '.cache/', 'coverage/', 'examples/**/dist/'],
+    ignores: [
+      'scripts/_*.ts',
+      'dist/',
+      'docs/api/',
+      'storybook-static/',
+      'node_modules/',
+      '.cache/',
+      'coverage/',
+      'examples/**/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
