@@ -22,6 +22,6 @@ export * from './element/define.js';
 export { defaultLabels, defaultMessages } from './element/messages.js';
 export type { DigitRecognizerMessages } from './element/messages.js';
 export { DigitRecognizerError, isDigitRecognizerError, setAssetPath, getAssetPath } from './index.js';
-export type { DigitRecognizerErrorCode, Prediction } from './index.js';
+export type { DigitRecognizerErrorCode, DigitReading, NumberReading, Prediction } from './index.js';
 
 defineDigitRecognizer();

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { runBrowser } from './browser.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
 import { renderReport } from './report.js';
@@ -137,12 +138,14 @@ async function main(): Promise<void> {
 
   results.elapsedSeconds = (performance.now() - started) / 1000;
   const report = renderReport(results);
-  const json = JSON.stringify(results, null, 2) + '\n';
+  // Formatted as the repository's Prettier config wants, so `npm run lint` stays clean.
+  const jsonPath = join(ROOT, `scripts/bench/results${quick ? '.quick' : ''}.json`);
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(jsonPath)), filepath: jsonPath });
   if (quick) {
-    writeFileSync(join(ROOT, 'scripts/bench/results.quick.json'), json);
+    writeFileSync(jsonPath, json);
     console.log('\n' + report);
   } else {
-    writeFileSync(join(ROOT, 'scripts/bench/results.json'), json);
+    writeFileSync(jsonPath, json);
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
     log(`Wrote BENCHMARKS.md and scripts/bench/results.json in ${(results.elapsedSeconds / 60).toFixed(1)} min.`);
   }

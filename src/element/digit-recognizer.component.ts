@@ -2,21 +2,29 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
-import { DigitRecognizerError, isDigitRecognizerError, preprocess } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, Prediction, Preprocessed } from '../index.js';
+import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
 import { getSharedClassifier, isClassifierCached } from './classifier-cache.js';
 import { DrawingPad } from './drawing-pad.js';
-import { DigitClearEvent, DigitErrorEvent, DigitPredictionEvent } from './events.js';
-import type { DigitResult } from './events.js';
+import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
+import type { DigitResult, NumberResult } from './events.js';
 import { defaultLabels, format, mergeMessages, percent } from './messages.js';
 import type { DigitRecognizerMessages } from './messages.js';
 import { styles } from './digit-recognizer.styles.js';
 
-/** Which intake the element offers. */
-export type DigitRecognizerMode = 'upload' | 'draw' | 'both';
+/**
+ * What the element reads and how images come in:
+ * - `upload`: one digit per image, from the picker, drop or paste;
+ * - `draw`: one digit, from the drawing pad;
+ * - `both`: one digit, from either;
+ * - `number`: a whole number per image (a postal code, a meter reading), read digit by digit
+ *   with `readNumber()`, from the picker, drop, paste or a wide drawing pad.
+ */
+export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
 
 /** How many probabilities each result card shows as bars. */
 export type ShowProbabilities = 'top3' | 'all' | 'none';
@@ -49,7 +57,12 @@ interface Card {
   /** True when the browser couldn't show the preview (not an image). */
   previewFailed: boolean;
   status: 'pending' | 'complete' | 'empty' | 'error';
+  /** The digit read (digit modes); null otherwise. */
   prediction: Prediction | null;
+  /** The number read (`mode="number"`); null otherwise. */
+  reading: NumberReading | null;
+  /** Size of the input in pixels (the preview's natural size), once known: scales the digit boxes. */
+  size: { width: number; height: number } | null;
   error: DigitRecognizerError | null;
   /** The image as the model saw it (its 28×28 `pixels`), kept to re-judge uncertainty. */
   preprocessed: Preprocessed | null;
@@ -57,9 +70,14 @@ interface Card {
   controller: AbortController | null;
   /** Increases with every run; only the latest run may paint its result. */
   run: number;
+  /** Increases with every quiet re-judgement; only the latest may paint its result. */
+  rejudge: number;
 }
 
 const PAD_SIZE = 280;
+/** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
+const NUMBER_PAD_WIDTH = 600;
+const NUMBER_PAD_HEIGHT = 200;
 const MODEL_SIZE = 28;
 const DEFAULT_MAX_FILES = 12;
 const DEFAULT_UNCERTAIN_BELOW = 0.7;
@@ -85,6 +103,19 @@ function isEditable(target: EventTarget | null): boolean {
     target instanceof HTMLTextAreaElement ||
     (target instanceof HTMLInputElement && target.type !== 'file' && target.type !== 'button')
   );
+}
+
+/** A copy of `reading` that callers may keep or change without touching the element's own. */
+function copyReading(reading: NumberReading): NumberReading {
+  return {
+    ...reading,
+    digits: reading.digits.map((d) => ({ ...d, probabilities: [...d.probabilities], box: { ...d.box } })),
+  };
+}
+
+/** `part / whole` as a CSS percentage. */
+function share(part: number, whole: number): string {
+  return `${(part / whole) * 100}%`;
 }
 
 function filesOf(data: DataTransfer | null): File[] {
@@ -113,12 +144,22 @@ function filesOf(data: DataTransfer | null): File[] {
  * recognized digits in order ("372"). Uncertain results count (they are the best guess); cards
  * without a digit or with an error do not.
  *
+ * With `mode="number"` each image holds a whole number (a postal code, a meter reading), read
+ * digit by digit with `readNumber()`. Images come from the picker, drop or paste, or are written on
+ * a wide drawing pad. Each card shows the number, large, with the overall confidence (the chance
+ * that every digit is right) and "Not sure" when any digit is uncertain; over the preview, an
+ * outline labelled with its digit marks where each digit was found. The form value is the number
+ * ("02139"); with `multiple`, the numbers of all cards in order, separated by a space
+ * ("02139 4071"). `number` events fire instead of `prediction`; `show-probabilities` and
+ * `show-model-input` don't apply.
+ *
  * Register it with `import 'digit-recognizer/element'` (as `<digit-recognizer>`), or call
  * `DigitRecognizerElement.define('my-tag')`.
  *
  * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
  *
- * @fires {DigitPredictionEvent} prediction - Once per recognized image. `detail`: `{ digit, confidence, probabilities, uncertain, file }` (`file` is `null` for a drawing).
+ * @fires {DigitPredictionEvent} prediction - Once per recognized image (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, file }` (`file` is `null` for a drawing).
+ * @fires {DigitNumberEvent} number - Once per number read in `mode="number"`. `detail`: `{ reading, file }`, where `reading` is the `NumberReading` of `readNumber()` (`text`, `digits` with their boxes in the image's pixels, `confidence`, `uncertain`) and `file` is `null` for a drawing.
  * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), or the model failed to load. `detail`: `{ error: DigitRecognizerError, file }`.
  * @fires {DigitClearEvent} digit-clear - The user cleared the drawing pad.
  *
@@ -138,6 +179,8 @@ function filesOf(data: DataTransfer | null): File[] {
  * @csspart preview - The image preview of a card.
  * @csspart model-input - The 28×28 "what the model sees" picture (with `show-model-input`).
  * @csspart digit - The recognized digit.
+ * @csspart number - The number read (`mode="number"`).
+ * @csspart digit-box - The outline of one digit found, over the preview (`mode="number"`).
  * @csspart confidence - The confidence line.
  * @csspart uncertain - The "Not sure" label of an uncertain result.
  * @csspart bars - The list of probability bars.
@@ -158,7 +201,7 @@ function filesOf(data: DataTransfer | null): File[] {
  * @cssprop [--digit-recognizer-error=#b3261e] - Error text and border (dark scheme: #ffb4ab).
  * @cssprop [--digit-recognizer-uncertain=#8a5300] - Color of uncertain results (dark scheme: #ffd08a).
  * @cssprop [--digit-recognizer-focus-ring=var(--digit-recognizer-accent)] - Color of the keyboard focus outline.
- * @cssprop [--digit-recognizer-pad-size=280px] - Width (and height) of the drawing pad.
+ * @cssprop [--digit-recognizer-pad-size=280px] - Width (and height) of the drawing pad; the wide pad of `mode="number"` is twice as wide and 2/3 as high.
  * @cssprop [--digit-recognizer-card-min-width=180px] - Smallest width of a result card in the grid.
  */
 export class DigitRecognizerElement extends LitElement {
@@ -194,7 +237,11 @@ export class DigitRecognizerElement extends LitElement {
     }
   }
 
-  /** Intake offered: `upload` (picker, drop, paste), `draw` (drawing pad) or `both`. */
+  /**
+   * Intake offered: `upload` (picker, drop, paste), `draw` (drawing pad) or `both`, each reading
+   * one digit per image; or `number`, reading a whole number per image (picker, drop, paste or a
+   * wide drawing pad).
+   */
   @property({ attribute: 'mode', reflect: true }) mode: DigitRecognizerMode = 'both';
 
   /** Allows several images, each with its own result card; without it a new image replaces the old one. */
@@ -266,6 +313,7 @@ export class DigitRecognizerElement extends LitElement {
   private _releaseProgress: (() => void) | null = null;
   private _drawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _drawnModelInputs = new WeakMap<HTMLCanvasElement, Float32Array>();
+  private readonly _drawnPreviews = new WeakMap<HTMLCanvasElement, ImageData>();
   private _formValue: string | null = null;
 
   constructor() {
@@ -278,12 +326,29 @@ export class DigitRecognizerElement extends LitElement {
     this.addEventListener('paste', this._onPaste);
   }
 
-  /** The recognized digit, or the recognized digits in order ("372"); `''` when there is none. */
+  /**
+   * The recognized digit, or the recognized digits in order ("372"); `''` when there is none. In
+   * `mode="number"`: the number read ("02139"), or the numbers in order separated by a space.
+   */
   get value(): string {
+    if (this._mode === 'number') return this.readings.map((result) => result.reading.text).join(' ');
     return this.results.map((result) => String(result.digit)).join('');
   }
 
-  /** The recognized images, in order: digit, confidence, probabilities, uncertain and file. */
+  /** The numbers read in `mode="number"`, in order: the reading and the file. */
+  get readings(): NumberResult[] {
+    const readings: NumberResult[] = [];
+    for (const card of this._cards) {
+      if (card.status !== 'complete' || !card.reading) continue;
+      readings.push({ reading: copyReading(card.reading), file: card.file });
+    }
+    return readings;
+  }
+
+  /**
+   * The recognized images, in order: digit, confidence, probabilities, uncertain and file. Empty in
+   * `mode="number"` (see {@link readings}).
+   */
   get results(): DigitResult[] {
     const results: DigitResult[] = [];
     for (const card of this._cards) {
@@ -365,10 +430,13 @@ export class DigitRecognizerElement extends LitElement {
         previewFailed: false,
         status: 'pending',
         prediction: null,
+        reading: null,
+        size: null,
         error: null,
         preprocessed: null,
         controller: null,
         run: 0,
+        rejudge: 0,
       };
     });
     if (added.length === 0) {
@@ -427,8 +495,16 @@ export class DigitRecognizerElement extends LitElement {
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
       for (const card of this._cards) void this._rejudge(card);
     }
-    if (changed.has('mode') && this._mode === 'upload') {
-      this._clearPad();
+    if (changed.has('mode')) {
+      const wasNumber = changed.get('mode') === 'number';
+      const isNumber = this._mode === 'number';
+      if (this.hasUpdated && wasNumber !== isNumber) {
+        // Digits and numbers are read differently, and the pad changes shape: start over.
+        this._clearPad();
+        this._rerunAll();
+      } else if (this._mode === 'upload') {
+        this._clearPad();
+      }
     }
   }
 
@@ -442,6 +518,7 @@ export class DigitRecognizerElement extends LitElement {
     }
     this._pad.disabled = this._isDisabled;
     if (this.showModelInput) this._paintModelInputs();
+    this._paintDrawingPreviews();
     if (changed.has('name')) this._syncFormValue(true);
   }
 
@@ -451,7 +528,7 @@ export class DigitRecognizerElement extends LitElement {
     return html`
       <section
         part="base"
-        class=${classMap({ base: true, dragging: this._dragActive, disabled })}
+        class=${classMap({ base: true, dragging: this._dragActive, disabled, 'number-mode': mode === 'number' })}
         aria-labelledby="label"
         data-state=${this.state}
       >
@@ -500,7 +577,7 @@ export class DigitRecognizerElement extends LitElement {
   private _renderDropzone(disabled: boolean): TemplateResult {
     return html`
       <button part="dropzone" class="dropzone" type="button" ?disabled=${disabled} @click=${this._onDropzoneClick}>
-        <span class="drop-label">${this.dropLabel}</span>
+        <span class="drop-label">${this._dropLabel}</span>
         <span part="input-button" class="input-button">${this._messages.chooseLabel}</span>
       </button>
       <input
@@ -509,7 +586,7 @@ export class DigitRecognizerElement extends LitElement {
         accept="image/*"
         tabindex="-1"
         aria-hidden="true"
-        aria-label=${this.dropLabel}
+        aria-label=${this._dropLabel}
         ?multiple=${this.multiple}
         ?disabled=${disabled}
         @change=${this._onInputChange}
@@ -518,17 +595,22 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private _renderPad(disabled: boolean): TemplateResult {
+    const wide = this._mode === 'number';
+    // A new canvas when the shape changes: resizing one would wipe it to transparent black.
     return html`
       <div class="pad-area">
-        <span id="pad-label" class="pad-label">${this.drawLabel}</span>
-        <canvas
-          part="pad"
-          class="pad"
-          width=${PAD_SIZE}
-          height=${PAD_SIZE}
-          role="img"
-          aria-labelledby="pad-label"
-        ></canvas>
+        <span id="pad-label" class="pad-label">${this._drawLabel}</span>
+        ${keyed(
+          wide,
+          html`<canvas
+            part="pad"
+            class=${classMap({ pad: true, wide })}
+            width=${wide ? NUMBER_PAD_WIDTH : PAD_SIZE}
+            height=${wide ? NUMBER_PAD_HEIGHT : PAD_SIZE}
+            role="img"
+            aria-labelledby="pad-label"
+          ></canvas>`,
+        )}
         <button
           part="clear-button"
           class="button secondary"
@@ -547,6 +629,8 @@ export class DigitRecognizerElement extends LitElement {
     const cardState = this._cardState(card);
     const showInput = this.showModelInput && card.preprocessed !== null;
     const showPreview = card.url !== null && !card.previewFailed;
+    const numberMode = this._mode === 'number';
+    const showDrawing = numberMode && card.kind === 'drawing' && card.size !== null;
     return html`
       <li
         part="card"
@@ -569,7 +653,37 @@ export class DigitRecognizerElement extends LitElement {
           </button>
         </div>
         ${
-          showPreview || showInput
+          numberMode && (showPreview || showDrawing)
+            ? html`<div class="media">
+                <div class="preview-frame">
+                  ${
+                    showPreview
+                      ? html`<img
+                          part="preview"
+                          class="preview"
+                          src=${card.url!}
+                          alt=${format(messages.previewAlt, { name: card.name })}
+                          data-card=${card.id}
+                          @load=${this._onPreviewLoad}
+                          @error=${this._onPreviewError}
+                        />`
+                      : html`<canvas
+                          part="preview"
+                          class="preview drawing-preview"
+                          width=${card.size!.width}
+                          height=${card.size!.height}
+                          data-card=${card.id}
+                          role="img"
+                          aria-label=${format(messages.previewAlt, { name: card.name })}
+                        ></canvas>`
+                  }
+                  ${this._renderDigitBoxes(card)}
+                </div>
+              </div>`
+            : nothing
+        }
+        ${
+          !numberMode && (showPreview || showInput)
             ? html`<div class="media">
                 ${
                   showPreview
@@ -620,8 +734,53 @@ export class DigitRecognizerElement extends LitElement {
           ${card.error ? this._errorText(card.error) : messages.unknownError}
         </p>`;
       case 'complete':
+        if (card.reading) return this._renderReading(card.reading);
         return card.prediction ? this._renderPrediction(card.prediction) : html``;
     }
+  }
+
+  /** The number read, large, with the overall confidence (`mode="number"`). */
+  private _renderReading(reading: NumberReading): TemplateResult {
+    const messages = this._messages;
+    return html`
+      <div class=${classMap({ result: true, 'number-result': true, uncertain: reading.uncertain })}>
+        <p part="number" class="number">${reading.text}</p>
+        <div class="result-text">
+          ${reading.uncertain ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>` : nothing}
+          <p part="confidence" class="confidence">
+            ${format(messages.confidence, { percent: percent(reading.confidence) })}
+          </p>
+        </div>
+      </div>
+    `;
+  }
+
+  /**
+   * Outlines of the digits found, over the preview: input pixels become percentages of the
+   * input's size, so they follow the preview whatever size it is shown at. Decorative: the number
+   * is in the text.
+   */
+  private _renderDigitBoxes(card: Card): TemplateResult | typeof nothing {
+    const reading = card.status === 'complete' ? card.reading : null;
+    const size = card.size;
+    if (!reading || !size || size.width <= 0 || size.height <= 0) return nothing;
+    return html`<div class="digit-boxes" aria-hidden="true">
+      ${reading.digits.map(
+        (digit) =>
+          html`<span
+            part="digit-box"
+            class=${classMap({ 'digit-box': true, uncertain: digit.uncertain })}
+            data-digit=${digit.digit}
+            style=${styleMap({
+              left: share(digit.box.x, size.width),
+              top: share(digit.box.y, size.height),
+              width: share(digit.box.width, size.width),
+              height: share(digit.box.height, size.height),
+            })}
+            ><span class="digit-box-label">${digit.digit}</span></span
+          >`,
+      )}
+    </div>`;
   }
 
   private _renderPrediction(prediction: Prediction): TemplateResult {
@@ -681,7 +840,19 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private get _mode(): DigitRecognizerMode {
-    return this.mode === 'upload' || this.mode === 'draw' ? this.mode : 'both';
+    return this.mode === 'upload' || this.mode === 'draw' || this.mode === 'number' ? this.mode : 'both';
+  }
+
+  /** The drop zone's prompt: about a number in `mode="number"`, unless `drop-label` was set. */
+  private get _dropLabel(): string {
+    if (this._mode === 'number' && this.dropLabel === defaultLabels.dropLabel) return this._messages.numberDropLabel;
+    return this.dropLabel;
+  }
+
+  /** The pad's label: about a number in `mode="number"`, unless `draw-label` was set. */
+  private get _drawLabel(): string {
+    if (this._mode === 'number' && this.drawLabel === defaultLabels.drawLabel) return this._messages.numberDrawLabel;
+    return this.drawLabel;
   }
 
   private get _showProbabilities(): ShowProbabilities {
@@ -717,7 +888,7 @@ export class DigitRecognizerElement extends LitElement {
       case 'error':
         return 'error';
       case 'complete':
-        return card.prediction?.uncertain ? 'uncertain' : 'result';
+        return card.prediction?.uncertain || card.reading?.uncertain ? 'uncertain' : 'result';
     }
   }
 
@@ -801,6 +972,7 @@ export class DigitRecognizerElement extends LitElement {
       card.status = 'error';
       card.error = toDigitError(reason, 'MODEL_LOAD_FAILED');
       card.prediction = null;
+      card.reading = null;
       card.preprocessed = null;
       this._changed();
       return;
@@ -808,6 +980,28 @@ export class DigitRecognizerElement extends LitElement {
     if (!isCurrent()) return;
 
     try {
+      if (this._mode === 'number') {
+        const reading = await readNumber(card.input, {
+          classifier,
+          uncertainBelow: this._uncertainBelow,
+          signal: controller.signal,
+        });
+        if (!isCurrent()) return;
+        card.controller = null;
+        card.status = 'complete';
+        card.reading = reading;
+        card.prediction = null;
+        card.preprocessed = null;
+        this._changed();
+        const messages = this._messages;
+        this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
+          number: reading.text,
+          percent: percent(reading.confidence),
+          name: card.name,
+        });
+        this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
+        return;
+      }
       const pre = await preprocess(card.input);
       if (!isCurrent()) return;
       const prediction = await classifier.classifyPreprocessed(pre, {
@@ -818,6 +1012,7 @@ export class DigitRecognizerElement extends LitElement {
       card.controller = null;
       card.status = 'complete';
       card.prediction = prediction;
+      card.reading = null;
       card.preprocessed = pre;
       this._changed();
       const messages = this._messages;
@@ -842,6 +1037,7 @@ export class DigitRecognizerElement extends LitElement {
       card.status = error.code === 'EMPTY_IMAGE' ? 'empty' : 'error';
       card.error = error;
       card.prediction = null;
+      card.reading = null;
       card.preprocessed = null;
       this._changed();
       this._announcement =
@@ -858,12 +1054,24 @@ export class DigitRecognizerElement extends LitElement {
    */
   private async _rejudge(card: Card): Promise<void> {
     const pre = card.preprocessed;
-    if (card.status !== 'complete' || !pre || !this._classifier) return;
+    if (card.status !== 'complete' || (!pre && !card.reading) || !this._classifier) return;
     const run = card.run;
+    const rejudge = ++card.rejudge;
+    const isCurrent = (): boolean =>
+      card.run === run && card.rejudge === rejudge && card.status === 'complete' && this._cards.includes(card);
     try {
       const classifier = await this._classifier;
-      const prediction = await classifier.classifyPreprocessed(pre, { uncertainBelow: this._uncertainBelow });
-      if (card.run !== run || card.status !== 'complete' || !this._cards.includes(card)) return;
+      const uncertainBelow = this._uncertainBelow;
+      if (card.reading) {
+        // A number's uncertainty also depends on how each digit's ink looks: read it again.
+        const reading = await readNumber(card.input, { classifier, uncertainBelow });
+        if (!isCurrent() || !card.reading) return;
+        card.reading = reading;
+        this._changed();
+        return;
+      }
+      const prediction = await classifier.classifyPreprocessed(pre!, { uncertainBelow });
+      if (!isCurrent()) return;
       card.prediction = prediction;
       this._changed();
     } catch {
@@ -930,6 +1138,21 @@ export class DigitRecognizerElement extends LitElement {
     }
   }
 
+  /** Paints drawings into their card's preview canvas (`mode="number"`). */
+  private _paintDrawingPreviews(): void {
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.drawing-preview');
+    for (const canvas of Array.from(canvases)) {
+      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
+      const input = card?.input;
+      if (!(input instanceof ImageData) || this._drawnPreviews.get(canvas) === input) continue;
+      if (canvas.width !== input.width || canvas.height !== input.height) continue;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) continue;
+      ctx.putImageData(input, 0, 0);
+      this._drawnPreviews.set(canvas, input);
+    }
+  }
+
   // ---- drawing -------------------------------------------------------------------------------
 
   private _onStrokeStart(): void {
@@ -968,10 +1191,13 @@ export class DigitRecognizerElement extends LitElement {
         previewFailed: false,
         status: 'pending',
         prediction: null,
+        reading: null,
+        size: null,
         error: null,
         preprocessed: null,
         controller: null,
         run: 0,
+        rejudge: 0,
       };
       if (!this.multiple) {
         for (const other of this._cards) this._disposeCard(other);
@@ -981,6 +1207,7 @@ export class DigitRecognizerElement extends LitElement {
       }
     }
     card.input = snapshot;
+    card.size = { width: snapshot.width, height: snapshot.height };
     void this._runCard(card);
   }
 
@@ -1034,6 +1261,16 @@ export class DigitRecognizerElement extends LitElement {
         this.renderRoot.querySelector<HTMLElement>('.dropzone, [part="clear-button"]');
       next?.focus();
     });
+  }
+
+  /** The preview's natural size is the size of the input: it scales the digit boxes. */
+  private _onPreviewLoad(event: Event): void {
+    const img = event.currentTarget as HTMLImageElement;
+    const card = this._cards.find((c) => String(c.id) === img.dataset['card']);
+    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return;
+    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return;
+    card.size = { width: img.naturalWidth, height: img.naturalHeight };
+    this.requestUpdate();
   }
 
   private _onPreviewError(event: Event): void {

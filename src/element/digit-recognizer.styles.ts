@@ -224,6 +224,17 @@ export const styles = css`
     -webkit-user-select: none;
   }
 
+  /* The wide pad of mode="number": twice as wide, 3:1. */
+  .number-mode .pad-area {
+    flex: 1 1 20rem;
+    min-width: 0;
+  }
+
+  .pad.wide {
+    width: calc(var(--_pad-size) * 2);
+    aspect-ratio: 3;
+  }
+
   .disabled .pad {
     cursor: not-allowed;
     opacity: 0.6;
@@ -271,6 +282,64 @@ export const styles = css`
     object-fit: contain;
     border-radius: calc(var(--_radius) / 2);
     background: #ffffff;
+  }
+
+  /* mode="number": the preview with the outlines of the digits found over it. */
+  .number-mode .cards {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, calc(var(--_card-min) * 1.5)), 1fr));
+  }
+
+  .preview-frame {
+    position: relative;
+    display: inline-block;
+    min-width: 0;
+    max-width: 100%;
+    line-height: 0;
+  }
+
+  .preview-frame .preview {
+    max-height: 10rem;
+  }
+
+  .drawing-preview {
+    width: 100%;
+    height: auto;
+    border: 1px solid var(--_border);
+  }
+
+  .digit-boxes {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+
+  .digit-box {
+    position: absolute;
+    border: 2px solid var(--_accent);
+    border-radius: 3px;
+  }
+
+  .digit-box.uncertain {
+    border-color: var(--_uncertain);
+    border-style: dashed;
+  }
+
+  /* Just above the outline, so it never hides the digit. */
+  .digit-box-label {
+    position: absolute;
+    bottom: 100%;
+    left: -2px;
+    padding: 0 0.25em;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  .digit-box.uncertain .digit-box-label {
+    background: var(--_uncertain);
+    color: var(--_bg);
   }
 
   .model-input {
@@ -337,7 +406,22 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  .number-result {
+    flex-wrap: wrap;
+  }
+
+  .number {
+    min-width: 0;
+    font-size: 2.75rem;
+    font-weight: 700;
+    line-height: 1.1;
+    letter-spacing: 0.05em;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+
   .uncertain .digit,
+  .uncertain .number,
   .uncertain-label {
     color: var(--_uncertain);
   }

@@ -1,6 +1,6 @@
 /**
  * Pointer drawing on a canvas: mouse, pen and touch through Pointer Events, one pointer at a time.
- * Black strokes, round caps and joins, about canvas-width/12 wide, on a white background, which
+ * Black strokes, round caps and joins, about 1/12 of the canvas's shorter side wide, on a white background, which
  * is what the recognizer expects from a drawing.
  */
 
@@ -102,9 +102,10 @@ export class DrawingPad {
     return ctx ? ctx.getImageData(0, 0, canvas.width, canvas.height) : null;
   }
 
-  /** Width of a stroke, in canvas pixels. */
+  /** Width of a stroke, in canvas pixels: 1/12 of the shorter side (a wide pad writes numbers). */
   get lineWidth(): number {
-    return Math.max(1, (this._canvas?.width ?? 0) / 12);
+    const canvas = this._canvas;
+    return Math.max(1, (canvas ? Math.min(canvas.width, canvas.height) : 0) / 12);
   }
 
   private _point(event: PointerEvent): Point {

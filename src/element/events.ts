@@ -2,7 +2,7 @@
  * Typed events of `<digit-recognizer>`. All bubble and are composed, so they cross shadow roots
  * and can be listened to on any ancestor.
  */
-import type { DigitRecognizerError } from '../index.js';
+import type { DigitRecognizerError, NumberReading } from '../index.js';
 
 /** One recognized image: the model's answer and where it came from. */
 export interface DigitResult {
@@ -21,6 +21,17 @@ export interface DigitResult {
 /** Detail of {@link DigitPredictionEvent}. */
 export type DigitPredictionDetail = DigitResult;
 
+/** One number read in `mode="number"`: the reading and where it came from. */
+export interface NumberResult {
+  /** What was read: `text` (e.g. `"4071"`), each digit with its box, the overall confidence. */
+  reading: NumberReading;
+  /** The image file, or `null` for a number written on the pad. */
+  file: File | null;
+}
+
+/** Detail of {@link DigitNumberEvent}. */
+export type DigitNumberDetail = NumberResult;
+
 /** Detail of {@link DigitErrorEvent}. */
 export interface DigitErrorDetail {
   /** What went wrong; `error.code` is stable, `error.message` is meant for developers. */
@@ -35,6 +46,18 @@ export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
 
   constructor(detail: DigitPredictionDetail) {
     super(DigitPredictionEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Fired once per number read in `mode="number"` (also when it is uncertain), instead of
+ * `prediction`.
+ */
+export class DigitNumberEvent extends CustomEvent<DigitNumberDetail> {
+  static readonly eventName = 'number' as const;
+
+  constructor(detail: DigitNumberDetail) {
+    super(DigitNumberEvent.eventName, { detail, bubbles: true, composed: true });
   }
 }
 
@@ -59,6 +82,7 @@ export class DigitClearEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     prediction: DigitPredictionEvent;
+    number: DigitNumberEvent;
     'digit-error': DigitErrorEvent;
     'digit-clear': DigitClearEvent;
   }

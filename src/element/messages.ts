@@ -42,6 +42,14 @@ export interface DigitRecognizerMessages {
   announceUncertain: string;
   /** Announced when an image holds no digit. */
   announceNoDigit: string;
+  /** Announced for a confident number (`mode="number"`). `{number}`, `{percent}` and `{name}` are replaced. */
+  announceNumber: string;
+  /** Announced for an uncertain number (`mode="number"`). */
+  announceNumberUncertain: string;
+  /** Prompt of the drop zone in `mode="number"`, unless `drop-label` is set. */
+  numberDropLabel: string;
+  /** Label of the drawing pad in `mode="number"`, unless `draw-label` is set. */
+  numberDrawLabel: string;
   /** Announced and shown when some files were left out because of `max-files`. `{count}`, `{max}`. */
   tooManyFiles: string;
   /** Announced and shown when several files were given without `multiple`. */
@@ -80,6 +88,10 @@ export const defaultMessages: DigitRecognizerMessages = {
   announceResult: 'Recognized {digit}, {percent} confident',
   announceUncertain: 'Not sure. Best guess {digit}, {percent} confident',
   announceNoDigit: 'No digit found in {name}',
+  announceNumber: 'Read {number}, {percent} confident',
+  announceNumberUncertain: 'Not sure. Best guess {number}, {percent} confident',
+  numberDropLabel: 'Drop, paste or choose a photo of a number',
+  numberDrawLabel: 'Or write a number here',
   tooManyFiles: 'Only {max} images at a time: {count} left out.',
   onlyOneFile: 'Only one image at a time: the first one was used.',
   errors: {

@@ -73,9 +73,9 @@ export function labelComponents(
 }
 
 /**
- * The components that make up the digit: everything but specks (under 4% of the biggest
- * stroke) and, when real strokes exist elsewhere, big shapes touching the image's edge
- * (a table or page border in a photo).
+ * The components that make up the digit: the strokes (at least 4% of the biggest one), plus
+ * small pieces close to them (a broken stroke); specks farther away, and big shapes touching
+ * the image's edge when real strokes exist elsewhere (a table or page border), are dropped.
  */
 export function digitComponents(all: Component[], width: number, height: number): Component[] {
   const isFrame = (c: Component): boolean =>
@@ -86,7 +86,16 @@ export function digitComponents(all: Component[], width: number, height: number)
   if (inner.length > 0 && biggestInner >= 12) candidates = inner;
   const biggest = candidates.reduce((m, c) => Math.max(m, c.area), 0);
   const minArea = Math.max(2, 0.04 * biggest);
-  return candidates.filter((c) => c.area >= minArea);
+  const strokes = candidates.filter((c) => c.area >= minArea);
+  if (strokes.length === 0) return strokes;
+  const box = unionBox(strokes);
+  const margin = 0.1 * Math.max(box.width, box.height);
+  const near = (c: Component): boolean =>
+    c.box.x >= box.x - margin &&
+    c.box.y >= box.y - margin &&
+    c.box.x + c.box.width <= box.x + box.width + margin &&
+    c.box.y + c.box.height <= box.y + box.height + margin;
+  return candidates.filter((c) => c.area >= minArea || near(c));
 }
 
 /** The smallest box holding all `components`. */

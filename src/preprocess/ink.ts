@@ -41,14 +41,18 @@ class Quantiles {
     return this.total;
   }
 
-  /** The value below which a share `p` of the values lie (bin centre). */
-  at(p: number): number {
+  /**
+   * The value below which a share `p` of the values lie: the lower edge of its bin, or the
+   * upper edge with `upper`. Edges keep exact 0 and 1 exact, so a clean MNIST digit (0 background,
+   * 1 ink) passes through unchanged.
+   */
+  at(p: number, upper = false): number {
     if (this.total === 0) return 0;
     const rank = p * (this.total - 1);
     let seen = 0;
     for (let b = 0; b < BINS; b++) {
       seen += this.counts[b]!;
-      if (seen > rank) return (b + 0.5) / BINS;
+      if (seen > rank) return (b + (upper ? 1 : 0)) / BINS;
     }
     return 1;
   }
@@ -140,7 +144,7 @@ export function extractInk(image: Luminance): InkMap {
   const floor = median + 4 * sigma;
   const above = new Quantiles();
   for (let i = 0; i < raw.length; i++) if (raw[i]! > floor + 1e-3) above.add(raw[i]!);
-  const peak = above.size > 0 ? Math.max(floor, above.at(0.99)) : floor;
+  const peak = above.size > 0 ? Math.max(floor, above.at(0.99, true)) : floor;
   const contrast = peak - floor;
   const ink = new Float32Array(raw.length);
   if (contrast > 0) {
