@@ -70,8 +70,8 @@ async function resolveGroup(
   const threshold = Math.min(SPLIT_WIDTH * tall, SPLIT_WIDTH_OF_TYPICAL * line.digitWidth);
   if (depth >= MAX_SPLIT_DEPTH || group.box.width < threshold) return [group];
   const forced = group.box.width > FORCE_SPLIT_WIDTH * tall;
-  const whole = normalizeDigit(analysis, group.ids, group.fromX, group.toX);
-  if (!whole) return [group];
+  const wholeDigit = normalizeDigit(analysis, group.ids, group.fromX, group.toX);
+  if (!wholeDigit) return [group];
   const splits: Array<{ sides: [DigitGroup, DigitGroup]; digits: [NormalizedDigit, NormalizedDigit] }> = [];
   for (const column of cutCandidates(analysis, group)) {
     const sides = splitAt(group, column);
@@ -80,8 +80,8 @@ async function resolveGroup(
     if (left && right) splits.push({ sides, digits: [left, right] });
   }
   if (splits.length === 0) return [group];
-  const predictions = await classifyDigits(classifier, [whole, ...splits.flatMap((s) => s.digits)], options);
-  const wholeConfidence = predictions[0]!.confidence;
+  const predictions = await classifyDigits(classifier, [wholeDigit, ...splits.flatMap((s) => s.digits)], options);
+  const whole = predictions[0]!;
   let best = -1;
   let bestScore = -Infinity;
   splits.forEach((_, i) => {
@@ -91,7 +91,7 @@ async function resolveGroup(
       best = i;
     }
   });
-  if (!forced && bestScore < wholeConfidence + SPLIT_MARGIN) return [group];
+  if (!forced && bestScore < whole.confidence + SPLIT_MARGIN) return [group];
   const [left, right] = splits[best]!.sides;
   return [
     ...(await resolveGroup(analysis, left, line, classifier, options, depth + 1)),

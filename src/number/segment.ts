@@ -49,7 +49,8 @@ export function digitStrokes(analysis: InkAnalysis): Component[] {
   const centres = median(candidates.filter((c) => c.box.height >= 0.5 * h).map((c) => c.box.y + c.box.height / 2));
   return candidates.filter((c) => {
     const { box } = c;
-    const speck = box.width < 0.2 * h && box.height < 0.2 * h;
+    // Small, or a hairline: a stroke of a digit has an area of a third of h² or so.
+    const speck = (box.width < 0.2 * h && box.height < 0.2 * h) || c.area < 0.015 * h * h;
     const underline = box.width >= 1.2 * h && box.height <= 0.35 * h && box.y > centres;
     return !speck && !underline;
   });
@@ -76,7 +77,7 @@ function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
     const options = [i - 1, i + 1]
       .filter((j) => j >= 0 && j < result.length)
       .map((j) => ({ j, gap: gapTo(result[j]), merged: merge(piece, result[j]!) }))
-      .filter((o) => o.gap < 0.15 * lineHeight && o.merged.box.width <= lineHeight)
+      .filter((o) => o.gap < 0.25 * lineHeight && o.merged.box.width <= 1.2 * lineHeight)
       .sort((a, b) => a.gap - b.gap);
     const best = options[0];
     if (!best) continue;
