@@ -223,8 +223,9 @@ function kindResult(kind: string, description: string, outcomes: Outcome[], elap
   };
 }
 
-async function openBenchPage(browser: Browser, server: StaticServer): Promise<Page> {
-  const page = await browser.newPage();
+async function openBenchPage(browser: Browser, server: StaticServer, ownWindow = false): Promise<Page> {
+  // A page in a context of its own gets a window of its own, so it is never a background tab.
+  const page = ownWindow ? await (await browser.createBrowserContext()).newPage() : await browser.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${String(error)}`));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warn')
@@ -270,7 +271,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     const pages = [
       page,
       ...(await Promise.all(
-        Array.from({ length: Math.max(0, options.concurrency - 1) }, () => openBenchPage(browser, server)),
+        Array.from({ length: Math.max(0, options.concurrency - 1) }, () => openBenchPage(browser, server, true)),
       )),
     ];
     await Promise.all(
@@ -287,7 +288,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       }),
     );
     const kinds = Object.keys(descriptions).flatMap((kind) => byKind.get(kind) ?? []);
-    await Promise.all(pages.slice(1).map((p) => p.close()));
+    await Promise.all(pages.slice(1).map((p) => p.browserContext().close()));
 
     const installed = installedFamilies();
     const wanted = Object.values(HANDWRITING_FONTS);

@@ -116,10 +116,10 @@ async function restoreOptimizer(optimizer: tf.Optimizer): Promise<void> {
   await optimizer.setWeights(specs.map((s) => ({ name: s.name, tensor: decoded[s.name]! })));
 }
 
-/** Linear warm-up over the first epoch, then cosine decay to 1% of the peak. */
-function learningRateAt(step: number, stepsPerEpoch: number, totalSteps: number): number {
-  if (step < stepsPerEpoch) return (peakLearningRate * (step + 1)) / stepsPerEpoch;
-  const t = (step - stepsPerEpoch) / Math.max(1, totalSteps - stepsPerEpoch);
+/** Linear warm-up over `warmupSteps`, then cosine decay to 1% of the peak. */
+function learningRateAt(step: number, warmupSteps: number, totalSteps: number): number {
+  if (step < warmupSteps) return (peakLearningRate * (step + 1)) / warmupSteps;
+  const t = (step - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
   return peakLearningRate * (0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * t)));
 }
 
@@ -162,6 +162,8 @@ async function main(): Promise<void> {
 
   const stepsPerEpoch = Math.ceil(trainIds.length / batchSize);
   const totalSteps = stepsPerEpoch * epochs;
+  // A full run warms up over its first epoch; a quick run's epochs are too short for that.
+  const warmupSteps = quick ? Math.ceil(stepsPerEpoch / 4) : stepsPerEpoch;
   const x = new Float32Array(batchSize * 784);
   const y = new Float32Array(batchSize * 10);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
       });
       (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
         epoch * stepsPerEpoch + step,
-        stepsPerEpoch,
+        warmupSteps,
         totalSteps,
       );
       const [loss, acc] = tf.tidy(() => [

@@ -73,11 +73,13 @@ describe('examples/cdn', { skip: !existsSync(join(ROOT, pkg.jsdelivr)) && 'no di
     });
     try {
       await page.goto(`${origin}/examples/cdn/index.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /^\d/.test(document.getElementById('answer')?.textContent ?? ''), {
-        timeout: 30_000,
-      }).catch((error: unknown) => {
-        throw new Error(`no answer; requests: ${fromCdn.join(', ')}; errors: ${errors.join('\n')}`, { cause: error });
-      });
+      await page
+        .waitForFunction(() => /^\d/.test(document.getElementById('answer')?.textContent ?? ''), {
+          timeout: 30_000,
+        })
+        .catch((error: unknown) => {
+          throw new Error(`no answer; requests: ${fromCdn.join(', ')}; errors: ${errors.join('\n')}`, { cause: error });
+        });
       const seen = await page.evaluate(() => ({
         answer: document.getElementById('answer')?.textContent ?? '',
         rendered: Boolean(document.querySelector('digit-recognizer')?.shadowRoot?.querySelector('[part="base"]')),
@@ -86,8 +88,14 @@ describe('examples/cdn', { skip: !existsSync(join(ROOT, pkg.jsdelivr)) && 'no di
       assert.match(seen.answer, /^1 \(\d+%\)$/);
       assert.equal(seen.rendered, true, '<digit-recognizer> has rendered its shadow root');
       assert.equal(seen.global, 'function');
-      assert.ok(fromCdn.includes(`${CDN}/models/mnist-cnn/model.json`), `model.json from the CDN: ${fromCdn.join(', ')}`);
-      assert.ok(fromCdn.some((url) => /\/dist\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url)), 'a .wasm from the CDN');
+      assert.ok(
+        fromCdn.includes(`${CDN}/models/mnist-cnn/model.json`),
+        `model.json from the CDN: ${fromCdn.join(', ')}`,
+      );
+      assert.ok(
+        fromCdn.some((url) => /\/dist\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url)),
+        'a .wasm from the CDN',
+      );
       assert.deepEqual(elsewhere, [], 'no request leaves the page and the CDN');
       assert.deepEqual(errors, []);
     } finally {

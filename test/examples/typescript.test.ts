@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -19,16 +19,26 @@ import { ROOT, collectErrors, launchChromium, serveStatic } from './helpers.js';
 const EXAMPLE = join(ROOT, 'examples/typescript');
 const built = existsSync(join(ROOT, 'dist/types/index.d.ts')) && existsSync(join(ROOT, 'dist/index.js'));
 
-/** Links examples/typescript/node_modules/digit-recognizer to the repository, if not there yet. */
-function linkPackage(): void {
+/**
+ * Links examples/typescript/node_modules/digit-recognizer to the repository, unless there is one
+ * already. Returns a function that removes what it made: the link points back at the repository,
+ * a cycle other tools walking the tree shouldn't meet.
+ */
+function linkPackage(): () => void {
   const modules = join(EXAMPLE, 'node_modules');
   const link = join(modules, 'digit-recognizer');
   try {
     lstatSync(link);
-    return;
+    return () => {};
   } catch {
+    const made = !existsSync(modules);
     mkdirSync(modules, { recursive: true });
     symlinkSync(relative(modules, ROOT), link, 'dir');
+    return () => {
+      unlinkSync(link); // the link only, never what it points to
+      // Then what Vite left there (.vite-temp/, its bundled config), now that no link is inside.
+      if (made) rmSync(modules, { recursive: true, force: true });
+    };
   }
 }
 
@@ -36,9 +46,10 @@ describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' 
   let outDir: string;
   let browser: Browser | undefined;
   let server: Server | undefined;
+  let unlink = (): void => {};
 
   before(() => {
-    linkPackage();
+    unlink = linkPackage();
     outDir = mkdtempSync(join(tmpdir(), 'digit-recognizer-ts-example-'));
   });
 
@@ -46,6 +57,7 @@ describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' 
     await browser?.close();
     server?.close();
     rmSync(outDir, { recursive: true, force: true });
+    unlink();
   });
 
   it('type-checks against the published types of both entry points', async () => {

@@ -87,7 +87,9 @@ describe('Storybook', { skip: entries.length === 0 && 'no storybook-static/: run
         if (entry.type === 'docs') {
           await pageSettles(page, () => (document.querySelector('#storybook-docs')?.textContent ?? '').length > 200);
         } else if (entry.id === 'api-classify--live-demo') {
-          await pageSettles(page, () => /^\s*7/.test(document.querySelector('.classify-demo .output')?.textContent ?? ''));
+          await pageSettles(page, () =>
+            /^\s*7/.test(document.querySelector('.classify-demo .output')?.textContent ?? ''),
+          );
         } else {
           await pageSettles(page, () => {
             const element = document.querySelector('#storybook-root digit-recognizer');

@@ -131,7 +131,7 @@
     },
     jpeg: {
       description:
-        'Photo-like JPEG files (canvas.toBlob("image/jpeg", q), q = 0.3, 0.5, 0.7, 0.9 in turn) given to classify() as ' +
+        'Photo-like JPEG files (encoded by Chromium at quality q via OffscreenCanvas.convertToBlob, the encoder of canvas.toBlob), q = 0.3, 0.5, 0.7, 0.9 in turn) given to classify() as ' +
         'Blobs: any ink on any paper, a 10–35% gradient, 3% noise. Sheet 640–1600 px, digit 20–60%, ±15°.',
       async make({ pixels, rand, n }) {
         const [w, h] = photoSize(rand, 640, 1600);
@@ -157,7 +157,7 @@
     },
     'transparent-png': {
       description:
-        'Ink on a transparent sheet, as signature pads and drawing apps export: PNG Blobs (canvas.toBlob("image/png")), ' +
+        'Ink on a transparent sheet, as signature pads and drawing apps export: PNG Blobs (OffscreenCanvas.convertToBlob), ' +
         'three in four dark inks (black, blue, red), one in four white ink. Sheet 200–800 px, digit 30–80%, ±15°.',
       async make({ pixels, rand, n }) {
         const [w, h] = photoSize(rand, 200, 800);
