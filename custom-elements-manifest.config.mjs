@@ -21,7 +21,8 @@ function tidyManifest() {
       for (const mod of customElementsManifest.modules ?? []) {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class') continue;
-          if (decl.members) decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
+          if (decl.members)
+            decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
           if (decl.name !== CLASS) continue;
           if (!decl.tagName) {
             decl.tagName = TAG;

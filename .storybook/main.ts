@@ -14,14 +14,14 @@ const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/pack
  * /package/models/ and the .wasm files at /package/dist/. Not at /models/: in `storybook dev`
  * that would shadow the docs pages' own imports of ../models/mnist-cnn/ files.
  */
-export const ASSET_BASE = '/package/';
+const ASSET_BASE = '/package/';
 /** The two binaries the package ships in its dist/ (threads are not used). */
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 /**
  * Serves (dev) and emits (build) the tfjs `.wasm` binaries in ASSET_BASE's dist/, where the
- * element looks for them after `setAssetPath('./package/')`, without copying all of tfjs-backend-wasm/dist (13 MB) or
- * needing `npm run build` first.
+ * element looks for them after `setAssetPath('./package/')`, without copying all of
+ * tfjs-backend-wasm/dist (13 MB) or needing `npm run build` first.
  */
 function tfjsWasmBinaries(): Plugin {
   return {
@@ -37,7 +37,11 @@ function tfjsWasmBinaries(): Plugin {
     },
     async generateBundle() {
       for (const name of WASM_FILES) {
-        this.emitFile({ type: 'asset', fileName: `${ASSET_BASE.slice(1)}dist/${name}`, source: await readFile(join(wasmDir, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `${ASSET_BASE.slice(1)}dist/${name}`,
+          source: await readFile(join(wasmDir, name)),
+        });
       }
     },
   };

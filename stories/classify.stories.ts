@@ -25,15 +25,18 @@ function resultView(pre: Preprocessed, prediction: Prediction) {
     <p>
       <strong style="font-size: 2rem">${prediction.digit}</strong>
       ${(prediction.confidence * 100).toFixed(1)}%${prediction.uncertain ? ' — not sure' : ''}
-      <br /><small>ink: ${pre.polarity}, box ${pre.box.width}×${pre.box.height} in ${pre.sourceWidth}×${pre.sourceHeight}</small>
+      <br /><small
+        >ink: ${pre.polarity}, box ${pre.box.width}×${pre.box.height} in ${pre.sourceWidth}×${pre.sourceHeight}</small
+      >
     </p>
     <table>
       ${prediction.probabilities.map(
-        (p, digit) => html`<tr>
-          <th scope="row">${digit}</th>
-          <td><meter min="0" max="1" value=${p} style="width: 12rem"></meter></td>
-          <td>${(p * 100).toFixed(1)}%</td>
-        </tr>`,
+        (p, digit) =>
+          html`<tr>
+            <th scope="row">${digit}</th>
+            <td><meter min="0" max="1" value=${p} style="width: 12rem"></meter></td>
+            <td>${(p * 100).toFixed(1)}%</td>
+          </tr>`,
       )}
     </table>
   `;
@@ -76,7 +79,11 @@ function demo(): HTMLElement {
           <input type="file" accept="image/*" @change=${onChange} />
         </label>
         <figure style="margin: 0">
-          <canvas width="28" height="28" style="width: 168px; height: 168px; image-rendering: pixelated; background: #000"></canvas>
+          <canvas
+            width="28"
+            height="28"
+            style="width: 168px; height: 168px; image-rendering: pixelated; background: #000"
+          ></canvas>
           <figcaption>What the model sees: <code>preprocess(file).pixels</code></figcaption>
         </figure>
         <div class="output" aria-live="polite"></div>

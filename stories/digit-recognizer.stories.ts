@@ -29,6 +29,7 @@ interface Args {
   'clear-label'?: string;
   'uncertain-label'?: string;
   onPrediction?: (event: Event) => void;
+  onNumber?: (event: Event) => void;
   onDigitError?: (event: Event) => void;
   onDigitClear?: (event: Event) => void;
   [customProperty: `--${string}`]: string | undefined;
@@ -84,6 +85,7 @@ const meta = {
       uncertain-label=${ifDefined(args['uncertain-label'])}
       style=${styleMap(customProperties(args))}
       @prediction=${args.onPrediction ?? nothing}
+      @number=${args.onNumber ?? nothing}
       @digit-error=${args.onDigitError ?? nothing}
       @digit-clear=${args.onDigitClear ?? nothing}
     ></digit-recognizer>
@@ -216,9 +218,7 @@ export const Dark: Story = {
     '--digit-recognizer-error': '#ffb4ab',
     '--digit-recognizer-uncertain': '#ffd08a',
   },
-  decorators: [
-    (story) => html`<div style="color-scheme: dark; background: #0f1115; padding: 1rem">${story()}</div>`,
-  ],
+  decorators: [(story) => html`<div style="color-scheme: dark; background: #0f1115; padding: 1rem">${story()}</div>`],
   parameters: { backgrounds: { disable: true } },
   play: Result.play,
 };

@@ -23,8 +23,12 @@ import type {
 
 /** Default confidence below which a prediction is `uncertain`. */
 export const DEFAULT_UNCERTAIN_BELOW = 0.7;
-/** Ink covering more of its box than this is a blot or a photo, not a handwritten digit. */
+/**
+ * Ink covering more of a squarish box than this is a blot or a photo, not a handwritten digit.
+ * (A "1" drawn as a straight bar covers its thin box entirely, so thin boxes are exempt.)
+ */
 const MAX_DIGIT_COVERAGE = 0.75;
+const BLOT_MIN_ASPECT = 0.5;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
@@ -113,7 +117,10 @@ class LoadedClassifier implements Classifier {
       for (let d = 1; d < 10; d++) if (probabilities[d]! > probabilities[digit]!) digit = d;
       const confidence = probabilities[digit]!;
       const hint = hints[i];
-      const blot = hint ? hint.inkCoverage > MAX_DIGIT_COVERAGE : false;
+      const squarish = hint
+        ? Math.min(hint.box.width, hint.box.height) >= BLOT_MIN_ASPECT * Math.max(hint.box.width, hint.box.height)
+        : false;
+      const blot = hint ? squarish && hint.inkCoverage > MAX_DIGIT_COVERAGE : false;
       return { digit, confidence, probabilities, uncertain: confidence < threshold || blot };
     });
   }

@@ -19,6 +19,17 @@ export const DEFAULT_MODEL_PATH = 'models/mnist-cnn/model.json';
 export const WASM_DIR = 'dist/';
 
 /**
+ * The package folder. A CDN's bare package URL (`…/npm/digit-recognizer@0.1.0`) serves the
+ * bundle without naming a file, and `document.currentScript.src` keeps that URL: then it is the
+ * package root itself.
+ */
+function packageRoot(): URL {
+  const url = new URL(MODULE_URL);
+  if (!/\.[cm]?[jt]s$/.test(url.pathname)) return new URL(`${url.origin}${url.pathname.replace(/\/?$/, '/')}`);
+  return new URL(PACKAGE_ROOT_FROM_HERE, url);
+}
+
+/**
  * Sets the folder the package is served from: the one that holds `dist/` and `models/`.
  * Relative paths resolve against the page. Call it before the first `classify()`.
  *
@@ -39,7 +50,7 @@ export function setAssetPath(root: string | URL): void {
  * folder next to this script (the bundles live in its `dist/`).
  */
 export function getAssetPath(): string {
-  return (assetRoot ?? new URL(PACKAGE_ROOT_FROM_HERE, MODULE_URL)).href;
+  return (assetRoot ?? packageRoot()).href;
 }
 
 /** Absolute URL of a package-relative asset path. */

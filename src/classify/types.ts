@@ -10,8 +10,11 @@ export type { Box };
  * (RGBA). 0 is black; integers run 0–255, floats (`Float32Array`) 0–1.
  */
 export interface RawPixels {
+  /** The pixel values, row by row: `width × height` of them, or four times that for RGBA. */
   data: Uint8Array | Uint8ClampedArray | Float32Array;
+  /** Width in pixels. */
   width: number;
+  /** Height in pixels. */
   height: number;
 }
 
@@ -44,14 +47,17 @@ export type Polarity = 'dark-on-light' | 'light-on-dark';
 export interface Preprocessed {
   /** 28×28 values, row-major, 0 (background) to 1 (ink): MNIST's white-on-black convention. */
   pixels: Float32Array;
+  /** Always 28. */
   width: 28;
+  /** Always 28. */
   height: 28;
   /** The digit's box in the input's pixels (after EXIF orientation). */
   box: Box;
   /** Ink polarity that was detected. */
   polarity: Polarity;
-  /** Size of the decoded input, in pixels. */
+  /** Width of the decoded input, in pixels. */
   sourceWidth: number;
+  /** Height of the decoded input, in pixels. */
   sourceHeight: number;
   /** Share of the cropped area that is ink (0–1); very high or very low values suggest no digit. */
   inkCoverage: number;

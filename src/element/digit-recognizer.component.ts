@@ -156,6 +156,7 @@ function filesOf(data: DataTransfer | null): File[] {
  * Register it with `import 'digit-recognizer/element'` (as `<digit-recognizer>`), or call
  * `DigitRecognizerElement.define('my-tag')`.
  *
+ * @tagname digit-recognizer
  * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
  *
  * @fires {DigitPredictionEvent} prediction - Once per recognized image (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, file }` (`file` is `null` for a drawing).
@@ -205,6 +206,7 @@ function filesOf(data: DataTransfer | null): File[] {
  * @cssprop [--digit-recognizer-card-min-width=180px] - Smallest width of a result card in the grid.
  */
 export class DigitRecognizerElement extends LitElement {
+  /** The element's shadow styles; theme them with the `--digit-recognizer-*` properties and `::part()`. */
   static override styles = styles;
 
   /** Focus goes to the first focusable control inside (the drop zone). */

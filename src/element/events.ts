@@ -42,6 +42,7 @@ export interface DigitErrorDetail {
 
 /** Fired once per recognized image (also when the result is uncertain). */
 export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
+  /** The event's name, `prediction`. */
   static readonly eventName = 'prediction' as const;
 
   constructor(detail: DigitPredictionDetail) {
@@ -54,6 +55,7 @@ export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
  * `prediction`.
  */
 export class DigitNumberEvent extends CustomEvent<DigitNumberDetail> {
+  /** The event's name, `number`. */
   static readonly eventName = 'number' as const;
 
   constructor(detail: DigitNumberDetail) {
@@ -63,6 +65,7 @@ export class DigitNumberEvent extends CustomEvent<DigitNumberDetail> {
 
 /** Fired when an image can't be read, holds no digit (`EMPTY_IMAGE`), or the model fails to load. */
 export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
+  /** The event's name, `digit-error`. */
   static readonly eventName = 'digit-error' as const;
 
   constructor(detail: DigitErrorDetail) {
@@ -72,6 +75,7 @@ export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
 
 /** Fired when the user clears the drawing pad with its clear button. */
 export class DigitClearEvent extends Event {
+  /** The event's name, `digit-clear`. */
   static readonly eventName = 'digit-clear' as const;
 
   constructor() {

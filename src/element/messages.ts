@@ -62,10 +62,15 @@ export interface DigitRecognizerMessages {
 
 /** Default texts of the labels that have their own attribute (`label`, `drop-label`, …). */
 export const defaultLabels = {
+  /** The heading (`label` attribute). */
   label: 'Digit recognizer',
+  /** The drop zone's prompt (`drop-label`). */
   dropLabel: 'Drop, paste or choose a photo of a digit',
+  /** The drawing pad's label (`draw-label`). */
   drawLabel: 'Or draw a digit here',
+  /** The clear button (`clear-label`). */
   clearLabel: 'Clear drawing',
+  /** Shown for an uncertain result (`uncertain-label`). */
   uncertainLabel: 'Not sure',
 } as const;
 

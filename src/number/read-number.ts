@@ -15,8 +15,11 @@ import {
 } from '../preprocess/pipeline.js';
 import { cutCandidates, digitStrokes, groupStrokes, lineHeight, splitAt, type DigitGroup } from './segment.js';
 
-/** One digit of a number, with where it was found (in the input's pixels). */
-export type DigitReading = Prediction & { box: Box };
+/** One digit of a number, with where it was found. */
+export type DigitReading = Prediction & {
+  /** Where the digit is, in the input's pixels. */
+  box: Box;
+};
 
 /** What `readNumber()` read. */
 export interface NumberReading {

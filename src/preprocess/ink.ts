@@ -75,7 +75,9 @@ function estimateBackground(image: Luminance, darkInk: boolean, uniform: number)
   const { width, height, values } = image;
   const background = new Float32Array(width * height);
   if (Math.max(width, height) < 64) return background.fill(uniform);
-  const block = Math.max(8, Math.ceil(Math.max(width, height) / 24));
+  // Blocks of a twelfth of the image: lighting changes slowly, and a thick blot or a bold
+  // marker stroke spanning several blocks must not be mistaken for paper.
+  const block = Math.max(8, Math.ceil(Math.max(width, height) / 12));
   const gw = Math.ceil(width / block);
   const gh = Math.ceil(height / block);
   const grid = new Float32Array(gw * gh);

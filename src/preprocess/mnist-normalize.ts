@@ -18,9 +18,13 @@ export const INK_THRESHOLD = 0.15;
 
 /** A box in the pixels of the image it was found in. */
 export interface Box {
+  /** Left edge, in pixels. */
   x: number;
+  /** Top edge, in pixels. */
   y: number;
+  /** Width in pixels. */
   width: number;
+  /** Height in pixels. */
   height: number;
 }
 

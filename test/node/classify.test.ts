@@ -71,6 +71,18 @@ describe('classify() in Node', () => {
     assert.ok(correct >= 37, `only ${correct}/40 paper digits read`);
   });
 
+  it('reads a straight bar as a sure 1, and calls a solid blot uncertain', async () => {
+    const side = 200;
+    const bar = new Uint8Array(side * side).fill(250);
+    for (let y = 30; y < 170; y++) bar.fill(10, y * side + 92, y * side + 110);
+    const one = await classifier.classify({ data: bar, width: side, height: side });
+    assert.equal(one.digit, 1);
+    assert.equal(one.uncertain, false);
+    const blot = new Uint8Array(side * side).fill(250);
+    for (let y = 40; y < 160; y++) blot.fill(10, y * side + 40, y * side + 160);
+    assert.equal((await classifier.classify({ data: blot, width: side, height: side })).uncertain, true);
+  });
+
   it('classifyBatch keeps the order of its inputs', async () => {
     const digits = [5, 6, 7, 8].map(mnistDigit);
     const batch = await classifyBatch(digits);

@@ -30,7 +30,6 @@ ctx.fillStyle = '#fff';
 ctx.fillRect(0, 0, canvas.width, canvas.height);
 ctx.lineWidth = 10;
 ctx.lineCap = 'round';
-ctx.lineJoin = 'round';
 ctx.beginPath();
 ctx.moveTo(66, 14);
 ctx.lineTo(50, 98);
