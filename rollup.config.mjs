@@ -62,7 +62,7 @@ function cpuBackendOnDemand() {
     load: (loading) =>
       loading === id
         ? `import { assetUrl } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
-           export const loaded = import(assetUrl('dist/digit-recognizer-cpu.js'));`
+           export function loadCpuBackend() { return import(assetUrl('dist/digit-recognizer-cpu.js')); }`
         : null,
   };
 }

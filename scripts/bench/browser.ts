@@ -11,6 +11,7 @@ import {
   accuracyOf,
   confusionMatrix,
   confusionsOf,
+  diagnosisOf,
   groupAccuracy,
   median,
   timingStats,
@@ -106,7 +107,8 @@ interface ResourceEntry {
 interface FirstVisit {
   answer: { at: number; scriptRan: number; digit?: number; error?: string };
   resources: ResourceEntry[];
-  responses: string[];
+  /** HTTP status of every response the network saw, by URL. */
+  responses: Record<string, number>;
 }
 
 const COLLECT = `({
@@ -121,9 +123,9 @@ async function firstVisit(browser: Browser, url: string): Promise<FirstVisit> {
   try {
     const page = await context.newPage();
     await page.setCacheEnabled(false);
-    const responses: string[] = [];
+    const responses: Record<string, number> = {};
     page.on('response', (response) => {
-      responses.push(response.url());
+      responses[response.url()] = response.status();
     });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction('window.__firstAnswer !== undefined', { timeout: 60_000 });
@@ -156,26 +158,34 @@ async function coldStart(
   const typical = visits.reduce((best, v) => (Math.abs(v.answer.at - mid) < Math.abs(best.answer.at - mid) ? v : best));
   const before = typical.resources.filter((r) => r.responseEnd <= typical.answer.at);
   const seen = new Set(before.map((r) => r.name));
-  for (const name of typical.responses) {
+  for (const name of Object.keys(typical.responses)) {
     // Anything the network saw that resource timing did not (none expected) still counts.
     if (!seen.has(name) && !name.startsWith('data:'))
       before.push({ name, encodedBodySize: NaN, decodedBodySize: NaN, responseEnd: NaN });
   }
   const downloads: Download[] = before.map((r) => {
     const path = new URL(r.name).pathname;
-    const sizes = server.sizesOf(path) ?? { bytes: r.decodedBodySize, gzip: NaN, brotli: NaN };
-    return { url: path, kind: kindOf(path), ...sizes, encodedBodySize: r.encodedBodySize, responseEnd: r.responseEnd };
+    const status = typical.responses[r.name] ?? 0;
+    const sizes = (status === 200 && server.sizesOf(path)) || { bytes: r.decodedBodySize, gzip: 0, brotli: 0 };
+    return {
+      url: path,
+      kind: kindOf(path),
+      status,
+      ...sizes,
+      encodedBodySize: r.encodedBodySize,
+      responseEnd: r.responseEnd,
+    };
   });
   const byKind: ColdStart['byKind'] = {};
-  for (const d of downloads) {
-    if (d.kind === 'html') continue;
+  // Only files that arrived count; a failed request (a 404) is reported, not weighed.
+  const library = downloads.filter((d) => d.kind !== 'html' && d.status === 200);
+  for (const d of library) {
     const entry = (byKind[d.kind] ??= { bytes: 0, gzip: 0, brotli: 0, encodedBodySize: 0 });
     entry.bytes += d.bytes;
     entry.gzip += d.gzip;
     entry.brotli += d.brotli;
     entry.encodedBodySize += d.encodedBodySize;
   }
-  const library = downloads.filter((d) => d.kind !== 'html');
   const phases: Record<string, number> = {};
   for (const d of downloads) phases[`${d.url.split('/').pop() ?? d.url} received`] = d.responseEnd;
   phases['inline script after the bundle starts'] = typical.answer.scriptRan;
@@ -215,9 +225,19 @@ function kindResult(kind: string, description: string, outcomes: Outcome[], elap
     ...accuracyOf(outcomes),
     groups: groupAccuracy(outcomes),
     confusions: confusionsOf(confusionMatrix(outcomes)).slice(0, 10),
+    diagnosis: diagnosisOf(outcomes),
     failures: wrong
       .slice(0, 12)
-      .map(({ index, label, predicted, confidence, group }) => ({ index, label, predicted, confidence, group })),
+      .map(({ index, label, predicted, confidence, group, polarity, boxShare, cropOnDigit }) => ({
+        index,
+        label,
+        predicted,
+        confidence,
+        group,
+        polarity,
+        boxShare,
+        cropOnDigit,
+      })),
     elapsedMs,
     errorMessages: [...new Set(wrong.flatMap((o) => (o.error ? [o.error] : [])))].slice(0, 5),
   };

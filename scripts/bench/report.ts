@@ -43,6 +43,17 @@ function kindSection(k: KindResult): string {
       '',
     );
   }
+  const d = k.diagnosis;
+  if (d.wrong > 0) {
+    const causes = [
+      d.wrongPolarity > 0 ? `${d.wrongPolarity} with the ink polarity detected the wrong way round` : '',
+      d.cropOffDigit > 0 ? `${d.cropOffDigit} with the crop off the digit (box misplaced or swollen)` : '',
+      d.cropOnDigit > 0 ? `${d.cropOnDigit} with the crop on the digit (misread after a good crop)` : '',
+      d.unknown > 0 ? `${d.unknown} with the right polarity (crop not checked)` : '',
+      d.rejected > 0 ? `${d.rejected} rejected` : '',
+    ].filter(Boolean);
+    parts.push(`Wrong answers by cause, from \`preprocess()\`: ${causes.join('; ')}.`, '');
+  }
   if (k.errors > 0) parts.push(`Rejected inputs: ${k.errors} (${k.errorMessages.join('; ')}).`, '');
   return parts.join('\n');
 }
@@ -310,10 +321,11 @@ export function renderReport(r: BenchResults): string {
       ),
       '',
       table(
-        ['file', 'kind', 'raw', 'gzip', 'received at'],
+        ['file', 'kind', 'status', 'raw', 'gzip', 'received at'],
         c.downloads.map((d) => [
           `\`${d.url}\``,
           d.kind,
+          d.status === 200 ? '200' : `**${d.status}**`,
           kb(d.bytes),
           kb(d.gzip),
           Number.isFinite(d.responseEnd) ? `${d.responseEnd.toFixed(0)} ms` : '—',

@@ -10,6 +10,37 @@ export interface Outcome {
   uncertain: boolean;
   group: string;
   error?: string;
+  /** Diagnosis of wrong answers (see page/harness.js): polarity found and expected… */
+  polarity?: string;
+  expectedPolarity?: string | null;
+  /** …the crop's share of the image… */
+  boxShare?: number;
+  /** …and whether the crop is on the digit, when the kind knows where it drew it. */
+  cropOnDigit?: boolean;
+}
+
+/** Why the wrong answers were wrong, as far as preprocess() tells. */
+export interface Diagnosis {
+  wrong: number;
+  rejected: number;
+  wrongPolarity: number;
+  cropOffDigit: number;
+  cropOnDigit: number;
+  unknown: number;
+}
+
+export function diagnosisOf(outcomes: readonly Outcome[]): Diagnosis {
+  const d: Diagnosis = { wrong: 0, rejected: 0, wrongPolarity: 0, cropOffDigit: 0, cropOnDigit: 0, unknown: 0 };
+  for (const o of outcomes) {
+    if (o.predicted === o.label) continue;
+    d.wrong++;
+    if (o.predicted < 0) d.rejected++;
+    else if (o.expectedPolarity && o.polarity && o.polarity !== o.expectedPolarity) d.wrongPolarity++;
+    else if (o.cropOnDigit === false) d.cropOffDigit++;
+    else if (o.cropOnDigit === true) d.cropOnDigit++;
+    else d.unknown++;
+  }
+  return d;
 }
 
 export function accuracyOf(outcomes: readonly Outcome[]): AccuracyFigure {

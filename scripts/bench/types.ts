@@ -3,6 +3,8 @@
  * scripts/bench/results.json holds and what report.ts turns into BENCHMARKS.md.
  */
 
+import type { Diagnosis } from './stats.js';
+
 /** How one true label was read instead, and how often. */
 export interface Confusion {
   label: number;
@@ -27,8 +29,19 @@ export interface KindResult extends AccuracyFigure {
   description: string;
   groups: Record<string, AccuracyFigure>;
   confusions: Confusion[];
-  /** A few wrong answers, to look at. */
-  failures: Array<{ index: number; label: number; predicted: number; confidence: number; group: string }>;
+  /** Wrong answers by cause: wrong ink polarity, crop off the digit, crop on it (the model's error). */
+  diagnosis: Diagnosis;
+  /** A few wrong answers, to look at (`index`: the MNIST test index, or the case number for fonts). */
+  failures: Array<{
+    index: number;
+    label: number;
+    predicted: number;
+    confidence: number;
+    group: string;
+    polarity?: string;
+    boxShare?: number;
+    cropOnDigit?: boolean;
+  }>;
   /** Milliseconds spent generating and classifying the whole kind. */
   elapsedMs: number;
   /** Error messages of rejected inputs, deduplicated. */
@@ -82,6 +95,8 @@ export interface SpeedResult {
 export interface Download {
   url: string;
   kind: 'html' | 'js' | 'wasm' | 'model json' | 'weights' | 'other';
+  /** HTTP status (0 when the network events did not report one). */
+  status: number;
   /** Uncompressed size. */
   bytes: number;
   /** gzip (zlib level 9) computed by the benchmark from the bytes served. */

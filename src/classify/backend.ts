@@ -16,9 +16,9 @@ const isNode = typeof process !== 'undefined' && typeof process.versions?.node =
 
 async function startCpu(): Promise<boolean> {
   // Loaded only when needed: bundlers split it off so WASM users never download it. The CDN
-  // build swaps this module for one that fetches dist/digit-recognizer-cpu.js (`loaded`).
+  // build swaps this module for one whose `loadCpuBackend()` fetches dist/digit-recognizer-cpu.js.
   const cpu: object = await import('@tensorflow/tfjs-backend-cpu');
-  if ('loaded' in cpu) await cpu.loaded;
+  if ('loadCpuBackend' in cpu && typeof cpu.loadCpuBackend === 'function') await cpu.loadCpuBackend();
   return setBackend('cpu');
 }
 

@@ -58,78 +58,119 @@ class Quantiles {
   }
 }
 
-/** Dark ink on light paper, or light ink (chalk, MNIST) on dark? Ink is the minority tone. */
-export function detectPolarity(values: ArrayLike<number>): Polarity {
-  const q = Quantiles.of(values);
-  const median = q.at(0.5);
-  const darkTail = median - q.at(0.01);
-  const lightTail = q.at(0.99) - median;
-  return darkTail >= lightTail ? 'dark-on-light' : 'light-on-dark';
+/** Block grid of one percentile of the image, for the coarse estimates below. */
+interface Grid {
+  values: Float32Array;
+  columns: number;
+  rows: number;
+  block: number;
 }
 
-/**
- * The background level at every pixel: per-block percentiles on a coarse grid, spread with a
- * 3×3 max (or min) so strokes thinner than a block never count as background, then bilinear.
- */
-function estimateBackground(image: Luminance, darkInk: boolean, uniform: number): Float32Array {
+function blockPercentiles(image: Luminance, block: number, p: number): Grid {
   const { width, height, values } = image;
-  const background = new Float32Array(width * height);
-  if (Math.max(width, height) < 64) return background.fill(uniform);
-  // Blocks of a twelfth of the image: lighting changes slowly, and a thick blot or a bold
-  // marker stroke spanning several blocks must not be mistaken for paper.
-  const block = Math.max(8, Math.ceil(Math.max(width, height) / 12));
-  const gw = Math.ceil(width / block);
-  const gh = Math.ceil(height / block);
-  const grid = new Float32Array(gw * gh);
-  for (let by = 0; by < gh; by++) {
-    for (let bx = 0; bx < gw; bx++) {
+  const columns = Math.ceil(width / block);
+  const rows = Math.ceil(height / block);
+  const grid = new Float32Array(columns * rows);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < columns; bx++) {
       const cell = new Quantiles();
       for (let y = by * block; y < Math.min(height, (by + 1) * block); y++) {
         for (let x = bx * block; x < Math.min(width, (bx + 1) * block); x++) cell.add(values[y * width + x]!);
       }
-      grid[by * gw + bx] = cell.at(darkInk ? 0.75 : 0.25);
+      grid[by * columns + bx] = cell.at(p);
     }
   }
-  const spread = new Float32Array(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      let v = darkInk ? -Infinity : Infinity;
+  return { values: grid, columns, rows, block };
+}
+
+/** Replaces each cell by the median of its 3×3 neighbourhood. */
+function medianOfNeighbours(grid: Grid): Grid {
+  const { columns, rows } = grid;
+  const out = new Float32Array(columns * rows);
+  const near: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      near.length = 0;
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           const yy = y + dy;
           const xx = x + dx;
-          if (yy < 0 || xx < 0 || yy >= gh || xx >= gw) continue;
-          const g = grid[yy * gw + xx]!;
-          v = darkInk ? Math.max(v, g) : Math.min(v, g);
+          if (yy >= 0 && xx >= 0 && yy < rows && xx < columns) near.push(grid.values[yy * columns + xx]!);
         }
       }
-      spread[y * gw + x] = v;
+      near.sort((a, b) => a - b);
+      out[y * columns + x] = near[near.length >> 1]!;
     }
   }
+  return { ...grid, values: out };
+}
+
+/** The grid spread to every pixel, bilinearly. */
+function upsample(grid: Grid, width: number, height: number): Float32Array {
+  const { columns, rows, block, values } = grid;
+  const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
-    const gy = Math.min(gh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(gy);
-    const y1 = Math.min(gh - 1, y0 + 1);
+    const y1 = Math.min(rows - 1, y0 + 1);
     const fy = gy - y0;
     for (let x = 0; x < width; x++) {
-      const gx = Math.min(gw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const gx = Math.min(columns - 1, Math.max(0, (x + 0.5) / block - 0.5));
       const x0 = Math.floor(gx);
-      const x1 = Math.min(gw - 1, x0 + 1);
+      const x1 = Math.min(columns - 1, x0 + 1);
       const fx = gx - x0;
-      background[y * width + x] =
-        (1 - fy) * ((1 - fx) * spread[y0 * gw + x0]! + fx * spread[y0 * gw + x1]!) +
-        fy * ((1 - fx) * spread[y1 * gw + x0]! + fx * spread[y1 * gw + x1]!);
+      out[y * width + x] =
+        (1 - fy) * ((1 - fx) * values[y0 * columns + x0]! + fx * values[y0 * columns + x1]!) +
+        fy * ((1 - fx) * values[y1 * columns + x0]! + fx * values[y1 * columns + x1]!);
     }
   }
-  return background;
+  return out;
+}
+
+/** Side of the blocks the lighting is estimated on: a sixteenth of the image, at least 8 px. */
+function blockSize(image: Luminance): number {
+  return Math.max(8, Math.ceil(Math.max(image.width, image.height) / 16));
+}
+
+/**
+ * Dark ink on light paper, or light ink (chalk, MNIST) on dark? Ink is the minority tone that
+ * stands out from its surroundings: compare how far pixels fall below and rise above their
+ * local median, so a big shadow or a lit half of the page does not decide it.
+ */
+export function detectPolarity(image: Luminance): Polarity {
+  const { width, height, values } = image;
+  const local =
+    Math.max(width, height) < 64
+      ? new Float32Array(values.length).fill(Quantiles.of(values).at(0.5))
+      : upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image), 0.5)), width, height);
+  const deviations = new Quantiles();
+  for (let i = 0; i < values.length; i++) deviations.add(0.5 + (values[i]! - local[i]!) / 2);
+  // Far tails: a thin pen line can be well under 1% of a photo's pixels.
+  const darkTail = 0.5 - deviations.at(0.002);
+  const lightTail = deviations.at(0.998) - 0.5;
+  return darkTail >= lightTail ? 'dark-on-light' : 'light-on-dark';
+}
+
+/**
+ * The paper's level at every pixel: a high (dark ink) or low (light ink) percentile per block,
+ * the median of each block's neighbourhood (so a block filled by a thick stroke takes its
+ * neighbours' paper, while a shadow's edge stays where it is), spread bilinearly.
+ */
+function estimateBackground(image: Luminance, darkInk: boolean): Float32Array {
+  const { width, height, values } = image;
+  if (Math.max(width, height) < 64) {
+    return new Float32Array(values.length).fill(Quantiles.of(values).at(0.5));
+  }
+  const grid = blockPercentiles(image, blockSize(image), darkInk ? 0.75 : 0.25);
+  return upsample(medianOfNeighbours(grid), width, height);
 }
 
 /** Builds the ink map of a luminance image. */
 export function extractInk(image: Luminance): InkMap {
   const { width, height, values } = image;
-  const polarity = detectPolarity(values);
+  const polarity = detectPolarity(image);
   const darkInk = polarity === 'dark-on-light';
-  const background = estimateBackground(image, darkInk, Quantiles.of(values).at(0.5));
+  const background = estimateBackground(image, darkInk);
   const raw = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const bg = background[i]!;

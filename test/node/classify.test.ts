@@ -9,7 +9,7 @@ import {
   preprocess,
   type Classifier,
 } from '../../src/node.js';
-import { mnistDigit, paperDigit, SHIPPED_MODEL_URL } from './helpers.js';
+import { mnistDigit, paperDigit, shadowedDigit, SHIPPED_MODEL_URL } from './helpers.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: string, pattern?: RegExp): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
@@ -81,6 +81,17 @@ describe('classify() in Node', () => {
     const blot = new Uint8Array(side * side).fill(250);
     for (let y = 40; y < 160; y++) blot.fill(10, y * side + 40, y * side + 160);
     assert.equal((await classifier.classify({ data: blot, width: side, height: side })).uncertain, true);
+  });
+
+  it('reads digits under a cast shadow, and across a shadow edge', async () => {
+    for (const where of ['in-shadow', 'edge-across'] as const) {
+      let correct = 0;
+      for (let i = 0; i < 20; i++) {
+        const page = shadowedDigit(i, where);
+        if ((await classifier.classify(page)).digit === page.label) correct++;
+      }
+      assert.ok(correct >= 17, `${where}: only ${correct}/20 read`);
+    }
   });
 
   it('classifyBatch keeps the order of its inputs', async () => {

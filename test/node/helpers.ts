@@ -51,3 +51,27 @@ export function paperDigit(
   }
   return { data, width, height, label: digit.label };
 }
+
+/**
+ * Digit `i` as dark ink on a `width`×`height` page lit from one side (a 40% gradient) with a
+ * soft cast shadow 40% darker: over the whole digit (`in-shadow`) or with its edge crossing it.
+ */
+export function shadowedDigit(i: number, where: 'in-shadow' | 'edge-across', width = 800, height = 600) {
+  const digit = mnistDigit(i);
+  const size = 300;
+  const ox = 300;
+  const oy = 150;
+  const edgeX = where === 'in-shadow' ? ox - 20 : ox + size / 2;
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const shade = Math.min(1, Math.max(0, (x - edgeX) / 12 + 0.5));
+      const paper = 0.95 * (1 - 0.4 * (x / width)) * (1 - 0.4 * shade);
+      const sx = Math.floor(((x - ox) * 28) / size);
+      const sy = Math.floor(((y - oy) * 28) / size);
+      const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
+      data[y * width + x] = paper * (1 - 0.85 * ink);
+    }
+  }
+  return { data, width, height, label: digit.label };
+}

@@ -4,10 +4,33 @@
   const Bench = (window.Bench = window.Bench || {});
   const api = () => window.DigitRecognizer;
 
+  /**
+   * Why a wrong answer was wrong: the polarity preprocess() found against the right one, and
+   * whether its crop is on the digit (centre within a third of the digit's height of the true
+   * centre, size 0.5–1.4× the digit's height) when the kind knows where it drew the digit.
+   */
+  async function diagnose(result, made) {
+    try {
+      const pre = await api().preprocess(made.input);
+      result.polarity = pre.polarity;
+      result.expectedPolarity = made.polarity || null;
+      result.boxShare = (pre.box.width * pre.box.height) / (pre.sourceWidth * pre.sourceHeight);
+      if (made.truth) {
+        const { cx, cy, height } = made.truth;
+        const off = Math.hypot(pre.box.x + pre.box.width / 2 - cx, pre.box.y + pre.box.height / 2 - cy);
+        const size = Math.max(pre.box.width, pre.box.height) / height;
+        result.cropOnDigit = off < height / 3 && size > 0.5 && size < 1.4;
+      }
+    } catch {
+      // preprocess() rejected the input: classify() did too, and said why.
+    }
+  }
+
   async function outcome(base, makeInput) {
     const result = { ...base, predicted: -1, confidence: 0, uncertain: true, group: '' };
+    let made = null;
     try {
-      const made = await makeInput();
+      made = await makeInput();
       result.group = made.group;
       const p = await api().classify(made.input);
       result.predicted = p.digit;
@@ -16,6 +39,7 @@
     } catch (error) {
       result.error = String((error && error.message) || error);
     }
+    if (made && result.predicted !== result.label) await diagnose(result, made);
     return result;
   }
 
@@ -49,7 +73,8 @@
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i];
       const group = `font: ${c.family}|size ${c.size}px|rotation ${c.degrees}°`;
-      results.push(await outcome({ index: i, label: c.digit }, async () => ({ input: Bench.fontImage(c), group })));
+      const make = async () => ({ input: Bench.fontImage(c), group, polarity: 'dark-on-light' });
+      results.push(await outcome({ index: i, label: c.digit }, make));
     }
     return results;
   };

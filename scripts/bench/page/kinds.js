@@ -44,7 +44,15 @@
     const digitHeight = share * Math.min(width, height);
     const { cx, cy } = Bench.place(rand, width, height, digitHeight);
     Bench.drawFrame(ctx, Bench.inkSprite(pixels, ink, opacity), cx, cy, digitHeight, degrees);
-    return { canvas: c, ctx, digit: { cx, cy, height: digitHeight } };
+    const luma = (rgb) => 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
+    // On a transparent sheet the library composites onto the opposite of the ink.
+    const lightInk = paper ? luma(ink) > luma(paper) : luma(ink) >= 128;
+    return {
+      canvas: c,
+      ctx,
+      digit: { cx, cy, height: digitHeight },
+      polarity: lightInk ? 'light-on-dark' : 'dark-on-light',
+    };
   }
 
   function photoSize(rand, minWidth, maxWidth) {
@@ -58,7 +66,7 @@
       description:
         'Reference: the MNIST digit itself on a 28×28 canvas, white on black (what Node reads as raw pixels).',
       async make({ pixels }) {
-        return { input: Bench.mnistCanvas(pixels), group: 'as is' };
+        return { input: Bench.mnistCanvas(pixels), group: 'as is', polarity: 'light-on-dark' };
       },
     },
     'paper-geometry': {
@@ -69,8 +77,9 @@
         const [w, h] = photoSize(rand, 240, 1600);
         const share = rand.range(0.12, 0.8);
         const degrees = rand.range(-20, 20);
-        const { canvas: c } = sheet(rand, pixels, w, h, share, degrees, PAPERS.white, INKS.black);
-        return { input: c, group: `${sizeGroup(share)}|${rotationGroup(degrees)}` };
+        const made = sheet(rand, pixels, w, h, share, degrees, PAPERS.white, INKS.black);
+        const group = `${sizeGroup(share)}|${rotationGroup(degrees)}`;
+        return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
       },
     },
     'ink-colours': {
@@ -82,7 +91,7 @@
         const [w, h] = photoSize(rand, 400, 800);
         const inkName = rand.pick(Object.keys(INKS));
         const paperName = rand.pick(Object.keys(PAPERS));
-        const { canvas: c, ctx } = sheet(
+        const made = sheet(
           rand,
           pixels,
           w,
@@ -93,8 +102,9 @@
           INKS[inkName],
           inkName === 'pencil' ? 0.85 : 1,
         );
-        Bench.noise(ctx, w, h, 0.02, rand);
-        return { input: c, group: `ink: ${inkName}|paper: ${paperName}` };
+        Bench.noise(made.ctx, w, h, 0.02, rand);
+        const group = `ink: ${inkName}|paper: ${paperName}`;
+        return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
       },
     },
     lighting: {
@@ -104,11 +114,7 @@
         'canvas input. Sheet 640–1200 px, digit 25–60%, ±10°.',
       async make({ pixels, rand }) {
         const [w, h] = photoSize(rand, 640, 1200);
-        const {
-          canvas: c,
-          ctx,
-          digit,
-        } = sheet(
+        const made = sheet(
           rand,
           pixels,
           w,
@@ -119,14 +125,15 @@
           rand.pick([INKS.black, INKS['blue ballpoint']]),
         );
         const gradient = rand.range(0.2, 0.6);
-        const where = Bench.light(ctx, w, h, rand, {
+        const where = Bench.light(made.ctx, w, h, rand, {
           gradient,
           shadow: rand.range(0.25, 0.55),
           vignette: rand.range(0, 0.25),
-          digit,
+          digit: made.digit,
         });
-        Bench.noise(ctx, w, h, 0.03, rand);
-        return { input: c, group: `shadow: digit ${where}|gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}` };
+        Bench.noise(made.ctx, w, h, 0.03, rand);
+        const group = `shadow: digit ${where}|gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}`;
+        return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
       },
     },
     jpeg: {
@@ -135,11 +142,7 @@
         'Blobs: any ink on any paper, a 10–35% gradient, 3% noise. Sheet 640–1600 px, digit 20–60%, ±15°.',
       async make({ pixels, rand, n }) {
         const [w, h] = photoSize(rand, 640, 1600);
-        const {
-          canvas: c,
-          ctx,
-          digit,
-        } = sheet(
+        const made = sheet(
           rand,
           pixels,
           w,
@@ -149,10 +152,11 @@
           PAPERS[rand.pick(Object.keys(PAPERS))],
           INKS[rand.pick(Object.keys(INKS))],
         );
-        Bench.light(ctx, w, h, rand, { gradient: rand.range(0.1, 0.35), digit });
-        Bench.noise(ctx, w, h, 0.03, rand);
+        Bench.light(made.ctx, w, h, rand, { gradient: rand.range(0.1, 0.35), digit: made.digit });
+        Bench.noise(made.ctx, w, h, 0.03, rand);
         const quality = [0.3, 0.5, 0.7, 0.9][n % 4];
-        return { input: await Bench.encode(c, 'image/jpeg', quality), group: `quality ${quality}` };
+        const input = await Bench.encode(made.canvas, 'image/jpeg', quality);
+        return { input, group: `quality ${quality}`, truth: made.digit, polarity: made.polarity };
       },
     },
     'transparent-png': {
@@ -164,8 +168,9 @@
         const white = n % 4 === 3;
         const inkName = white ? 'white' : rand.pick(['black', 'blue ballpoint', 'red']);
         const ink = white ? [255, 255, 255] : INKS[inkName];
-        const { canvas: c } = sheet(rand, pixels, w, h, rand.range(0.3, 0.8), rand.range(-15, 15), null, ink);
-        return { input: await Bench.encode(c, 'image/png'), group: white ? 'white ink' : 'dark ink' };
+        const made = sheet(rand, pixels, w, h, rand.range(0.3, 0.8), rand.range(-15, 15), null, ink);
+        const input = await Bench.encode(made.canvas, 'image/png');
+        return { input, group: white ? 'white ink' : 'dark ink', truth: made.digit, polarity: made.polarity };
       },
     },
     screenshot: {
@@ -179,6 +184,7 @@
         const layout = n % 3;
         let c;
         let group;
+        let truth;
         if (layout === 0) {
           c = Bench.mnistCanvas(pixels, ink, bg);
           group = '28×28 as is';
@@ -192,10 +198,12 @@
           group = 'pixelated zoom 2–5×';
         } else {
           const [w, h] = photoSize(rand, 300, 800);
-          c = sheet(rand, pixels, w, h, rand.range(0.3, 0.8), rand.range(-10, 10), bg, ink).canvas;
+          const made = sheet(rand, pixels, w, h, rand.range(0.3, 0.8), rand.range(-10, 10), bg, ink);
+          c = made.canvas;
+          truth = made.digit;
           group = 'smooth, 300–800 px';
         }
-        return { input: await Bench.encode(c, 'image/png'), group };
+        return { input: await Bench.encode(c, 'image/png'), group, truth, polarity: 'light-on-dark' };
       },
     },
     'canvas-strokes': {
@@ -226,7 +234,7 @@
           side / pen[1],
           [0, 0, 0],
         );
-        return { input: c, group: pen[0] };
+        return { input: c, group: pen[0], truth: { cx, cy, height: digitHeight }, polarity: 'dark-on-light' };
       },
     },
   };
