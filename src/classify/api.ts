@@ -5,7 +5,7 @@
 import { tensor4d, tidy } from '@tensorflow/tfjs-core';
 import { decode } from '../preprocess/decode.js';
 import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
-import { preprocessLuminance } from '../preprocess/pipeline.js';
+import { preprocessImage } from '../preprocess/pipeline.js';
 import { assetUrl, DEFAULT_MODEL_PATH, WASM_DIR } from './assets.js';
 import { currentBackend, ensureBackend } from './backend.js';
 import { DigitRecognizerError } from './errors.js';
@@ -47,8 +47,12 @@ export async function preprocess(input: DigitInput): Promise<Preprocessed> {
     throw new DigitRecognizerError('INVALID_INPUT', `classify() needs an image; got ${String(input)}.`);
   }
   try {
-    const { luminance, sourceWidth, sourceHeight } = await decode(input);
-    return preprocessLuminance(luminance, sourceWidth, sourceHeight);
+    const decoded = await decode(input);
+    try {
+      return preprocessImage(decoded);
+    } finally {
+      decoded.release?.();
+    }
   } catch (error) {
     if (error instanceof DigitRecognizerError) throw error;
     throw new DigitRecognizerError(

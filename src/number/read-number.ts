@@ -116,7 +116,9 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     throw new DigitRecognizerError('INVALID_INPUT', `readNumber() needs an image; got ${String(input)}.`);
   }
   const classifier = options.classifier ?? (await getDefaultClassifier());
-  const { luminance } = await decode(input);
+  const decoded = await decode(input);
+  decoded.release?.();
+  const { luminance } = decoded;
   const analysis = analyseInk(luminance);
   const strokes = digitStrokes(analysis);
   if (strokes.length === 0) {

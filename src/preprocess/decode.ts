@@ -3,14 +3,23 @@
  * is applied by `createImageBitmap(..., { imageOrientation: 'from-image' })`.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { DigitInput, RawPixels } from '../classify/types.js';
+import type { Box, DigitInput, RawPixels } from '../classify/types.js';
 import { luminanceFromRaw, luminanceFromRgba, shrink, WORKING_SIDE, type Luminance } from './luminance.js';
+import { detailFromLuminance, type DetailReader } from './detail.js';
 
 /** A decoded input: its luminance at working size, and its size in input pixels. */
 export interface Decoded {
   luminance: Luminance;
   sourceWidth: number;
   sourceHeight: number;
+  /**
+   * Luminance of `region` (input pixels) at up to `longest` pixels a side, read again from the
+   * full-resolution source: the digit's strokes in detail, once the small working copy has
+   * shown where it is.
+   */
+  detail?: DetailReader;
+  /** Frees what `detail` keeps (a decoded bitmap). */
+  release?: () => void;
 }
 
 type Drawable = HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageBitmap;
@@ -33,13 +42,8 @@ function sizeOf(source: Drawable): [number, number] {
   return [source.width, source.height];
 }
 
-function draw(source: Drawable, width: number, height: number): Decoded {
-  if (width === 0 || height === 0) {
-    throw new DigitRecognizerError('EMPTY_IMAGE', `The image is ${width}×${height}: it has no pixels.`);
-  }
-  const factor = Math.min(1, WORKING_SIDE / Math.max(width, height));
-  const w = Math.max(1, Math.round(width * factor));
-  const h = Math.max(1, Math.round(height * factor));
+/** Draws `region` of `source` into `w`×`h` pixels and reads them back as luminance. */
+function drawRegion(source: Drawable, region: Box, w: number, h: number): Luminance {
   const canvas = has('OffscreenCanvas')
     ? new OffscreenCanvas(w, h)
     : Object.assign(document.createElement('canvas'), { width: w, height: h });
@@ -48,7 +52,7 @@ function draw(source: Drawable, width: number, height: number): Decoded {
   if (!context) throw new DigitRecognizerError('DECODE_FAILED', 'This browser cannot draw images to a canvas.');
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(source, 0, 0, w, h);
+  context.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, w, h);
   let data: ImageData;
   try {
     data = context.getImageData(0, 0, w, h);
@@ -61,8 +65,44 @@ function draw(source: Drawable, width: number, height: number): Decoded {
     );
   }
   const luminance = luminanceFromRgba(data.data, w, h);
-  luminance.scale = width / w;
-  return { luminance, sourceWidth: width, sourceHeight: height };
+  luminance.scale = region.width / w;
+  return luminance;
+}
+
+function draw(source: Drawable, width: number, height: number, release?: () => void): Decoded {
+  if (width === 0 || height === 0) {
+    release?.();
+    throw new DigitRecognizerError('EMPTY_IMAGE', `The image is ${width}×${height}: it has no pixels.`);
+  }
+  const factor = Math.min(1, WORKING_SIDE / Math.max(width, height));
+  const w = Math.max(1, Math.round(width * factor));
+  const h = Math.max(1, Math.round(height * factor));
+  let luminance: Luminance;
+  try {
+    luminance = drawRegion(source, { x: 0, y: 0, width, height }, w, h);
+  } catch (error) {
+    release?.();
+    throw error;
+  }
+  const detail: DetailReader | undefined =
+    factor < 1
+      ? (region, longest) => {
+          const k = Math.min(1, longest / Math.max(region.width, region.height));
+          return drawRegion(
+            source,
+            region,
+            Math.max(1, Math.round(region.width * k)),
+            Math.max(1, Math.round(region.height * k)),
+          );
+        }
+      : undefined;
+  return {
+    luminance,
+    sourceWidth: width,
+    sourceHeight: height,
+    ...(detail ? { detail } : {}),
+    ...(release ? { release } : {}),
+  };
 }
 
 async function decodeBlob(blob: Blob, label: string): Promise<Decoded> {
@@ -80,11 +120,19 @@ async function decodeBlob(blob: Blob, label: string): Promise<Decoded> {
       { cause: error },
     );
   }
-  try {
-    return draw(bitmap, bitmap.width, bitmap.height);
-  } finally {
-    bitmap.close();
-  }
+  // Kept open until preprocessing has read the digit's region in detail.
+  return draw(bitmap, bitmap.width, bitmap.height, () => bitmap.close());
+}
+
+/** Working copy of a full-resolution luminance, with detail read from the original. */
+function withDetail(full: Luminance, width: number, height: number): Decoded {
+  const luminance = shrink(full);
+  return {
+    luminance,
+    sourceWidth: width,
+    sourceHeight: height,
+    ...(luminance !== full ? { detail: detailFromLuminance(full) } : {}),
+  };
 }
 
 function describe(input: unknown): string {
@@ -133,8 +181,8 @@ async function decodeInput(input: DigitInput): Promise<Decoded> {
     if (input.width === 0 || input.height === 0) {
       throw new DigitRecognizerError('EMPTY_IMAGE', `The image is ${input.width}×${input.height}: it has no pixels.`);
     }
-    const luminance = shrink(luminanceFromRgba(input.data, input.width, input.height));
-    return { luminance, sourceWidth: input.width, sourceHeight: input.height };
+    const full = luminanceFromRgba(input.data, input.width, input.height);
+    return withDetail(full, input.width, input.height);
   }
   if (has('HTMLImageElement') && input instanceof HTMLImageElement) {
     if (!input.complete || input.naturalWidth === 0) {
@@ -160,8 +208,7 @@ async function decodeInput(input: DigitInput): Promise<Decoded> {
     return draw(input, w, h);
   }
   if (isRawPixels(input)) {
-    const luminance = shrink(luminanceFromRaw(input));
-    return { luminance, sourceWidth: input.width, sourceHeight: input.height };
+    return withDetail(luminanceFromRaw(input), input.width, input.height);
   }
   throw new DigitRecognizerError(
     'INVALID_INPUT',

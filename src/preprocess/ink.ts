@@ -127,9 +127,20 @@ function upsample(grid: Grid, width: number, height: number): Float32Array {
   return out;
 }
 
-/** Side of the blocks the lighting is estimated on: a sixteenth of the image, at least 8 px. */
-function blockSize(image: Luminance): number {
-  return Math.max(8, Math.ceil(Math.max(image.width, image.height) / 16));
+/** How the ink is looked for; the defaults suit a whole page. */
+export interface InkOptions {
+  /** Known polarity (e.g. from a first look at the whole image). */
+  polarity?: Polarity;
+  /**
+   * Lighting blocks across the image's longest side. 16 for a page; fewer for a crop around a
+   * digit, where strokes fill much of the area and lighting hardly varies.
+   */
+  blocksAcross?: number;
+}
+
+/** Side of the blocks the lighting is estimated on, at least 8 px. */
+function blockSize(image: Luminance, blocksAcross = 16): number {
+  return Math.max(8, Math.ceil(Math.max(image.width, image.height) / blocksAcross));
 }
 
 /**
@@ -156,21 +167,21 @@ export function detectPolarity(image: Luminance): Polarity {
  * the median of each block's neighbourhood (so a block filled by a thick stroke takes its
  * neighbours' paper, while a shadow's edge stays where it is), spread bilinearly.
  */
-function estimateBackground(image: Luminance, darkInk: boolean): Float32Array {
+function estimateBackground(image: Luminance, darkInk: boolean, blocksAcross?: number): Float32Array {
   const { width, height, values } = image;
   if (Math.max(width, height) < 64) {
     return new Float32Array(values.length).fill(Quantiles.of(values).at(0.5));
   }
-  const grid = blockPercentiles(image, blockSize(image), darkInk ? 0.75 : 0.25);
+  const grid = blockPercentiles(image, blockSize(image, blocksAcross), darkInk ? 0.75 : 0.25);
   return upsample(medianOfNeighbours(grid), width, height);
 }
 
 /** Builds the ink map of a luminance image. */
-export function extractInk(image: Luminance): InkMap {
+export function extractInk(image: Luminance, options: InkOptions = {}): InkMap {
   const { width, height, values } = image;
-  const polarity = detectPolarity(image);
+  const polarity = options.polarity ?? detectPolarity(image);
   const darkInk = polarity === 'dark-on-light';
-  const background = estimateBackground(image, darkInk);
+  const background = estimateBackground(image, darkInk, options.blocksAcross);
   const raw = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const bg = background[i]!;

@@ -15,7 +15,7 @@ export interface Luminance {
 }
 
 /** Longest side the pipeline works at; a digit needs far fewer pixels than a photo has. */
-export const WORKING_SIDE = 512;
+export const WORKING_SIDE = 320;
 
 /**
  * RGBA bytes → luminance. Transparent pixels are composited onto the colour opposite to the

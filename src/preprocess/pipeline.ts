@@ -5,7 +5,8 @@
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Polarity, Preprocessed } from '../classify/types.js';
 import { digitComponents, labelComponents, type Component } from './components.js';
-import { extractInk } from './ink.js';
+import { extractInk, type InkOptions } from './ink.js';
+import type { DetailReader } from './detail.js';
 import { shrink, type Luminance } from './luminance.js';
 import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
 import { resample } from './resample.js';
@@ -66,10 +67,10 @@ export interface InkAnalysis {
 }
 
 /** Luminance → ink and its strokes; `EMPTY_IMAGE` when there is no ink at all. */
-export function analyseInk(input: Luminance): InkAnalysis {
+export function analyseInk(input: Luminance, options: InkOptions = {}): InkAnalysis {
   const image = shrink(input);
   const { width, height } = image;
-  const inkMap = extractInk(image);
+  const inkMap = extractInk(image, options);
   if (inkMap.contrast < MIN_CONTRAST) {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
   }
@@ -199,19 +200,37 @@ export function toInputBox(box: Box, scale: number): Box {
   return { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
 }
 
-/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
-export function preprocessLuminance(
-  input: Luminance,
-  sourceWidth = input.width * input.scale,
-  sourceHeight = input.height * input.scale,
-): Preprocessed {
-  const analysis = analyseInk(input);
+/** A decoded image: a working copy, and optionally a way to read regions in full detail. */
+export interface DecodedImage {
+  luminance: Luminance;
+  sourceWidth: number;
+  sourceHeight: number;
+  detail?: DetailReader | undefined;
+}
+
+/** Digits smaller than this (working pixels) are read again from the full-resolution image. */
+const DETAIL_BELOW = 112;
+/** Longest side of that second look. */
+const DETAIL_SIDE = 128;
+/** Margin around the digit in the second look, as a share of its longest side. */
+const DETAIL_MARGIN = 0.15;
+/** Lighting blocks across the second look: a crop's lighting is nearly even. */
+const DETAIL_BLOCKS = 4;
+
+/**
+ * Runs the pipeline: a first look at a small copy of the whole image finds the digit; when the
+ * image is bigger than that copy and the digit small in it, a second look at the digit's region
+ * in full resolution reads its strokes in detail.
+ */
+export function preprocessImage(decoded: DecodedImage): Preprocessed {
+  const { luminance, sourceWidth, sourceHeight } = decoded;
+  const analysis = analyseInk(luminance);
   const kept = digitComponents(analysis.components, analysis.width, analysis.height);
   const digit = kept.length > 0 ? normalizeDigit(analysis, new Set(kept.map((c) => c.id))) : null;
   if (!digit) {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image has no strokes, only specks.');
   }
-  return {
+  let result: Preprocessed = {
     pixels: digit.pixels,
     width: MODEL_SIZE,
     height: MODEL_SIZE,
@@ -221,4 +240,44 @@ export function preprocessLuminance(
     sourceHeight,
     inkCoverage: digit.inkCoverage,
   };
+  if (decoded.detail && analysis.scale > 1.01 && Math.max(digit.box.width, digit.box.height) < DETAIL_BELOW) {
+    const box = result.box;
+    const margin = DETAIL_MARGIN * Math.max(box.width, box.height) + 2 * analysis.scale;
+    const x = Math.max(0, Math.floor(box.x - margin));
+    const y = Math.max(0, Math.floor(box.y - margin));
+    const region = {
+      x,
+      y,
+      width: Math.min(sourceWidth, Math.ceil(box.x + box.width + margin)) - x,
+      height: Math.min(sourceHeight, Math.ceil(box.y + box.height + margin)) - y,
+    };
+    try {
+      const crop = decoded.detail(region, DETAIL_SIDE);
+      const close = analyseInk(crop, { polarity: analysis.polarity, blocksAcross: DETAIL_BLOCKS });
+      const strokes = digitComponents(close.components, close.width, close.height);
+      const detailed = strokes.length > 0 ? normalizeDigit(close, new Set(strokes.map((c) => c.id))) : null;
+      if (detailed) {
+        const inCrop = toInputBox(detailed.box, crop.scale);
+        result = {
+          ...result,
+          pixels: detailed.pixels,
+          box: { ...inCrop, x: inCrop.x + region.x, y: inCrop.y + region.y },
+          inkCoverage: detailed.inkCoverage,
+        };
+      }
+    } catch (error) {
+      // The first look stands when the second finds nothing (e.g. ink too faint up close).
+      if (!(error instanceof DigitRecognizerError)) throw error;
+    }
+  }
+  return result;
+}
+
+/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
+export function preprocessLuminance(
+  input: Luminance,
+  sourceWidth = input.width * input.scale,
+  sourceHeight = input.height * input.scale,
+): Preprocessed {
+  return preprocessImage({ luminance: input, sourceWidth, sourceHeight });
 }
