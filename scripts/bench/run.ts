@@ -3,7 +3,8 @@
  * speed and photo-like accuracy in headless Chromium. Writes scripts/bench/results.json and
  * BENCHMARKS.md.
  *
- *   --quick            small samples; prints the report and writes results.quick.json instead
+ *   --quick            small samples; prints the report and writes its JSON to the temp folder
+ *   --report           only re-render BENCHMARKS.md from scripts/bench/results.json
  *   --only=a,b         browser kinds to run (e.g. jpeg,fonts)
  *   --skip-node        no MNIST run in Node
  *   --skip-browser     no Chromium run
@@ -13,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { runBrowser } from './browser.js';
@@ -46,6 +47,8 @@ const SETTINGS = {
 };
 
 const log = (line: string): void => console.log(line);
+const RESULTS = join(ROOT, 'scripts/bench/results.json');
+const REPORT = join(ROOT, 'BENCHMARKS.md');
 
 function chromiumVersion(fromBrowser: string): string {
   const version = /[\d.]{6,}/.exec(fromBrowser)?.[0];
@@ -139,19 +142,26 @@ async function main(): Promise<void> {
   results.elapsedSeconds = (performance.now() - started) / 1000;
   const report = renderReport(results);
   // Formatted as the repository's Prettier config wants, so `npm run lint` stays clean.
-  const jsonPath = join(ROOT, `scripts/bench/results${quick ? '.quick' : ''}.json`);
+  const jsonPath = quick ? join(tmpdir(), 'digit-recognizer-bench.quick.json') : RESULTS;
   const json = await format(JSON.stringify(results), { ...(await resolveConfig(jsonPath)), filepath: jsonPath });
   if (quick) {
     writeFileSync(jsonPath, json);
-    console.log('\n' + report);
+    console.log('\n' + report + `\nRaw results: ${jsonPath}`);
   } else {
     writeFileSync(jsonPath, json);
-    writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
+    writeFileSync(REPORT, report);
     log(`Wrote BENCHMARKS.md and scripts/bench/results.json in ${(results.elapsedSeconds / 60).toFixed(1)} min.`);
   }
 }
 
-main().catch((error: unknown) => {
+const run = args.includes('--report')
+  ? async (): Promise<void> => {
+      writeFileSync(REPORT, renderReport(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults));
+      log('Wrote BENCHMARKS.md from scripts/bench/results.json.');
+    }
+  : main;
+
+run().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

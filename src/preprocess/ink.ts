@@ -17,17 +17,23 @@ export interface InkMap {
 }
 
 const BINS = 1024;
+const BLOCK_BINS = 256;
 
 /**
  * Quantiles of values in [0, 1] from a histogram: linear time, where sorting a photo's
  * 300k pixels several times took longer than everything else together.
  */
 class Quantiles {
-  private readonly counts = new Uint32Array(BINS);
+  private readonly counts: Uint32Array;
   private total = 0;
 
+  /** `bins` sets the precision (1/bins); lighting blocks need far less than whole images. */
+  constructor(private readonly bins = BINS) {
+    this.counts = new Uint32Array(bins);
+  }
+
   add(value: number): void {
-    this.counts[Math.min(BINS - 1, Math.max(0, Math.floor(value * BINS)))]!++;
+    this.counts[Math.min(this.bins - 1, Math.max(0, Math.floor(value * this.bins)))]!++;
     this.total++;
   }
 
@@ -50,9 +56,9 @@ class Quantiles {
     if (this.total === 0) return 0;
     const rank = p * (this.total - 1);
     let seen = 0;
-    for (let b = 0; b < BINS; b++) {
+    for (let b = 0; b < this.bins; b++) {
       seen += this.counts[b]!;
-      if (seen > rank) return (b + (upper ? 1 : 0)) / BINS;
+      if (seen > rank) return (b + (upper ? 1 : 0)) / this.bins;
     }
     return 1;
   }
@@ -73,7 +79,7 @@ function blockPercentiles(image: Luminance, block: number, p: number): Grid {
   const grid = new Float32Array(columns * rows);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < columns; bx++) {
-      const cell = new Quantiles();
+      const cell = new Quantiles(BLOCK_BINS);
       for (let y = by * block; y < Math.min(height, (by + 1) * block); y++) {
         for (let x = bx * block; x < Math.min(width, (bx + 1) * block); x++) cell.add(values[y * width + x]!);
       }
@@ -83,16 +89,19 @@ function blockPercentiles(image: Luminance, block: number, p: number): Grid {
   return { values: grid, columns, rows, block };
 }
 
-/** Replaces each cell by the median of its 3×3 neighbourhood. */
-function medianOfNeighbours(grid: Grid): Grid {
+/**
+ * Replaces each cell by the median of its (2r+1)² neighbourhood: a median keeps a shadow's edge
+ * sharp while removing anything narrower than about r cells, like a thick stroke.
+ */
+function medianOfNeighbours(grid: Grid, radius = 1): Grid {
   const { columns, rows } = grid;
   const out = new Float32Array(columns * rows);
   const near: number[] = [];
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < columns; x++) {
       near.length = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -radius; dy <= radius; dy++) {
+        for (let dx = -radius; dx <= radius; dx++) {
           const yy = y + dy;
           const xx = x + dx;
           if (yy >= 0 && xx >= 0 && yy < rows && xx < columns) near.push(grid.values[yy * columns + xx]!);
@@ -132,14 +141,22 @@ export interface InkOptions {
   /** Known polarity (e.g. from a first look at the whole image). */
   polarity?: Polarity;
   /**
-   * Lighting blocks across the image's longest side. 16 for a page; fewer for a crop around a
+   * Lighting blocks across the image's longest side: 16 for a page; fewer for a crop around a
    * digit, where strokes fill much of the area and lighting hardly varies.
    */
   blocksAcross?: number;
 }
 
+/**
+ * Blocks across the image for the polarity test: coarse, so a thick marker stroke never fills
+ * a block's neighbourhood, yet fine enough that half a page in shadow has its own median.
+ */
+const POLARITY_BLOCKS = 4;
+/** Blocks across the image for the paper level (see {@link InkOptions.blocksAcross}). */
+const PAGE_BLOCKS = 16;
+
 /** Side of the blocks the lighting is estimated on, at least 8 px. */
-function blockSize(image: Luminance, blocksAcross = 16): number {
+function blockSize(image: Luminance, blocksAcross = PAGE_BLOCKS): number {
   return Math.max(8, Math.ceil(Math.max(image.width, image.height) / blocksAcross));
 }
 
@@ -153,7 +170,7 @@ export function detectPolarity(image: Luminance): Polarity {
   const local =
     Math.max(width, height) < 64
       ? new Float32Array(values.length).fill(Quantiles.of(values).at(0.5))
-      : upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image), 0.5)), width, height);
+      : upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image, POLARITY_BLOCKS), 0.5)), width, height);
   const deviations = new Quantiles();
   for (let i = 0; i < values.length; i++) deviations.add(0.5 + (values[i]! - local[i]!) / 2);
   // Far tails: a thin pen line can be well under 1% of a photo's pixels.
@@ -164,7 +181,7 @@ export function detectPolarity(image: Luminance): Polarity {
 
 /**
  * The paper's level at every pixel: a high (dark ink) or low (light ink) percentile per block,
- * the median of each block's neighbourhood (so a block filled by a thick stroke takes its
+ * the median of each block's 5×5 neighbourhood (so blocks filled by a thick stroke take their
  * neighbours' paper, while a shadow's edge stays where it is), spread bilinearly.
  */
 function estimateBackground(image: Luminance, darkInk: boolean, blocksAcross?: number): Float32Array {
@@ -173,7 +190,7 @@ function estimateBackground(image: Luminance, darkInk: boolean, blocksAcross?: n
     return new Float32Array(values.length).fill(Quantiles.of(values).at(0.5));
   }
   const grid = blockPercentiles(image, blockSize(image, blocksAcross), darkInk ? 0.75 : 0.25);
-  return upsample(medianOfNeighbours(grid), width, height);
+  return upsample(medianOfNeighbours(grid, 2), width, height);
 }
 
 /** Builds the ink map of a luminance image. */

@@ -80,11 +80,12 @@
   };
 
   /** A benchmark image as a data: URL, and what the model saw, for looking at failures. */
-  Bench.example = async function example(name, index) {
+  Bench.example = async function example(name, index, n) {
     await Bench.loadMnist();
     const { pixels, label } = Bench.digit(index);
     const rand = Bench.rng(Bench.hash(name) ^ Math.imul(index + 1, 2654435761));
-    const made = await Bench.kinds[name].make({ pixels, label, index, n: 0, rand });
+    // `n`: the image's position in the run (some kinds vary with it); index / 20 in a full run.
+    const made = await Bench.kinds[name].make({ pixels, label, index, n: n || 0, rand });
     const blob = made.input instanceof Blob ? made.input : await Bench.encode(made.input, 'image/png');
     const url = await new Promise((resolve) => {
       const reader = new FileReader();

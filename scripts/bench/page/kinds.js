@@ -107,11 +107,11 @@
         return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
       },
     },
-    lighting: {
+    'light-gradient': {
       description:
-        'Dark ink on white or cream paper lit unevenly: a gradient 20–60% darker across the sheet, a soft cast ' +
-        'shadow 25–55% darker over a half-plane (on, across or beside the digit), a vignette up to 25%, 3% noise; ' +
-        'canvas input. Sheet 640–1200 px, digit 25–60%, ±10°.',
+        'Dark ink (black or blue) on white or cream paper under uneven light, no cast shadow: a gradient 20–60% ' +
+        'darker across the sheet in a random direction, a vignette up to 25%, 3% noise; canvas input. Sheet ' +
+        '640–1200 px, digit 25–60%, ±10°.',
       async make({ pixels, rand }) {
         const [w, h] = photoSize(rand, 640, 1200);
         const made = sheet(
@@ -125,20 +125,47 @@
           rand.pick([INKS.black, INKS['blue ballpoint']]),
         );
         const gradient = rand.range(0.2, 0.6);
+        Bench.light(made.ctx, w, h, rand, { gradient, vignette: rand.range(0, 0.25), digit: made.digit });
+        Bench.noise(made.ctx, w, h, 0.03, rand);
+        const group = `gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}`;
+        return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
+      },
+    },
+    'cast-shadow': {
+      description:
+        'As light-gradient, plus a soft cast shadow (a hand or phone) 25–55% darker over a half-plane whose blurred ' +
+        'edge (1–5% of the sheet) falls at a random place: on the digit, across it or beside it.',
+      async make({ pixels, rand }) {
+        const [w, h] = photoSize(rand, 640, 1200);
+        const made = sheet(
+          rand,
+          pixels,
+          w,
+          h,
+          rand.range(0.25, 0.6),
+          rand.range(-10, 10),
+          rand.pick([PAPERS.white, PAPERS.cream]),
+          rand.pick([INKS.black, INKS['blue ballpoint']]),
+        );
+        const gradient = rand.range(0.2, 0.6);
+        const shadow = rand.range(0.25, 0.55);
         const where = Bench.light(made.ctx, w, h, rand, {
           gradient,
-          shadow: rand.range(0.25, 0.55),
+          shadow,
           vignette: rand.range(0, 0.25),
           digit: made.digit,
         });
         Bench.noise(made.ctx, w, h, 0.03, rand);
-        const group = `shadow: digit ${where}|gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}`;
+        const group =
+          `shadow: digit ${where}|shadow ${shadow < 0.4 ? '25–40%' : '40–55%'} darker|` +
+          `gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}`;
         return { input: made.canvas, group, truth: made.digit, polarity: made.polarity };
       },
     },
     jpeg: {
       description:
-        'Photo-like JPEG files (encoded by Chromium at quality q via OffscreenCanvas.convertToBlob, the encoder of canvas.toBlob), q = 0.3, 0.5, 0.7, 0.9 in turn) given to classify() as ' +
+        "Photo-like JPEG files (Chromium's encoder at quality q = 0.3, 0.5, 0.7, 0.9 in turn, through " +
+        'OffscreenCanvas.convertToBlob, which canvas.toBlob shares) given to classify() as ' +
         'Blobs: any ink on any paper, a 10–35% gradient, 3% noise. Sheet 640–1600 px, digit 20–60%, ±15°.',
       async make({ pixels, rand, n }) {
         const [w, h] = photoSize(rand, 640, 1600);
@@ -210,30 +237,22 @@
       description:
         'Drawn with canvas paths like the drawing pad: the MNIST digit is thinned to its centre line (4× upsampled, ' +
         'Zhang–Suen) and stroked again with round caps and joins in black on a white 200–400 px square canvas, ' +
-        "line width side/20 (thin), side/12 (the pad's) or side/8 (thick); digit 45–85% of the side, ±6°.",
+        "line width 6% of the digit's height (thin pen), side/12 (the drawing pad's own) or 18% of the digit's " +
+        'height (marker); digit 45–85% of the side, ±6°.',
       async make({ pixels, rand, n }) {
         const side = rand.pick([200, 280, 400]);
         const c = canvas(side, side);
         const ctx = context(c);
         ctx.fillStyle = '#fff';
         ctx.fillRect(0, 0, side, side);
-        const pen = [
-          ['thin pen (side/20)', 20],
-          ['pad pen (side/12)', 12],
-          ['thick pen (side/8)', 8],
-        ][n % 3];
         const digitHeight = rand.range(0.45, 0.85) * side;
         const { cx, cy } = Bench.place(rand, side, side, digitHeight);
-        Bench.drawStrokes(
-          ctx,
-          Bench.skeleton(pixels),
-          cx,
-          cy,
-          digitHeight,
-          rand.range(-6, 6),
-          side / pen[1],
-          [0, 0, 0],
-        );
+        const pen = [
+          ['thin pen (6% of the digit height)', 0.06 * digitHeight],
+          ['pad pen (side/12)', side / 12],
+          ['marker (18% of the digit height)', 0.18 * digitHeight],
+        ][n % 3];
+        Bench.drawStrokes(ctx, Bench.skeleton(pixels), cx, cy, digitHeight, rand.range(-6, 6), pen[1], [0, 0, 0]);
         return { input: c, group: pen[0], truth: { cx, cy, height: digitHeight }, polarity: 'dark-on-light' };
       },
     },
