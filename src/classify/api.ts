@@ -231,7 +231,15 @@ export async function loadClassifier(options: LoadOptions = {}): Promise<Classif
 
 let defaultClassifier: Promise<Classifier> | null = null;
 
-/** The shared classifier behind `classify()`, loaded on first use with the default options. */
+/**
+ * The shared classifier behind `classify()`, loaded on first use with the default options.
+ *
+ * @example
+ * ```ts
+ * // Start the download early, e.g. when the page loads, so the first answer is instant.
+ * void getDefaultClassifier();
+ * ```
+ */
 export function getDefaultClassifier(): Promise<Classifier> {
   if (!defaultClassifier) {
     const loading = loadClassifier();

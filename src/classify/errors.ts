@@ -39,7 +39,17 @@ export class DigitRecognizerError extends Error {
   }
 }
 
-/** True when `error` is a {@link DigitRecognizerError}, optionally with the given code. */
+/**
+ * True when `error` is a {@link DigitRecognizerError}, optionally with the given code.
+ *
+ * @example
+ * ```ts
+ * const result = await classify(file).catch((error) => {
+ *   if (isDigitRecognizerError(error, 'DECODE_FAILED')) return null;
+ *   throw error;
+ * });
+ * ```
+ */
 export function isDigitRecognizerError(error: unknown, code?: DigitRecognizerErrorCode): error is DigitRecognizerError {
   return error instanceof DigitRecognizerError && (code === undefined || error.code === code);
 }

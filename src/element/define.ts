@@ -11,6 +11,12 @@ export const DIGIT_RECOGNIZER_TAG = 'digit-recognizer';
  * Registers the element as `tag` in `registry` (default: `<digit-recognizer>` in the global
  * registry). Safe to call more than once, and safe when another copy of the package already
  * registered the tag: the existing definition is kept.
+ *
+ * @example
+ * ```ts
+ * import { defineDigitRecognizer } from 'digit-recognizer/element';
+ * defineDigitRecognizer('digit-reader'); // <digit-reader> as well as <digit-recognizer>
+ * ```
  */
 export function defineDigitRecognizer(
   tag: string = DIGIT_RECOGNIZER_TAG,

@@ -156,6 +156,14 @@ function filesOf(data: DataTransfer | null): File[] {
  * Register it with `import 'digit-recognizer/element'` (as `<digit-recognizer>`), or call
  * `DigitRecognizerElement.define('my-tag')`.
  *
+ * @example
+ * ```html
+ * <form action="/claims">
+ *   <digit-recognizer name="digit" multiple max-files="6" show-model-input></digit-recognizer>
+ *   <button>Send</button>
+ * </form>
+ * ```
+ *
  * @tagname digit-recognizer
  * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
  *

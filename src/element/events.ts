@@ -40,7 +40,14 @@ export interface DigitErrorDetail {
   file: File | null;
 }
 
-/** Fired once per recognized image (also when the result is uncertain). */
+/**
+ * Fired once per recognized image (also when the result is uncertain).
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('prediction', (event) => console.log(event.detail.digit, event.detail.file?.name));
+ * ```
+ */
 export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
   /** The event's name, `prediction`. */
   static readonly eventName = 'prediction' as const;
@@ -53,6 +60,11 @@ export class DigitPredictionEvent extends CustomEvent<DigitPredictionDetail> {
 /**
  * Fired once per number read in `mode="number"` (also when it is uncertain), instead of
  * `prediction`.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('number', (event) => console.log(event.detail.reading.text));
+ * ```
  */
 export class DigitNumberEvent extends CustomEvent<DigitNumberDetail> {
   /** The event's name, `number`. */
@@ -63,7 +75,14 @@ export class DigitNumberEvent extends CustomEvent<DigitNumberDetail> {
   }
 }
 
-/** Fired when an image can't be read, holds no digit (`EMPTY_IMAGE`), or the model fails to load. */
+/**
+ * Fired when an image can't be read, holds no digit (`EMPTY_IMAGE`), or the model fails to load.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('digit-error', (event) => console.warn(event.detail.error.code));
+ * ```
+ */
 export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
   /** The event's name, `digit-error`. */
   static readonly eventName = 'digit-error' as const;
@@ -73,7 +92,14 @@ export class DigitErrorEvent extends CustomEvent<DigitErrorDetail> {
   }
 }
 
-/** Fired when the user clears the drawing pad with its clear button. */
+/**
+ * Fired when the user clears the drawing pad with its clear button.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('digit-clear', () => console.log('pad cleared'));
+ * ```
+ */
 export class DigitClearEvent extends Event {
   /** The event's name, `digit-clear`. */
   static readonly eventName = 'digit-clear' as const;

@@ -272,12 +272,3 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
   }
   return result;
 }
-
-/** Runs the pipeline on a luminance image of `sourceWidth`×`sourceHeight` input pixels. */
-export function preprocessLuminance(
-  input: Luminance,
-  sourceWidth = input.width * input.scale,
-  sourceHeight = input.height * input.scale,
-): Preprocessed {
-  return preprocessImage({ luminance: input, sourceWidth, sourceHeight });
-}
