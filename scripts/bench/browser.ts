@@ -17,7 +17,15 @@ import {
   timingStats,
   type Outcome,
 } from './stats.js';
-import type { ColdStart, Download, KindResult, SpeedResult } from './types.js';
+import type {
+  AccuracyFigure,
+  ColdStart,
+  Comparison,
+  Download,
+  KindResult,
+  ReadNumberSpeed,
+  SpeedResult,
+} from './types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -141,8 +149,9 @@ async function coldStart(
   server: StaticServer,
   runs: number,
   log: (line: string) => void,
+  pagePath = FIRST_ANSWER_PAGE,
 ): Promise<ColdStart> {
-  const url = server.origin + FIRST_ANSWER_PAGE;
+  const url = server.origin + pagePath;
   // A throwaway visit in its own context: starts the browser's network service and the
   // server's compression cache, so no run pays for one-off process start-up.
   await firstVisit(browser, url);
@@ -243,7 +252,12 @@ function kindResult(kind: string, description: string, outcomes: Outcome[], elap
   };
 }
 
-async function openBenchPage(browser: Browser, server: StaticServer, ownWindow = false): Promise<Page> {
+async function openBenchPage(
+  browser: Browser,
+  server: StaticServer,
+  ownWindow = false,
+  path = BENCH_PAGE,
+): Promise<Page> {
   // A page in a context of its own gets a window of its own, so it is never a background tab.
   const page = ownWindow ? await (await browser.createBrowserContext()).newPage() : await browser.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${String(error)}`));
@@ -251,8 +265,12 @@ async function openBenchPage(browser: Browser, server: StaticServer, ownWindow =
     if (message.type() === 'error' || message.type() === 'warn')
       console.error(`page ${message.type()}: ${message.text()}`);
   });
-  await page.goto(server.origin + BENCH_PAGE, { waitUntil: 'load' });
-  await page.waitForFunction('window.DigitRecognizer !== undefined && window.Bench !== undefined');
+  await page.goto(server.origin + path, { waitUntil: 'load' });
+  await page.waitForFunction(
+    path === BENCH_PAGE
+      ? 'window.DigitRecognizer !== undefined && window.Bench !== undefined'
+      : 'window.tf !== undefined && window.Bench !== undefined && window.Bench.compareKind !== undefined',
+  );
   return page;
 }
 
@@ -327,6 +345,108 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     }
     await page.close();
     return { chromium, kinds, missingFonts, speed, coldStart: cold };
+  } finally {
+    await browser.close();
+  }
+}
+
+const NAIVE_PAGE = '/scripts/bench/page/naive.html';
+const NAIVE_FIRST_ANSWER_PAGE = '/scripts/bench/page/naive-first-answer.html';
+
+export interface ComparisonOptions {
+  server: StaticServer;
+  /** MNIST test indices for the MNIST accuracy figure (drawn dark on a white 28×28 canvas). */
+  mnistIndices: number[];
+  /** MNIST test indices each photo-like kind is made from. */
+  kindIndices: number[];
+  speedScale: number;
+  coldRuns: number;
+  only?: string[];
+  /** A composed 6-digit number (luminance bytes, 0 = black) to time `readNumber()` on. */
+  number: { bytes: number[]; width: number; height: number; text: string };
+  log: (line: string) => void;
+}
+
+function accuracyFromOutcomes(outcomes: Array<{ label: number; predicted: number }>): AccuracyFigure {
+  return accuracyOf(outcomes.map((o, index) => ({ ...o, index, confidence: 0, uncertain: false, group: '' })));
+}
+
+/**
+ * Issue 6: our CDN bundle against the naive stack (full tfjs + the Keras-style CNN) on the same
+ * images in the same browser; and issue 7: warm `readNumber()` on a 6-digit number.
+ */
+export async function runComparison(
+  options: ComparisonOptions,
+): Promise<{ comparison: Omit<Comparison, 'training'>; readNumberSpeed: ReadNumberSpeed }> {
+  const { server, log } = options;
+  const browser = await launch();
+  try {
+    log('Comparison: naive stack cold first visits…');
+    const cold = await coldStart(browser, server, options.coldRuns, log, NAIVE_FIRST_ANSWER_PAGE);
+    const naivePage = await openBenchPage(browser, server, false, NAIVE_PAGE);
+    log('Comparison: naive stack warm timings (random weights)…');
+    const raw = await call<{ backend: string; canvas28: number[]; photo: number[]; batch100: number[] }>(
+      naivePage,
+      'naiveSpeed',
+      options.speedScale,
+    );
+    const batch100 = timingStats(raw.batch100);
+    const kinds = (await call<Record<string, string>>(naivePage, 'describeKinds')) ?? {};
+    const kindNames = Object.keys(kinds).filter((k) => k !== 'mnist-canvas' && (!options.only || options.only.includes(k)));
+    const accuracy = async (page: Page, side: string): Promise<Comparison['ours']> => {
+      const mnist = accuracyFromOutcomes(await call(page, 'compareMnist', options.mnistIndices));
+      log(`  ${side}: MNIST on a white canvas ${(mnist.accuracy * 100).toFixed(1)}% of ${mnist.count}`);
+      const byKind: Record<string, AccuracyFigure> = {};
+      for (const kind of kindNames) {
+        byKind[kind] = accuracyFromOutcomes(await call(page, 'compareKind', kind, options.kindIndices));
+        log(`  ${side}: ${kind} ${(byKind[kind].accuracy * 100).toFixed(1)}%`);
+      }
+      return { mnist, kinds: byKind };
+    };
+    const backend = await call<string>(naivePage, 'readyToClassify');
+    const modelOnly = accuracyFromOutcomes(await call(naivePage, 'naiveModelOnly', options.mnistIndices));
+    log(`  naive: model alone on MNIST values ${(modelOnly.accuracy * 100).toFixed(1)}%`);
+    const naiveAccuracy = await accuracy(naivePage, 'naive');
+    await naivePage.close();
+
+    const page = await openBenchPage(browser, server);
+    const ours = await accuracy(page, 'ours');
+    log('readNumber(): warm timing on a 6-digit number…');
+    const n = options.number;
+    const timed = await call<{ text: string; samples: number[] }>(
+      page,
+      'readNumberSpeed',
+      n.bytes,
+      n.width,
+      n.height,
+      Math.max(20, Math.round(200 * options.speedScale)),
+    );
+    await page.close();
+    return {
+      comparison: {
+        mnistCount: options.mnistIndices.length,
+        perKind: options.kindIndices.length,
+        ours,
+        naive: {
+          ...naiveAccuracy,
+          backend,
+          speedBackend: raw.backend,
+          modelOnly,
+          coldStart: cold,
+          canvas28: timingStats(raw.canvas28),
+          photo1200x900: timingStats(raw.photo),
+          batch100,
+          batchImagesPerSecond: 100 / (batch100.median / 1000),
+        },
+      },
+      readNumberSpeed: {
+        width: n.width,
+        height: n.height,
+        text: n.text,
+        read: timed.text,
+        timing: timingStats(timed.samples),
+      },
+    };
   } finally {
     await browser.close();
   }

@@ -10,6 +10,12 @@
  *   --skip-browser     no Chromium run
  *   --per-kind=N       images per browser kind (default 500; 20 with --quick)
  *   --node-count=N     MNIST digits in Node (default 10,000; 200 with --quick)
+ *   --skip-compare     no side-by-side with the naive stack (full tfjs + Keras-style CNN)
+ *   --compare-mnist=N  MNIST digits per stack in the comparison (default 2,000; 200 with --quick)
+ *   --compare-per-kind=N  images per kind and stack in the comparison (default 100; 10 with --quick)
+ *   --naive-seconds=N  training budget of the naive model when .cache/naive-model/ is missing (240)
+ *   --skip-numbers     no readNumber() accuracy run in Node
+ *   --numbers=N        composed numbers for readNumber() (default 500; 50 with --quick)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,12 +23,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { runBrowser } from './browser.js';
+import { runBrowser, runComparison } from './browser.js';
+import { ensureNaiveModel } from './naive-model.js';
+import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
-import { renderReport } from './report.js';
+import { CHART_PATH, renderComparisonChart, renderReport } from './report.js';
 import { startServer } from './server.js';
 import { browserIndices } from './stats.js';
-import type { BenchResults, Machine } from './types.js';
+import type { BenchResults, Machine, ShippedTraining } from './types.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -32,6 +40,8 @@ const only = args
   .split(',');
 const skipNode = args.includes('--skip-node');
 const skipBrowser = args.includes('--skip-browser');
+const skipCompare = args.includes('--skip-compare');
+const skipNumbers = args.includes('--skip-numbers');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -40,11 +50,29 @@ const numberArg = (name: string): number | undefined => {
 
 const SETTINGS = {
   ...(quick
-    ? { nodeCount: 200, perKind: 20, fontEvery: 9, speedScale: 0.2, coldRuns: 2 }
-    : { nodeCount: 10_000, perKind: 500, fontEvery: 1, speedScale: 1, coldRuns: 7 }),
+    ? { nodeCount: 200, perKind: 20, fontEvery: 9, speedScale: 0.2, coldRuns: 2, compareMnist: 200 }
+    : { nodeCount: 10_000, perKind: 500, fontEvery: 1, speedScale: 1, coldRuns: 7, compareMnist: 2000 }),
+  comparePerKind: numberArg('compare-per-kind') ?? (quick ? 10 : 100),
+  numbers: numberArg('numbers') ?? (quick ? 50 : 500),
+  naiveSeconds: numberArg('naive-seconds') ?? 240,
   ...(numberArg('node-count') ? { nodeCount: numberArg('node-count')! } : {}),
   ...(numberArg('per-kind') ? { perKind: numberArg('per-kind')! } : {}),
+  ...(numberArg('compare-mnist') ? { compareMnist: numberArg('compare-mnist')! } : {}),
 };
+
+function shippedTraining(): ShippedTraining | null {
+  try {
+    const m = JSON.parse(readFileSync(join(ROOT, 'models/mnist-cnn/metrics.json'), 'utf8')) as ShippedTraining;
+    return {
+      parameters: m.parameters,
+      epochs: m.epochs,
+      trainingSeconds: m.trainingSeconds,
+      samplesPerSecond: m.samplesPerSecond,
+    };
+  } catch {
+    return null;
+  }
+}
 
 const log = (line: string): void => console.log(line);
 const RESULTS = join(ROOT, 'scripts/bench/results.json');
@@ -93,6 +121,11 @@ function machine(chromium: string): Machine {
   };
 }
 
+function writeChart(results: BenchResults): void {
+  const chart = renderComparisonChart(results);
+  if (chart) writeFileSync(join(ROOT, CHART_PATH), chart);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const concurrentLoad = machine('').concurrentLoad;
@@ -103,6 +136,10 @@ async function main(): Promise<void> {
     missingFonts: [],
     speed: null,
     coldStart: null,
+    comparison: null,
+    shippedTraining: shippedTraining(),
+    readNumber: null,
+    readNumberSpeed: null,
     elapsedSeconds: 0,
   };
 
@@ -113,6 +150,16 @@ async function main(): Promise<void> {
       `  ${(results.node.classify.accuracy * 100).toFixed(2)}% (${results.node.imagesPerSecond.toFixed(0)} images/s)`,
     );
   }
+
+  if (!skipNumbers) {
+    log(`Node: readNumber() on ${SETTINGS.numbers} composed numbers…`);
+    results.readNumber = await readNumberAccuracy({ count: SETTINGS.numbers, log });
+    log(`  ${(results.readNumber.numbers.accuracy * 100).toFixed(1)}% read exactly`);
+  }
+
+  // Trained once, then reused from .cache/naive-model/ (delete it to train again).
+  const naiveTraining =
+    !skipBrowser && !skipCompare ? await ensureNaiveModel({ seconds: SETTINGS.naiveSeconds, log }) : null;
 
   if (!skipBrowser) {
     const server = await startServer(ROOT);
@@ -132,6 +179,22 @@ async function main(): Promise<void> {
       results.missingFonts = browser.missingFonts;
       results.speed = browser.speed;
       results.coldStart = browser.coldStart;
+      if (!skipCompare) {
+        const compared = await runComparison({
+          server,
+          mnistIndices: Array.from({ length: SETTINGS.compareMnist }, (_, i) =>
+            Math.floor((i * 10000) / SETTINGS.compareMnist),
+          ),
+          kindIndices: browserIndices(SETTINGS.comparePerKind),
+          speedScale: SETTINGS.speedScale,
+          coldRuns: SETTINGS.coldRuns,
+          only,
+          number: sixDigitNumber(),
+          log,
+        });
+        results.comparison = { ...compared.comparison, training: naiveTraining };
+        results.readNumberSpeed = compared.readNumberSpeed;
+      }
     } finally {
       await server.close();
     }
@@ -146,17 +209,22 @@ async function main(): Promise<void> {
   const json = await format(JSON.stringify(results), { ...(await resolveConfig(jsonPath)), filepath: jsonPath });
   if (quick) {
     writeFileSync(jsonPath, json);
+    const chart = renderComparisonChart(results);
+    if (chart) writeFileSync(join(tmpdir(), 'digit-recognizer-bench.quick.svg'), chart);
     console.log('\n' + report + `\nRaw results: ${jsonPath}`);
   } else {
     writeFileSync(jsonPath, json);
     writeFileSync(REPORT, report);
+    writeChart(results);
     log(`Wrote BENCHMARKS.md and scripts/bench/results.json in ${(results.elapsedSeconds / 60).toFixed(1)} min.`);
   }
 }
 
 const run = args.includes('--report')
   ? async (): Promise<void> => {
-      writeFileSync(REPORT, renderReport(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults));
+      const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+      writeFileSync(REPORT, renderReport(results));
+      writeChart(results);
       log('Wrote BENCHMARKS.md from scripts/bench/results.json.');
     }
   : main;

@@ -139,6 +139,82 @@ export interface Machine {
   concurrentLoad: string;
 }
 
+/** Accuracy of one stack on the comparison's images. */
+export interface ComparisonAccuracy {
+  /** MNIST test digits drawn dark on a white 28×28 canvas. */
+  mnist: AccuracyFigure;
+  /** Photo-like kinds (kinds.js), by name. */
+  kinds: Record<string, AccuracyFigure>;
+}
+
+/** Issue 6: our CDN bundle against full tfjs + the Keras-style CNN, in the same Chromium. */
+export interface Comparison {
+  mnistCount: number;
+  perKind: number;
+  /** Ours on the same images (speed, cold start and weight are in `speed` / `coldStart`). */
+  ours: ComparisonAccuracy;
+  naive: ComparisonAccuracy & {
+    /** Backend tfjs picked for the trained model (accuracy, cold start). */
+    backend: string;
+    /** Backend of the warm timings (random weights). */
+    speedBackend: string;
+    /** The trained model on MNIST's own values (no preprocessing). */
+    modelOnly: AccuracyFigure;
+    coldStart: ColdStart;
+    canvas28: TimingStats;
+    photo1200x900: TimingStats;
+    batch100: TimingStats;
+    batchImagesPerSecond: number;
+  };
+  /** How the naive model was trained (scripts/bench/naive-model.ts). */
+  training: {
+    parameters: number;
+    samples: number;
+    epochs: number;
+    seconds: number;
+    samplesPerSecond: number;
+    batchSize: number;
+    optimizer: string;
+    backend: string;
+    weightBytes: number;
+  } | null;
+}
+
+/** The shipped model's training, from models/mnist-cnn/metrics.json. */
+export interface ShippedTraining {
+  parameters: number;
+  epochs: number;
+  trainingSeconds: number;
+  samplesPerSecond: number;
+}
+
+/** Issue 7: `readNumber()` on composed numbers. */
+export interface ReadNumberAccuracy {
+  numbers: AccuracyFigure;
+  byLength: Record<string, AccuracyFigure>;
+  /** The main set split by whether some pair of digits touches. */
+  withTouchingPair: AccuracyFigure;
+  withoutTouchingPair: AccuracyFigure;
+  /** The same numbers composed with no touching pairs, and with every pair touching. */
+  noneTouching: AccuracyFigure;
+  allTouching: AccuracyFigure;
+  /** Digits read right (1 − edit distance / digits), over all numbers of the main set. */
+  digits: AccuracyFigure;
+  /** A few misreads of the main set. */
+  misreads: Array<{ text: string; read: string; touching: boolean; underline: boolean; specks: number }>;
+  settings: string;
+  entry: string;
+  elapsedMs: number;
+}
+
+export interface ReadNumberSpeed {
+  width: number;
+  height: number;
+  text: string;
+  read: string;
+  timing: TimingStats;
+}
+
 export interface BenchResults {
   machine: Machine;
   node: NodeAccuracy | null;
@@ -146,5 +222,9 @@ export interface BenchResults {
   missingFonts: string[];
   speed: SpeedResult | null;
   coldStart: ColdStart | null;
+  comparison?: Comparison | null;
+  shippedTraining?: ShippedTraining | null;
+  readNumber?: ReadNumberAccuracy | null;
+  readNumberSpeed?: ReadNumberSpeed | null;
   elapsedSeconds: number;
 }

@@ -61,8 +61,8 @@ async function start(preferred: BackendName, wasmPath: string): Promise<BackendN
 }
 
 /**
- * Starts the backend once and returns its name. Later calls share the first start; asking for
- * another backend switches to it.
+ * Starts the backend once and returns its name. Later calls share the first start, except that
+ * asking for `'cpu'` after `'wasm'` switches to the CPU backend (tfjs has one active backend).
  */
 export function ensureBackend(preferred: BackendName, wasmPath: string): Promise<BackendName> {
   if (starting && startedWith && (startedWith.preferred === preferred || preferred === 'wasm')) {
