@@ -40,17 +40,13 @@ export interface ReadNumberOptions extends ClassifyOptions {
 }
 
 /** Touching digits are looked for in groups wider than this share of the line height… */
-const SPLIT_WIDTH = 0.9;
+const SPLIT_WIDTH = 1.0;
 /** …or this multiple of the line's typical digit width. */
 const SPLIT_WIDTH_OF_TYPICAL = 1.5;
 /** Wider than this share of the line height, a group is never one digit: it is always cut. */
-const FORCE_SPLIT_WIDTH = 1.3;
-/**
- * Below the forced width, a cut is taken when both sides are read at least this confidently
- * and together at least as confidently as the whole. (Chosen on composed numbers: this halves
- * the missed splits of the earlier "beat the whole by 0.05" rule at the same false splits.)
- */
-const SPLIT_SIDE_CONFIDENCE = 0.9;
+const FORCE_SPLIT_WIDTH = 1.2;
+/** A cut must beat reading the group as one digit by this much confidence. */
+const SPLIT_MARGIN = 0.05;
 const MAX_SPLIT_DEPTH = 3;
 
 async function classifyDigits(
@@ -98,8 +94,7 @@ async function resolveGroup(
       best = i;
     }
   });
-  const weakerSide = Math.min(predictions[1 + 2 * best]!.confidence, predictions[2 + 2 * best]!.confidence);
-  if (!forced && (bestScore < whole.confidence || weakerSide < SPLIT_SIDE_CONFIDENCE)) return [group];
+  if (!forced && bestScore < whole.confidence + SPLIT_MARGIN) return [group];
   const [left, right] = splits[best]!.sides;
   return [
     ...(await resolveGroup(analysis, left, line, classifier, options, depth + 1)),
