@@ -204,6 +204,7 @@ async function coldStart(
     median: mid,
     phases: Object.fromEntries(Object.entries(phases).sort(([, a], [, b]) => a - b)),
     answerCorrect: typical.answer.digit === 7,
+    ...(typical.answer.digit === undefined ? {} : { answerDigit: typical.answer.digit }),
     downloads,
     byKind,
     totalGzip: library.reduce((s, d) => s + d.gzip, 0),
@@ -392,7 +393,9 @@ export async function runComparison(
     );
     const batch100 = timingStats(raw.batch100);
     const kinds = (await call<Record<string, string>>(naivePage, 'describeKinds')) ?? {};
-    const kindNames = Object.keys(kinds).filter((k) => k !== 'mnist-canvas' && (!options.only || options.only.includes(k)));
+    const kindNames = Object.keys(kinds).filter(
+      (k) => k !== 'mnist-canvas' && (!options.only || options.only.includes(k)),
+    );
     const accuracy = async (page: Page, side: string): Promise<Comparison['ours']> => {
       const mnist = accuracyFromOutcomes(await call(page, 'compareMnist', options.mnistIndices));
       log(`  ${side}: MNIST on a white canvas ${(mnist.accuracy * 100).toFixed(1)}% of ${mnist.count}`);

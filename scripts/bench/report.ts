@@ -36,7 +36,13 @@ interface ComparedFigure {
 function comparedFigures(c: Comparison, speed: SpeedResult, cold: ColdStart): ComparedFigure[] {
   const n = c.naive;
   return [
-    { name: 'page start → first answer', ours: cold.median, naive: n.coldStart.median, unit: 'ms', higherBetter: false },
+    {
+      name: 'page start → first answer',
+      ours: cold.median,
+      naive: n.coldStart.median,
+      unit: 'ms',
+      higherBetter: false,
+    },
     {
       name: 'download before first answer (gzip)',
       ours: cold.totalGzip / 1024,
@@ -44,7 +50,13 @@ function comparedFigures(c: Comparison, speed: SpeedResult, cold: ColdStart): Co
       unit: 'KB',
       higherBetter: false,
     },
-    { name: 'warm classify, 28×28 canvas', ours: speed.canvas28.median, naive: n.canvas28.median, unit: 'ms', higherBetter: false },
+    {
+      name: 'warm classify, 28×28 canvas',
+      ours: speed.canvas28.median,
+      naive: n.canvas28.median,
+      unit: 'ms',
+      higherBetter: false,
+    },
     {
       name: 'warm classify, 1200×900 photo',
       ours: speed.photo1200x900.median,
@@ -59,7 +71,13 @@ function comparedFigures(c: Comparison, speed: SpeedResult, cold: ColdStart): Co
       unit: 'images/s',
       higherBetter: true,
     },
-    { name: 'MNIST on a white canvas', ours: c.ours.mnist.accuracy * 100, naive: n.mnist.accuracy * 100, unit: '%', higherBetter: true },
+    {
+      name: 'MNIST on a white canvas',
+      ours: c.ours.mnist.accuracy * 100,
+      naive: n.mnist.accuracy * 100,
+      unit: '%',
+      higherBetter: true,
+    },
     {
       name: 'photo-like kinds (mean)',
       ours: kindsMean(c.ours.kinds).accuracy * 100,
@@ -100,11 +118,11 @@ export function renderComparisonChart(r: BenchResults): string | null {
   if (!r.comparison || !r.speed || !r.coldStart) return null;
   const figures = comparedFigures(r.comparison, r.speed, r.coldStart);
   const width = 760;
-  const labelWidth = 250;
+  const labelWidth = 280;
   const barMax = 330;
   const rowHeight = 58;
   const top = 56;
-  const height = top + figures.length * rowHeight + 16;
+  const height = top + figures.length * rowHeight + 30;
   const colours = { ours: '#1f77b4', naive: '#d62728' };
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
@@ -113,7 +131,6 @@ export function renderComparisonChart(r: BenchResults): string | null {
     `<text x="16" y="24" font-size="16" font-weight="600">digit-recognizer CDN bundle vs full tfjs + Keras-style CNN</text>`,
     `<rect x="16" y="34" width="12" height="12" fill="${colours.ours}"/><text x="34" y="45">digit-recognizer (ours)</text>`,
     `<rect x="210" y="34" width="12" height="12" fill="${colours.naive}"/><text x="228" y="45">naive: tf.min.js + 1.2M-parameter CNN</text>`,
-    `<text x="${width - 16}" y="45" text-anchor="end" fill="#555">each row on its own scale; headless Chromium</text>`,
   ];
   figures.forEach((f, i) => {
     const y = top + i * rowHeight;
@@ -127,16 +144,24 @@ export function renderComparisonChart(r: BenchResults): string | null {
       const w = Math.max(1, (v / max) * barMax);
       const by = y + 6 + k * 22;
       parts.push(`<rect x="${labelWidth}" y="${by}" width="${w.toFixed(1)}" height="18" fill="${colours[side]}"/>`);
-      parts.push(`<text x="${(labelWidth + w + 6).toFixed(1)}" y="${by + 14}">${escapeXml(valueText(v, f.unit))}</text>`);
+      parts.push(
+        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${by + 14}">${escapeXml(valueText(v, f.unit))}</text>`,
+      );
     });
   });
-  parts.push('</svg>', '');
+  parts.push(
+    `<text x="16" y="${height - 12}" fill="#555">Each row on its own scale. Headless Chromium ${escapeXml(r.machine.chromium)}, ` +
+      `${escapeXml(r.machine.cpu)}, ${r.machine.cores} cores; ${escapeXml(r.machine.date)}.</text>`,
+    '</svg>',
+    '',
+  );
   return parts.join('\n');
 }
 
 function comparisonSection(r: BenchResults): string[] {
   const c = r.comparison;
   if (!c || !r.speed || !r.coldStart) return [];
+  const points = (a: number, b: number): string => `${a >= b ? '+' : '−'}${(Math.abs(a - b) * 100).toFixed(1)} points`;
   const n = c.naive;
   const t = c.training;
   const figures = comparedFigures(c, r.speed, r.coldStart);
@@ -156,7 +181,12 @@ function comparisonSection(r: BenchResults): string[] {
       'detection, no crop, no centring. Same Chromium, same server, same images. Pages: ' +
       '`scripts/bench/page/naive.html`, `naive.js`, `naive-first-answer.html`; model: `scripts/bench/naive-model.ts`.',
     '',
-    `Backend tfjs picked: **${n.backend}** (headless Chromium, \`--disable-gpu\`)` +
+    `Both measured in the same run of \`${r.machine.command}\` on ${r.machine.cpu}, ${r.machine.cores} cores, ` +
+      `headless Chromium ${r.machine.chromium} (section 7). ` +
+      `Backend tfjs picked by default: **${n.backend}**` +
+      (n.backend === 'webgl'
+        ? " (with `--disable-gpu` and no GPU, that is WebGL on SwiftShader, Chromium's software rasteriser)"
+        : '') +
       (n.speedBackend !== n.backend ? `; warm timings ran on ${n.speedBackend}` : '') +
       `. Ours runs on ${r.speed.backend}.`,
     '',
@@ -170,7 +200,9 @@ function comparisonSection(r: BenchResults): string[] {
     'Timings: medians. Cold first answer: like `first-answer.html` (a 7 drawn on a 280×280 canvas, new browser ' +
       `context, cache off), median of ${n.coldStart.runs.length} visits (naive: ${n.coldStart.runs
         .map((x) => x.toFixed(0))
-        .join(', ')} ms; answer correct: ${n.coldStart.answerCorrect ? 'yes' : '**no**'}). Warm timings of the naive ` +
+        .join(
+          ', ',
+        )} ms; its answer: ${n.coldStart.answerDigit ?? '?'}${n.coldStart.answerCorrect ? ', right' : ', **wrong** (the 7 is stretched, not cropped)'}). Warm timings of the naive ` +
       'stack use random weights (speed does not depend on them) on the same inputs as section 3, preprocessing ' +
       'included; each call awaits its answer (`data()`).',
     '',
@@ -202,59 +234,66 @@ function comparisonSection(r: BenchResults): string[] {
           'MNIST, dark on a white canvas',
           figure(c.ours.mnist),
           figure(n.mnist),
-          `${((c.ours.mnist.accuracy - n.mnist.accuracy) * 100).toFixed(1)} points`,
+          points(c.ours.mnist.accuracy, n.mnist.accuracy),
         ],
         ...Object.keys(n.kinds).map((kind) => [
           kind,
           figure(c.ours.kinds[kind]!),
           figure(n.kinds[kind]!),
-          `${((c.ours.kinds[kind]!.accuracy - n.kinds[kind]!.accuracy) * 100).toFixed(1)} points`,
+          points(c.ours.kinds[kind]!.accuracy, n.kinds[kind]!.accuracy),
         ]),
         [
           '**photo-like kinds, all**',
           figure(kindsMean(c.ours.kinds)),
           figure(kindsMean(n.kinds)),
-          `${((kindsMean(c.ours.kinds).accuracy - kindsMean(n.kinds).accuracy) * 100).toFixed(1)} points`,
+          points(kindsMean(c.ours.kinds).accuracy, kindsMean(n.kinds).accuracy),
         ],
         ['reference: the naive model alone on MNIST values (no preprocessing)', '—', figure(n.modelOnly), '—'],
       ],
     ),
     '',
-    'The naive model is only briefly trained (below), so its MNIST figure is a floor for that architecture, not its ' +
+    "The naive pipeline hands the model exactly MNIST's own values for a dark-on-white 28×28 canvas (`1 − gray` " +
+      'undoes the drawing), so its MNIST row equals the model-alone row. ' +
+      'The naive model is only briefly trained (below), so its MNIST figure is a floor for that architecture, not its ' +
       'best; its misses on the photo-like kinds come mostly from the pipeline (a stretched, uncropped, ' +
       'never-recentred digit; light ink on dark read inverted), which more training does not fix.',
     '',
   ];
   const s = r.shippedTraining;
-  out.push('### Training', '', table(
-    ['model', 'parameters', 'trained on', 'time', 'samples/s', 'where'],
-    [
-      ...(s
-        ? [
-            [
-              'shipped model (`models/mnist-cnn`)',
-              s.parameters.toLocaleString('en'),
-              `${s.epochs} epochs (from scratch, \`npm run train\`)`,
-              `${(s.trainingSeconds / 60).toFixed(1)} min`,
-              s.samplesPerSecond.toFixed(0),
-              '`models/mnist-cnn/metrics.json`',
-            ],
-          ]
-        : []),
-      ...(t
-        ? [
-            [
-              'naive model (`.cache/naive-model`, gitignored)',
-              t.parameters.toLocaleString('en'),
-              `${t.samples.toLocaleString('en')} samples (${t.epochs.toFixed(2)} epoch), ${t.optimizer}, batch ${t.batchSize}`,
-              `${(t.seconds / 60).toFixed(1)} min`,
-              t.samplesPerSecond.toFixed(0),
-              `\`npx tsx scripts/bench/naive-model.ts\`, tfjs in Node, ${t.backend} backend`,
-            ],
-          ]
-        : []),
-    ],
-  ), '');
+  out.push(
+    '### Training',
+    '',
+    table(
+      ['model', 'parameters', 'trained on', 'time', 'samples/s', 'where'],
+      [
+        ...(s
+          ? [
+              [
+                'shipped model (`models/mnist-cnn`)',
+                s.parameters.toLocaleString('en'),
+                `${s.epochs} epochs (from scratch, \`npm run train\`)`,
+                `${(s.trainingSeconds / 60).toFixed(1)} min`,
+                s.samplesPerSecond.toFixed(0),
+                '`models/mnist-cnn/metrics.json`',
+              ],
+            ]
+          : []),
+        ...(t
+          ? [
+              [
+                'naive model (`.cache/naive-model`, gitignored)',
+                t.parameters.toLocaleString('en'),
+                `${t.samples.toLocaleString('en')} samples (${t.epochs.toFixed(2)} epoch), ${t.optimizer}, batch ${t.batchSize}`,
+                `${(t.seconds / 60).toFixed(1)} min`,
+                t.samplesPerSecond.toFixed(0),
+                `\`npx tsx scripts/bench/naive-model.ts\`, tfjs in Node, ${t.backend} backend`,
+              ],
+            ]
+          : []),
+      ],
+    ),
+    '',
+  );
   if (t)
     out.push(
       `The naive model's weights: ${kb(t.weightBytes)} float32 (ours: ${kb(r.coldStart.byKind.weights?.bytes ?? NaN)}). ` +

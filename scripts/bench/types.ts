@@ -116,6 +116,8 @@ export interface ColdStart {
   /** Phases of the median run, ms after navigation start. */
   phases: Record<string, number>;
   answerCorrect: boolean;
+  /** The digit the median visit read (a 7 was drawn). */
+  answerDigit?: number;
   downloads: Download[];
   /** Library downloads (the test page itself excluded), gzip bytes by kind. */
   byKind: Record<string, { bytes: number; gzip: number; brotli: number; encodedBodySize: number }>;
