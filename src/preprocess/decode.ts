@@ -42,14 +42,27 @@ function sizeOf(source: Drawable): [number, number] {
   return [source.width, source.height];
 }
 
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** One scratch canvas, reused: creating a canvas and its context costs more than drawing. */
+let scratch: { canvas: HTMLCanvasElement | OffscreenCanvas; context: Context } | null = null;
+
+function scratchContext(w: number, h: number): Context {
+  if (!scratch) {
+    const canvas = has('OffscreenCanvas') ? new OffscreenCanvas(w, h) : document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true }) as Context | null;
+    if (!context) throw new DigitRecognizerError('DECODE_FAILED', 'This browser cannot draw images to a canvas.');
+    scratch = { canvas, context };
+  }
+  // Resizing clears the canvas and resets the context's state.
+  scratch.canvas.width = w;
+  scratch.canvas.height = h;
+  return scratch.context;
+}
+
 /** Draws `region` of `source` into `w`×`h` pixels and reads them back as luminance. */
 function drawRegion(source: Drawable, region: Box, w: number, h: number): Luminance {
-  const canvas = has('OffscreenCanvas')
-    ? new OffscreenCanvas(w, h)
-    : Object.assign(document.createElement('canvas'), { width: w, height: h });
-  const context = canvas.getContext('2d', { willReadFrequently: true }) as
-    CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  if (!context) throw new DigitRecognizerError('DECODE_FAILED', 'This browser cannot draw images to a canvas.');
+  const context = scratchContext(w, h);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
   context.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, w, h);
