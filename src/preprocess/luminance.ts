@@ -1,6 +1,6 @@
 /**
  * Any pixels → one luminance channel (0 black … 1 white), with transparency composited and
- * huge images shrunk by block averaging so everything after runs on at most 512 px a side.
+ * huge images shrunk by block averaging so the first look runs on at most 320 px a side.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { RawPixels } from '../classify/types.js';
@@ -14,7 +14,7 @@ export interface Luminance {
   scale: number;
 }
 
-/** Longest side the pipeline works at; a digit needs far fewer pixels than a photo has. */
+/** Longest side of the first look; the digit itself is read again in detail (see detail.ts). */
 export const WORKING_SIDE = 320;
 
 /**
