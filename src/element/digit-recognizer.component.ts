@@ -978,13 +978,7 @@ export class DigitRecognizerElement extends LitElement {
     } catch (reason) {
       if (!isCurrent()) return;
       // The model's own failure is reported once, by _loadModel.
-      card.controller = null;
-      card.status = 'error';
-      card.error = toDigitError(reason, 'MODEL_LOAD_FAILED');
-      card.prediction = null;
-      card.reading = null;
-      card.preprocessed = null;
-      this._changed();
+      this._settle(card, 'error', { error: toDigitError(reason, 'MODEL_LOAD_FAILED') });
       return;
     }
     if (!isCurrent()) return;
@@ -997,12 +991,7 @@ export class DigitRecognizerElement extends LitElement {
           signal: controller.signal,
         });
         if (!isCurrent()) return;
-        card.controller = null;
-        card.status = 'complete';
-        card.reading = reading;
-        card.prediction = null;
-        card.preprocessed = null;
-        this._changed();
+        this._settle(card, 'complete', { reading });
         const messages = this._messages;
         this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
           number: reading.text,
@@ -1019,12 +1008,7 @@ export class DigitRecognizerElement extends LitElement {
         signal: controller.signal,
       });
       if (!isCurrent()) return;
-      card.controller = null;
-      card.status = 'complete';
-      card.prediction = prediction;
-      card.reading = null;
-      card.preprocessed = pre;
-      this._changed();
+      this._settle(card, 'complete', { prediction, preprocessed: pre });
       const messages = this._messages;
       this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
         digit: prediction.digit,
@@ -1043,19 +1027,28 @@ export class DigitRecognizerElement extends LitElement {
     } catch (reason) {
       if (!isCurrent()) return;
       const error = toDigitError(reason, 'INVALID_INPUT');
-      card.controller = null;
-      card.status = error.code === 'EMPTY_IMAGE' ? 'empty' : 'error';
-      card.error = error;
-      card.prediction = null;
-      card.reading = null;
-      card.preprocessed = null;
-      this._changed();
+      this._settle(card, error.code === 'EMPTY_IMAGE' ? 'empty' : 'error', { error });
       this._announcement =
         error.code === 'EMPTY_IMAGE'
           ? format(this._messages.announceNoDigit, { name: card.name })
           : `${card.name}: ${this._errorText(error)}`;
       this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
     }
+  }
+
+  /** Ends a card's run with `status` and its outcome; every other outcome field is cleared. */
+  private _settle(
+    card: Card,
+    status: Exclude<Card['status'], 'pending'>,
+    outcome: Partial<Pick<Card, 'error' | 'prediction' | 'reading' | 'preprocessed'>>,
+  ): void {
+    card.controller = null;
+    card.status = status;
+    card.error = outcome.error ?? null;
+    card.prediction = outcome.prediction ?? null;
+    card.reading = outcome.reading ?? null;
+    card.preprocessed = outcome.preprocessed ?? null;
+    this._changed();
   }
 
   /**

@@ -117,17 +117,6 @@
     return smallest;
   }
 
-  async function time(fn, warmup, runs) {
-    for (let i = 0; i < warmup; i++) await fn();
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await fn();
-      samples.push(performance.now() - t0);
-    }
-    return samples;
-  }
-
   async function loopMean(fn, runs) {
     const t0 = performance.now();
     for (let i = 0; i < runs; i++) await fn();
@@ -158,14 +147,14 @@
       timerResolution: timerResolution(),
       photoDigit: check.digit,
       photoLabel: Bench.digit(1).label,
-      canvas28: await time(one, 50, Math.round(400 * k)),
+      canvas28: await Bench.time(one, 50, Math.round(400 * k)),
       canvas28LoopMean: await loopMean(one, Math.round(400 * k)),
-      photo: await time(big, 5, Math.round(60 * k)),
+      photo: await Bench.time(big, 5, Math.round(60 * k)),
       photoLoopMean: await loopMean(big, Math.round(30 * k)),
-      batch100: await time(many, 2, Math.max(3, Math.round(15 * k))),
+      batch100: await Bench.time(many, 2, Math.max(3, Math.round(15 * k))),
       // Where the time goes: preprocessing alone (decode, ink, crop, 28×28), without the model.
-      canvas28Preprocess: await time(() => api().preprocess(small), 10, Math.round(200 * k)),
-      photoPreprocess: await time(() => api().preprocess(photo), 3, Math.round(30 * k)),
+      canvas28Preprocess: await Bench.time(() => api().preprocess(small), 10, Math.round(200 * k)),
+      photoPreprocess: await Bench.time(() => api().preprocess(photo), 3, Math.round(30 * k)),
     };
   };
 })();

@@ -61,6 +61,25 @@
     return [width, height];
   }
 
+  /**
+   * The sheet of the two lighting kinds: dark ink (black or blue) on white or cream paper,
+   * 640–1200 px, digit 25–60%, ±10°, and the strength of the light gradient to apply.
+   */
+  function unevenlyLit(rand, pixels) {
+    const [w, h] = photoSize(rand, 640, 1200);
+    const made = sheet(
+      rand,
+      pixels,
+      w,
+      h,
+      rand.range(0.25, 0.6),
+      rand.range(-10, 10),
+      rand.pick([PAPERS.white, PAPERS.cream]),
+      rand.pick([INKS.black, INKS['blue ballpoint']]),
+    );
+    return { w, h, made, gradient: rand.range(0.2, 0.6) };
+  }
+
   Bench.kinds = {
     'mnist-canvas': {
       description:
@@ -113,18 +132,7 @@
         'darker across the sheet in a random direction, a vignette up to 25%, 3% noise; canvas input. Sheet ' +
         '640–1200 px, digit 25–60%, ±10°.',
       async make({ pixels, rand }) {
-        const [w, h] = photoSize(rand, 640, 1200);
-        const made = sheet(
-          rand,
-          pixels,
-          w,
-          h,
-          rand.range(0.25, 0.6),
-          rand.range(-10, 10),
-          rand.pick([PAPERS.white, PAPERS.cream]),
-          rand.pick([INKS.black, INKS['blue ballpoint']]),
-        );
-        const gradient = rand.range(0.2, 0.6);
+        const { w, h, made, gradient } = unevenlyLit(rand, pixels);
         Bench.light(made.ctx, w, h, rand, { gradient, vignette: rand.range(0, 0.25), digit: made.digit });
         Bench.noise(made.ctx, w, h, 0.03, rand);
         const group = `gradient ${gradient < 0.4 ? '20–40%' : '40–60%'}`;
@@ -136,18 +144,7 @@
         'As light-gradient, plus a soft cast shadow (a hand or phone) 25–55% darker over a half-plane whose blurred ' +
         'edge (1–5% of the sheet) falls at a random place: on the digit, across it or beside it.',
       async make({ pixels, rand }) {
-        const [w, h] = photoSize(rand, 640, 1200);
-        const made = sheet(
-          rand,
-          pixels,
-          w,
-          h,
-          rand.range(0.25, 0.6),
-          rand.range(-10, 10),
-          rand.pick([PAPERS.white, PAPERS.cream]),
-          rand.pick([INKS.black, INKS['blue ballpoint']]),
-        );
-        const gradient = rand.range(0.2, 0.6);
+        const { w, h, made, gradient } = unevenlyLit(rand, pixels);
         const shadow = rand.range(0.25, 0.55);
         const where = Bench.light(made.ctx, w, h, rand, {
           gradient,

@@ -81,17 +81,6 @@
     return out;
   };
 
-  async function time(fn, warmup, runs) {
-    for (let i = 0; i < warmup; i++) await fn();
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await fn();
-      samples.push(performance.now() - t0);
-    }
-    return samples;
-  }
-
   /** Warm timings with random weights, on the same inputs as harness.js's Bench.speed. */
   Bench.naiveSpeed = async function naiveSpeed(scale) {
     const k = scale || 1;
@@ -110,9 +99,9 @@
     const batch = Array.from({ length: 100 }, (_, i) => Bench.mnistCanvas(Bench.digit(i).pixels));
     const result = {
       backend: tf.getBackend(),
-      canvas28: await time(() => predict(model, [small28]), 20, Math.round(200 * k)),
-      photo: await time(() => predict(model, [photo]), 5, Math.round(60 * k)),
-      batch100: await time(() => predict(model, batch), 2, Math.max(3, Math.round(10 * k))),
+      canvas28: await Bench.time(() => predict(model, [small28]), 20, Math.round(200 * k)),
+      photo: await Bench.time(() => predict(model, [photo]), 5, Math.round(60 * k)),
+      batch100: await Bench.time(() => predict(model, batch), 2, Math.max(3, Math.round(10 * k))),
     };
     model.dispose();
     return result;

@@ -1,7 +1,20 @@
 // Drawing helpers for the photo-like benchmark images: a seeded random source, MNIST digits as
-// ink sprites, paper, lighting, sensor noise, stroke skeletons and font glyphs.
+// ink sprites, paper, lighting, sensor noise, stroke skeletons and font glyphs; and the timer
+// both benchmark pages use.
 (function () {
   const Bench = (window.Bench = window.Bench || {});
+
+  /** Milliseconds of each of `runs` awaited calls of `fn`, after `warmup` untimed ones. */
+  Bench.time = async function time(fn, warmup, runs) {
+    for (let i = 0; i < warmup; i++) await fn();
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  };
 
   /** Deterministic random numbers (mulberry32) with a few conveniences. */
   Bench.rng = function rng(seed) {

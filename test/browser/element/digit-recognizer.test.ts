@@ -9,22 +9,13 @@ import {
   modelReady,
   part,
   shadow,
-  spyOnConsoleError,
+  failOnConsoleErrors,
   until,
 } from './helpers.js';
 
 describe('<digit-recognizer>: definition, rendering, states', function () {
   this.timeout(120000);
-  let consoleError: ReturnType<typeof spyOnConsoleError>;
-
-  before(() => {
-    consoleError = spyOnConsoleError();
-  });
-
-  after(() => {
-    consoleError.restore();
-    expect(consoleError.calls, 'console.error calls').to.deep.equal([]);
-  });
+  failOnConsoleErrors();
 
   it('is defined, and defining it again is harmless', () => {
     expect(customElements.get('digit-recognizer')).to.equal(DigitRecognizerElement);

@@ -9,7 +9,7 @@ import {
   modelReady,
   part,
   shadow,
-  spyOnConsoleError,
+  failOnConsoleErrors,
   until,
 } from './helpers.js';
 
@@ -21,16 +21,7 @@ declare global {
 
 describe('<digit-recognizer>: errors', function () {
   this.timeout(120000);
-  let consoleError: ReturnType<typeof spyOnConsoleError>;
-
-  before(() => {
-    consoleError = spyOnConsoleError();
-  });
-
-  after(() => {
-    consoleError.restore();
-    expect(consoleError.calls, 'console.error calls').to.deep.equal([]);
-  });
+  failOnConsoleErrors();
 
   it('shows a PDF renamed .png as an error anyone understands', async () => {
     const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer></digit-recognizer>`);
@@ -136,16 +127,7 @@ describe('<digit-recognizer>: errors', function () {
 
 describe('<digit-recognizer>: form field', function () {
   this.timeout(120000);
-  let consoleError: ReturnType<typeof spyOnConsoleError>;
-
-  before(() => {
-    consoleError = spyOnConsoleError();
-  });
-
-  after(() => {
-    consoleError.restore();
-    expect(consoleError.calls, 'console.error calls').to.deep.equal([]);
-  });
+  failOnConsoleErrors();
 
   it('submits the recognized digit under its name', async () => {
     const form = await fixture<HTMLFormElement>(html`

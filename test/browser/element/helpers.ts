@@ -1,4 +1,5 @@
 /** Shared helpers of the `<digit-recognizer>` browser tests. */
+import { expect } from '@open-wc/testing';
 import { setAssetPath } from '../../../src/index.js';
 import '../../../src/element.js';
 import type { DigitRecognizerElement } from '../../../src/element.js';
@@ -130,7 +131,7 @@ export function drawStroke(pad: HTMLCanvasElement, points: Array<[number, number
 }
 
 /** Records `console.error` calls while installed; `restore()` puts the original back. */
-export function spyOnConsoleError(): { calls: unknown[][]; restore(): void } {
+function spyOnConsoleError(): { calls: unknown[][]; restore(): void } {
   const original = console.error;
   const calls: unknown[][] = [];
   console.error = (...args: unknown[]) => {
@@ -143,6 +144,21 @@ export function spyOnConsoleError(): { calls: unknown[][]; restore(): void } {
       console.error = original;
     },
   };
+}
+
+/**
+ * In the calling `describe`: spies on `console.error` from the first test on, and fails the
+ * suite at the end if anything called it.
+ */
+export function failOnConsoleErrors(): void {
+  let spy: ReturnType<typeof spyOnConsoleError>;
+  before(() => {
+    spy = spyOnConsoleError();
+  });
+  after(() => {
+    spy.restore();
+    expect(spy.calls, 'console.error calls').to.deep.equal([]);
+  });
 }
 
 /** Collects every event of `type` fired on `target` until `stop()`. */

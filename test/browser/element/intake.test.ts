@@ -8,22 +8,13 @@ import {
   modelReady,
   part,
   shadow,
-  spyOnConsoleError,
+  failOnConsoleErrors,
   until,
 } from './helpers.js';
 
 describe('<digit-recognizer>: intake', function () {
   this.timeout(120000);
-  let consoleError: ReturnType<typeof spyOnConsoleError>;
-
-  before(() => {
-    consoleError = spyOnConsoleError();
-  });
-
-  after(() => {
-    consoleError.restore();
-    expect(consoleError.calls, 'console.error calls').to.deep.equal([]);
-  });
+  failOnConsoleErrors();
 
   it('recognizes files chosen in the file picker', async () => {
     const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer></digit-recognizer>`);

@@ -11,7 +11,7 @@ import {
   modelReady,
   part,
   shadow,
-  spyOnConsoleError,
+  failOnConsoleErrors,
   until,
 } from './helpers.js';
 
@@ -62,17 +62,11 @@ function announcement(el: DigitRecognizerElement): string {
 
 describe('<digit-recognizer mode="number">', function () {
   this.timeout(120000);
-  let consoleError: ReturnType<typeof spyOnConsoleError>;
+  failOnConsoleErrors();
   let fourDigits: NumberFixture;
 
   before(async () => {
-    consoleError = spyOnConsoleError();
     fourDigits = await numberFile(FOUR_DIGITS);
-  });
-
-  after(() => {
-    consoleError.restore();
-    expect(consoleError.calls, 'console.error calls').to.deep.equal([]);
   });
 
   it('reads a four-digit number, shows it with the boxes of its digits, and submits it', async () => {
