@@ -7,7 +7,7 @@ import { quantize, writeModel } from './model-files.js';
 
 /** A copy of `trained` with every Conv2D → BatchNorm → ReLU collapsed into one Conv2D. */
 export function foldBatchNorm(trained: tf.LayersModel): tf.Sequential {
-  const folded = tf.sequential({ name: 'mnist_cnn' });
+  const folded = tf.sequential({ name: trained.name });
   const layers = trained.layers;
   const weights: tf.Tensor[] = [];
   for (let i = 0; i < layers.length; i++) {

@@ -13,10 +13,22 @@ export const ARCHITECTURE: ReadonlyArray<{ filters: number; pool?: boolean }> = 
   { filters: 64 },
 ];
 
-export function buildModel(seed: number): tf.Sequential {
-  const model = tf.sequential({ name: 'mnist_cnn' });
+/** The segment checker (`readNumber()`: is this piece one whole digit?): the same shape, narrower. */
+export const SEGMENT_ARCHITECTURE: ReadonlyArray<{ filters: number; pool?: boolean }> = [
+  { filters: 8 },
+  { filters: 8, pool: true },
+  { filters: 16 },
+  { filters: 16, pool: true },
+  { filters: 32 },
+];
+
+export function buildModel(
+  seed: number,
+  { architecture = ARCHITECTURE, classes = 10, name = 'mnist_cnn' } = {},
+): tf.Sequential {
+  const model = tf.sequential({ name });
   let layerSeed = seed;
-  ARCHITECTURE.forEach(({ filters, pool }, i) => {
+  architecture.forEach(({ filters, pool }, i) => {
     model.add(
       tf.layers.conv2d({
         ...(i === 0 ? { inputShape: [28, 28, 1] } : {}),
@@ -34,7 +46,7 @@ export function buildModel(seed: number): tf.Sequential {
   model.add(tf.layers.globalAveragePooling2d({}));
   model.add(
     tf.layers.dense({
-      units: 10,
+      units: classes,
       activation: 'softmax',
       kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed++ }),
     }),

@@ -20,6 +20,11 @@ export class Random {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
 
+  /** A whole number in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
   chance(p: number): boolean {
     return this.next() < p;
   }

