@@ -4,12 +4,14 @@
  * `touching: 0.15`, an underline on every 7th number and specks on every 3rd; the same numbers
  * are composed again with no touching pair and with every pair touching.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { composeNumber, type ComposedNumber } from '../../test/fixtures/compose-number.js';
 import { readMnistSplit, type DigitSet } from '../train/idx.js';
 import { MNIST_DIR, ROOT } from './node-accuracy.js';
-import type { AccuracyFigure, ReadNumberAccuracy } from './types.js';
+import type { AccuracyFigure, ReadNumberAccuracy, SegmentCheckerFacts } from './types.js';
 
 type NodeEntry = typeof import('../../src/node.js');
 
@@ -81,6 +83,23 @@ const figure = (correct: number, count: number): AccuracyFigure => ({
   errors: 0,
 });
 
+function segmentChecker(): SegmentCheckerFacts | null {
+  try {
+    const dir = join(ROOT, 'models/segment-checker');
+    const m = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')) as SegmentCheckerFacts;
+    return {
+      parameters: m.parameters,
+      weightBytes: m.weightBytes,
+      gzipBytes: gzipSync(readFileSync(join(dir, 'weights.bin'))).length,
+      validationAccuracy: m.validationAccuracy,
+      validationPieces: m.validationPieces,
+      command: m.command,
+    };
+  } catch {
+    return null;
+  }
+}
+
 export async function readNumberAccuracy(options: {
   count: number;
   log?: (line: string) => void;
@@ -143,5 +162,6 @@ export async function readNumberAccuracy(options: {
       '(seeded), `touching: 0.15`, underline on every 7th, 3–6 specks on every 3rd',
     entry: 'dist/node.js',
     elapsedMs: performance.now() - started,
+    checker: segmentChecker(),
   };
 }

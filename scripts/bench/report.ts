@@ -334,6 +334,16 @@ function readNumberSection(r: BenchResults): string[] {
       ),
       '',
     );
+    if (a.checker)
+      out.push(
+        `Touching digits are cut where the segment checker (\`models/segment-checker\`, ` +
+          `${a.checker.parameters.toLocaleString('en')} parameters, ${kb(a.checker.gzipBytes)} gzip, loaded by ` +
+          '`readNumber()` only) and the digit model together find two whole digits more likely than one. The ' +
+          `checker labels ${pct(a.checker.validationAccuracy)} of ${a.checker.validationPieces.toLocaleString('en')} ` +
+          'held-out pieces right (one whole digit or not); it was trained on lines of MNIST *training* digits ' +
+          `(\`${a.checker.command}\`), so the numbers above are new to it.`,
+        '',
+      );
     if (a.misreads.length > 0)
       out.push(
         'Some misreads (true → read): ' +

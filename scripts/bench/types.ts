@@ -207,6 +207,19 @@ export interface ReadNumberAccuracy {
   settings: string;
   entry: string;
   elapsedMs: number;
+  /** The shipped segment checker, from models/segment-checker/metrics.json. */
+  checker?: SegmentCheckerFacts | null;
+}
+
+export interface SegmentCheckerFacts {
+  parameters: number;
+  weightBytes: number;
+  /** Its weights.bin, gzipped: what readNumber() downloads on top of classify(). */
+  gzipBytes: number;
+  /** Pieces labelled right (one digit or not) on lines of held-out training digits. */
+  validationAccuracy: number;
+  validationPieces: number;
+  command: string;
 }
 
 export interface ReadNumberSpeed {

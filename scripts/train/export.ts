@@ -8,6 +8,7 @@ import { quantize, writeModel } from './model-files.js';
 /** A copy of `trained` with every Conv2D → BatchNorm → ReLU collapsed into one Conv2D. */
 export function foldBatchNorm(trained: tf.LayersModel): tf.Sequential {
   const folded = tf.sequential({ name: trained.name });
+  const inputShape = trained.inputs[0]!.shape.slice(1) as number[];
   const layers = trained.layers;
   const weights: tf.Tensor[] = [];
   for (let i = 0; i < layers.length; i++) {
@@ -27,7 +28,7 @@ export function foldBatchNorm(trained: tf.LayersModel): tf.Sequential {
       weights.push(tf.mul(kernel, factor), tf.sub(beta!, tf.mul(mean!, factor)));
       folded.add(
         tf.layers.conv2d({
-          ...(i === 0 ? { inputShape: [28, 28, 1] } : {}),
+          ...(i === 0 ? { inputShape } : {}),
           filters: config.filters as number,
           kernelSize: config.kernelSize as number[],
           padding: config.padding as 'same',

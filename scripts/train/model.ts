@@ -15,23 +15,23 @@ export const ARCHITECTURE: ReadonlyArray<{ filters: number; pool?: boolean }> = 
 
 /** The segment checker (`readNumber()`: is this piece one whole digit?): the same shape, narrower. */
 export const SEGMENT_ARCHITECTURE: ReadonlyArray<{ filters: number; pool?: boolean }> = [
-  { filters: 8 },
-  { filters: 8, pool: true },
-  { filters: 16 },
-  { filters: 16, pool: true },
-  { filters: 32 },
+  { filters: 12 },
+  { filters: 12, pool: true },
+  { filters: 24 },
+  { filters: 24, pool: true },
+  { filters: 48 },
 ];
 
 export function buildModel(
   seed: number,
-  { architecture = ARCHITECTURE, classes = 10, name = 'mnist_cnn' } = {},
+  { architecture = ARCHITECTURE, classes = 10, name = 'mnist_cnn', channels = 1 } = {},
 ): tf.Sequential {
   const model = tf.sequential({ name });
   let layerSeed = seed;
   architecture.forEach(({ filters, pool }, i) => {
     model.add(
       tf.layers.conv2d({
-        ...(i === 0 ? { inputShape: [28, 28, 1] } : {}),
+        ...(i === 0 ? { inputShape: [28, 28, channels] } : {}),
         filters,
         kernelSize: 3,
         padding: 'same',

@@ -7,7 +7,9 @@
  * really holds, not from guessed boxes.
  */
 import { composeNumber, type ComposedNumber } from '../../test/fixtures/compose-number.js';
-import { analyseInk, normalizeDigit, type InkAnalysis } from '../../src/preprocess/pipeline.js';
+import { analyseInk, cutOutInk, normalizeCutOut, type InkAnalysis } from '../../src/preprocess/pipeline.js';
+import { lineView } from '../../src/number/line-view.js';
+import { interleaveViews, type PieceViews } from '../../src/number/segment-checker.js';
 import {
   cutCandidates,
   digitStrokes,
@@ -20,7 +22,10 @@ import { augment } from './augment.js';
 import type { DigitSet } from './idx.js';
 import type { Random } from './random.js';
 
-/** Labelled 28×28 pieces: `labels[i]` is 1 when piece i is one whole digit. */
+/**
+ * Labelled pieces, each two 28×28 views interleaved as channels (see `interleaveViews()`):
+ * `labels[i]` is 1 when piece i is one whole digit.
+ */
 export interface SegmentSet {
   images: Float32Array;
   labels: Uint8Array;
@@ -35,6 +40,8 @@ const STRAY_SHARE = 0.06;
 const FRAGMENT_SHARE = 0.7;
 /** …more than this share of its ink from other digits. In between, a piece is left out. */
 const MIXED_SHARE = 0.15;
+/** A piece that holds this share of two digits' ink is two digits. */
+const MOSTLY_HELD = 0.5;
 /** Pieces are cut again, like `readNumber()` does, down to this depth. */
 const MAX_DEPTH = 2;
 /** Share of the pieces that are not one digit kept as examples. */
@@ -86,6 +93,9 @@ function labelOf(inside: number[], totals: number[]): 0 | 1 | null {
   });
   const share = inside[best]! / Math.max(1, totals[best]!);
   const stray = (all - inside[best]!) / all;
+  // Most of two digits, however little ink one of them has (a "1" beside a "5"): not one digit.
+  const mostlyHeld = inside.filter((n, i) => n >= MOSTLY_HELD * totals[i]!).length;
+  if (mostlyHeld >= 2) return 0;
   if (share >= WHOLE_SHARE && stray <= STRAY_SHARE) return 1;
   if (share < FRAGMENT_SHARE || stray > MIXED_SHARE) return 0;
   return null;
@@ -105,7 +115,7 @@ export interface SegmentDataOptions {
 /** Composes lines and returns every piece `readNumber()` may look at, labelled. */
 export function segmentExamples(set: DigitSet, options: SegmentDataOptions): SegmentSet {
   const { rng, pool } = options;
-  const images: Float32Array[] = [];
+  const pieces: PieceViews[] = [];
   const labels: number[] = [];
   for (let line = 0; line < options.lines; line++) {
     const length = 2 + (line % 5);
@@ -153,9 +163,9 @@ export function segmentExamples(set: DigitSet, options: SegmentDataOptions): Seg
       const label = labelOf(inkPerDigit(analysis, owners, group, length, rows), totals);
       // Most pieces are fragments of a cut digit: keep a share of them, and every whole digit.
       if (label === 1 || (label === 0 && rng.chance(KEEP_NOT_ONE))) {
-        const digit = normalizeDigit(analysis, group.ids, group.fromX, group.toX);
-        if (digit) {
-          images.push(digit.pixels);
+        const cut = cutOutInk(analysis, group.ids, group.fromX, group.toX);
+        if (cut) {
+          pieces.push({ digit: normalizeCutOut(cut).pixels, line: lineView(cut, height) });
           labels.push(label);
         }
       }
@@ -167,7 +177,5 @@ export function segmentExamples(set: DigitSet, options: SegmentDataOptions): Seg
     };
     for (const group of groupStrokes(strokes)) visit(group, 0);
   }
-  const flat = new Float32Array(images.length * 784);
-  images.forEach((img, i) => flat.set(img, i * 784));
-  return { images: flat, labels: Uint8Array.from(labels), count: labels.length };
+  return { images: interleaveViews(pieces), labels: Uint8Array.from(labels), count: labels.length };
 }

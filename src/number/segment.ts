@@ -113,6 +113,12 @@ function overlapGroups(strokes: Component[]): DigitGroup[] {
   return groups;
 }
 
+/** Where a narrow digit touching a wide one is looked for: near the group's ends. */
+const EDGE_ZONES: ReadonlyArray<[number, number]> = [
+  [0.08, 0.19],
+  [0.81, 0.92],
+];
+
 /**
  * Candidate columns to cut a group that may hold touching digits: the lowest points of its
  * vertical ink profile in its middle 60%, at most `count`, spread apart.
@@ -127,15 +133,20 @@ export function cutCandidates(analysis: InkAnalysis, group: DigitGroup, count = 
     profile.push(n);
   }
   const span = group.toX - group.fromX;
-  const from = Math.round(0.2 * span);
-  const to = Math.round(0.8 * span);
-  const columns = [];
-  for (let i = from; i <= to; i++) columns.push(i);
-  columns.sort((a, b) => profile[a]! - profile[b]! || Math.abs(a - span / 2) - Math.abs(b - span / 2));
+  const lowest = (from: number, to: number): number[] => {
+    const columns = [];
+    for (let i = Math.round(from * span); i <= Math.round(to * span); i++) columns.push(i);
+    return columns.sort((a, b) => profile[a]! - profile[b]! || Math.abs(a - span / 2) - Math.abs(b - span / 2));
+  };
   const chosen: number[] = [];
-  for (const c of columns) {
+  for (const c of lowest(0.2, 0.8)) {
     if (chosen.every((d) => Math.abs(d - c) >= Math.max(2, 0.08 * span))) chosen.push(c);
     if (chosen.length === count) break;
+  }
+  // A narrow digit at either end (a "1" touching a "5") is cut off near the edge.
+  for (const [from, to] of EDGE_ZONES) {
+    const c = lowest(from, to)[0];
+    if (c !== undefined && chosen.every((d) => Math.abs(d - c) >= 2)) chosen.push(c);
   }
   return chosen.map((c) => group.fromX + c);
 }

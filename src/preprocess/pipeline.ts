@@ -85,16 +85,30 @@ export interface NormalizedDigit {
   inkCoverage: number;
 }
 
+/** Some strokes cut out of the ink: a `width`×`height` crop whose top left is (`x`, `y`). */
+export interface InkCutOut {
+  ink: Float32Array;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The ink's bounds in the crop, soft edges included (as in training). */
+  box: Box;
+  /** Stroke pixels, and how many of them lie on a stroke's edge (for the stroke width). */
+  area: number;
+  boundary: number;
+}
+
 /**
  * Cuts the strokes in `keep` (optionally only columns `[fromX, toX)`) out of the ink, with their
- * soft edges, and normalises them the MNIST way, thickening thin pen strokes first.
+ * soft edges; null when nothing is left.
  */
-export function normalizeDigit(
+export function cutOutInk(
   analysis: InkAnalysis,
   keep: ReadonlySet<number>,
   fromX = 0,
   toX = analysis.width,
-): NormalizedDigit | null {
+): InkCutOut | null {
   const { width, height, labels } = analysis;
   // Work on the strokes' own region only: a line of six digits is six small crops, not six
   // copies of the page.
@@ -156,6 +170,12 @@ export function normalizeDigit(
   // gets the same crop for an MNIST digit as it learned from.
   const box = inkBounds(ink, w, h, INK_THRESHOLD);
   if (!box || area === 0) return null;
+  return { ink, x: x0, y: y0, width: w, height: h, box, area, boundary };
+}
+
+/** Normalises cut-out strokes the MNIST way, thickening thin pen strokes first. */
+export function normalizeCutOut(cut: InkCutOut): NormalizedDigit {
+  const { ink, width: w, height: h, box, area, boundary } = cut;
   const longest = Math.max(box.width, box.height);
   const strokeWidth = boundary > 0 ? (2 * area) / boundary : 1;
   const relativeStroke = strokeWidth / longest;
@@ -190,9 +210,23 @@ export function normalizeDigit(
   stretchToPeak(pixels);
   return {
     pixels,
-    box: { x: box.x + x0, y: box.y + y0, width: box.width, height: box.height },
+    box: { x: box.x + cut.x, y: box.y + cut.y, width: box.width, height: box.height },
     inkCoverage: area / Math.max(1, box.width * box.height),
   };
+}
+
+/**
+ * Cuts the strokes in `keep` (optionally only columns `[fromX, toX)`) out of the ink, with their
+ * soft edges, and normalises them the MNIST way, thickening thin pen strokes first.
+ */
+export function normalizeDigit(
+  analysis: InkAnalysis,
+  keep: ReadonlySet<number>,
+  fromX = 0,
+  toX = analysis.width,
+): NormalizedDigit | null {
+  const cut = cutOutInk(analysis, keep, fromX, toX);
+  return cut ? normalizeCutOut(cut) : null;
 }
 
 /** Scales a working-pixel box back to the input's pixels. */

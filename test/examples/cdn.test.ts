@@ -14,7 +14,7 @@ import { ROOT, collectErrors, launchChromium, mimeType, serveStatic } from './he
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; jsdelivr: string };
 const CDN = `https://cdn.jsdelivr.net/npm/digit-recognizer@${pkg.version}`;
-const PUBLISHED = ['dist/', 'models/mnist-cnn/'];
+const PUBLISHED = ['dist/', 'models/mnist-cnn/', 'models/segment-checker/'];
 
 /** The local file jsDelivr would serve for `url`, or null if the package has no such file. */
 function cdnFile(url: string): string | null {

@@ -73,3 +73,50 @@ describe('npm run train -- --quick', () => {
     );
   });
 });
+
+describe('npm run train:segments -- --quick', () => {
+  const segmentsOut = join(work, 'segment-checker');
+
+  function trainSegments(...args: string[]): string {
+    return execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts/train/train-segments.ts'),
+        '--quick',
+        '--out',
+        segmentsOut,
+        '--checkpoint',
+        join(work, 'segment-checkpoint'),
+        ...args,
+      ],
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  }
+
+  it('resumes, and exports a two-view checker the package runtime runs like tfjs-layers', async () => {
+    trainSegments('--epochs', '1');
+    const log = trainSegments('--epochs', '2', '--resume');
+    assert.match(log, /Resuming after epoch 1/);
+    const metrics = JSON.parse(readFileSync(join(segmentsOut, 'metrics.json'), 'utf8')) as {
+      validationAccuracy: number;
+      epochs: number;
+    };
+    assert.equal(metrics.epochs, 2);
+    assert.ok(metrics.validationAccuracy > 0.5, `validation ${metrics.validationAccuracy}`);
+
+    await tf.setBackend('cpu');
+    const layers = await tf.loadLayersModel(loadFrom(segmentsOut));
+    const bytes = readFileSync(join(segmentsOut, 'weights.bin'));
+    const json = JSON.parse(readFileSync(join(segmentsOut, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+    const runtime = createNetwork(json, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    assert.deepEqual(runtime.inputShape, [28, 28, 2]);
+    const { images } = mnistTest();
+    const x = tf.tensor4d(images.subarray(0, 50 * 784 * 2), [50, 28, 28, 2]);
+    const a = (layers.predict(x) as tf.Tensor).dataSync();
+    const b = runtime.predict(x).dataSync();
+    for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i]! - b[i]!) < 1e-4, `output ${i}: ${a[i]} vs ${b[i]}`);
+    runtime.dispose();
+  });
+});
