@@ -89,7 +89,10 @@ function assetsAndSizes() {
           gzip: gzipSync(bytes).length,
         };
       }
-      const models = ['mnist-cnn', 'segment-checker'].flatMap((m) => [`../models/${m}/weights.bin`, `../models/${m}/model.json`]);
+      const models = ['mnist-cnn', 'segment-checker'].flatMap((m) => [
+        `../models/${m}/weights.bin`,
+        `../models/${m}/model.json`,
+      ]);
       for (const file of [...WASM_FILES, ...models]) {
         const bytes = readFileSync(join('dist', file));
         report[join('dist', file)] = { bytes: bytes.length, gzip: gzipSync(bytes).length };

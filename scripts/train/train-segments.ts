@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train:segments -- [options]
-  --lines N    composed lines to cut into training pieces (default 6000; --quick: 200)
+  --lines N    composed lines to cut into training pieces (default 5000; --quick: 200)
   --epochs N   (default 4; --quick: 1)
   --seed N     (default 7)
   --out DIR    (default models/segment-checker; --quick: .cache/quick-segment-checker)
@@ -59,7 +59,7 @@ const whole = (name: string, fallback: number): number => {
   return n;
 };
 const seed = whole('seed', 7);
-const lines = whole('lines', quick ? 200 : 6000);
+const lines = whole('lines', quick ? 200 : 5000);
 const epochs = whole('epochs', quick ? 1 : 4);
 const batchSize = 128;
 /** Two views per piece (the digit model's and the line's), interleaved as channels. */

@@ -46,8 +46,8 @@ export interface ReadNumberOptions extends ClassifyOptions {
 const MIN_CUT_WIDTH = 0.3;
 /** A piece the checker is this sure is one whole digit is not cut… */
 const SURE_WHOLE = 0.9;
-/** …unless it is wider than this share of the line height: then it is always cut. */
-const FORCE_SPLIT_WIDTH = 99;
+/** …unless it is wider than this share of the line height: no digit is, so it is always cut. */
+const FORCE_SPLIT_WIDTH = 2;
 const MAX_SPLIT_DEPTH = 3;
 /** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
 const DOUBTFUL_PIECE = 0.5;

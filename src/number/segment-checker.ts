@@ -1,5 +1,5 @@
 /**
- * The segment checker: a second, tiny network (9k parameters, 9 KB) that tells `readNumber()`
+ * The segment checker: a second, tiny network (20k parameters, 20 KB) that tells `readNumber()`
  * whether a piece of a line is one whole digit, rather than two touching digits or a fragment
  * of one. The digit model cannot say so: it reads a "17" or half a "0" as some digit, often
  * confidently. Trained by `npm run train:segments`; loaded on the first `readNumber()` only, so

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { DigitRecognizerError, loadClassifier, readNumber, type Classifier } from '../../src/node.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DigitRecognizerError, loadClassifier, readNumber, setAssetPath, type Classifier } from '../../src/node.js';
 import { composeNumber } from '../fixtures/compose-number.js';
-import { mnistTest, SHIPPED_MODEL_URL } from './helpers.js';
+import { mnistTest, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 describe('readNumber()', () => {
   let classifier: Classifier;
@@ -18,6 +20,21 @@ describe('readNumber()', () => {
     const { images, labels } = mnistTest();
     return composeNumber(images, labels, indices, { seed, touching: 0, ...extra });
   }
+
+  it('fails with MODEL_LOAD_FAILED naming the segment checker when it cannot be loaded, then recovers', async () => {
+    const number = sample([0, 1], 9);
+    setAssetPath(pathToFileURL(join(ROOT, 'no-such-folder/')));
+    try {
+      await assert.rejects(
+        readNumber(number, { classifier }),
+        (e: unknown) =>
+          e instanceof DigitRecognizerError && e.code === 'MODEL_LOAD_FAILED' && /segment-checker/.test(e.message),
+      );
+    } finally {
+      setAssetPath(pathToFileURL(`${ROOT}/`));
+    }
+    assert.equal((await readNumber(number, { classifier })).text, number.text);
+  });
 
   it('reads well-separated digits left to right, with boxes in order', async () => {
     const number = sample([0, 1, 2, 3, 4], 1);
@@ -39,8 +56,8 @@ describe('readNumber()', () => {
       const number = sample([20 + 2 * seed, 21 + 2 * seed], 200 + seed, { touching: 1 });
       if ((await readNumber(number, { classifier })).text === number.text) exact++;
     }
-    // Measured: 35 of 40 touching pairs; a "1" touching a wide digit is the usual miss.
-    assert.ok(exact >= 15, `only ${exact}/20 touching pairs read exactly`);
+    // Measured: 39 of 40 touching pairs (35 of 40 before the segment checker).
+    assert.ok(exact >= 18, `only ${exact}/20 touching pairs read exactly`);
   });
 
   it('keeps a broken digit whole (a 5 with its bar apart)', async () => {

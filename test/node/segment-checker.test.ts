@@ -38,7 +38,8 @@ describe('segment checker', () => {
   it('says a single handwritten digit is one whole digit', async () => {
     const pieces = Array.from({ length: 200 }, (_, i) => firstPiece([i], i, 0)).filter((p) => p !== null);
     const scores = await checker.wholeDigitChance(pieces);
-    assert.ok(share(scores, (s) => s > 0.5) >= 0.95, `only ${share(scores, (s) => s > 0.5)} scored as whole`);
+    // Measured: 99.5% of 200.
+    assert.ok(share(scores, (s) => s > 0.5) >= 0.97, `only ${share(scores, (s) => s > 0.5)} scored as whole`);
   });
 
   it('says two touching digits are not one digit', async () => {
@@ -47,7 +48,8 @@ describe('segment checker', () => {
     );
     assert.ok(pieces.length >= 50, `only ${pieces.length} pairs touched`);
     const scores = await checker.wholeDigitChance(pieces);
-    assert.ok(share(scores, (s) => s < 0.5) >= 0.85, `only ${share(scores, (s) => s < 0.5)} scored as not one digit`);
+    // Measured: 85.6% of 202. readNumber() also tries cuts up to a 0.9 chance, and compares them.
+    assert.ok(share(scores, (s) => s < 0.5) >= 0.8, `only ${share(scores, (s) => s < 0.5)} scored as not one digit`);
   });
 
   it('says the left half of a wide digit is not one digit', async () => {
@@ -57,6 +59,7 @@ describe('segment checker', () => {
       .slice(0, 100);
     const pieces = wide.map((i) => firstPiece([i], i, 0, true)).filter((p) => p !== null);
     const scores = await checker.wholeDigitChance(pieces);
-    assert.ok(share(scores, (s) => s < 0.5) >= 0.85, `only ${share(scores, (s) => s < 0.5)} scored as not one digit`);
+    // Measured: 97% of 100.
+    assert.ok(share(scores, (s) => s < 0.5) >= 0.9, `only ${share(scores, (s) => s < 0.5)} scored as not one digit`);
   });
 });
