@@ -4,6 +4,8 @@
  * a scan would show them: dark ink on off-white paper, 8× bigger, with a margin.
  *
  * - stories/assets/seven.png, two.png, three.png: t10k digits 0, 1 and 18;
+ * - stories/assets/number.png: "2026" handwritten on one line (the first t10k digits with those
+ *   labels), its last two digits touching, for `mode="number"`;
  * - stories/assets/smudge.png: a small filled blob, which the library reports as uncertain;
  * - stories/assets/scan.png: a PDF named .png, which fails to decode;
  * - examples/node/seven.png: the same seven, for the Node example.
@@ -12,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
+import { composeNumber } from '../test/fixtures/compose-number.js';
 import { readMnistSplit } from './train/idx.js';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -56,6 +59,21 @@ const digits: Array<[string, number]> = [
 for (const [name, index] of digits) writeFileSync(join(assets, name), mnistPng(index, test.images));
 writeFileSync(join(ROOT, 'examples/node/seven.png'), mnistPng(0, test.images));
 
+// A handwritten number for mode="number": "2026" from the first test digits with those labels,
+// the "2" and "6" at the end touching.
+const wanted = [2, 0, 2, 6];
+const used = new Set<number>();
+const indices = wanted.map((digit) => {
+  const index = Array.from(test.labels).findIndex((label, i) => label === digit && !used.has(i));
+  used.add(index);
+  return index;
+});
+const line = composeNumber(test.images, test.labels, indices, { seed: 2026, touching: 0.5 });
+writeFileSync(
+  join(assets, 'number.png'),
+  png(line.width, line.height, (x, y) => 1 - line.data[y * line.width + x]! / 0.93),
+);
+
 // An ink smudge: a small filled blob covering most of its box, which is reported as uncertain
 // whatever the model says. (A big one is hollowed out by the lighting correction.)
 writeFileSync(
@@ -69,4 +87,4 @@ writeFileSync(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
     '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
-console.log(`Wrote ${digits.length + 2} files to ${assets} and examples/node/seven.png`);
+console.log(`Wrote ${digits.length + 3} files to ${assets} and examples/node/seven.png`);

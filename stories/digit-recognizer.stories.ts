@@ -92,7 +92,7 @@ const meta = {
   `,
   argTypes: {
     ...Object.fromEntries(PROPERTIES_WITH_ATTRIBUTES.map((name) => [name, { table: { disable: true } }])),
-    mode: { control: 'inline-radio', options: ['both', 'upload', 'draw'] },
+    mode: { control: 'inline-radio', options: ['both', 'upload', 'draw', 'number'] },
     'show-probabilities': { control: 'inline-radio', options: ['top3', 'all', 'none'] },
     'uncertain-below': { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
   },
@@ -166,6 +166,19 @@ export const ModelUnavailable: Story = {
   play: async ({ canvasElement }) => {
     const element = await recognizerIn(canvasElement);
     await waitForState(element, ['error']);
+  },
+};
+
+/**
+ * `mode="number"`: each image holds a whole number (a postal code, a meter reading). The digits
+ * found are outlined over the preview, touching ones cut apart; the form value is the number.
+ */
+export const NumberMode: Story = {
+  args: { mode: 'number', name: 'postcode' },
+  play: async ({ canvasElement }) => {
+    const element = await recognizerIn(canvasElement);
+    element.addFiles([await fixture('number.png')]);
+    await waitForState(element, ['result']);
   },
 };
 

@@ -11,6 +11,7 @@ const FIXTURES = {
   'three.png': new URL('./assets/three.png', import.meta.url).href,
   'smudge.png': new URL('./assets/smudge.png', import.meta.url).href,
   'scan.png': new URL('./assets/scan.png', import.meta.url).href,
+  'number.png': new URL('./assets/number.png', import.meta.url).href,
 };
 
 export type FixtureName = keyof typeof FIXTURES;

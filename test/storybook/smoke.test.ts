@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Expected> = {
   'components-digit-recognizer--several-images': { state: 'result', value: '372' },
   'components-digit-recognizer--unreadable-file': { state: 'error', value: '', cards: ['error'] },
   'components-digit-recognizer--model-unavailable': { state: 'error', value: '' },
+  'components-digit-recognizer--number-mode': { state: 'result', value: '2026', cards: ['result'] },
   'components-digit-recognizer--drawing': { state: 'result', cards: ['result'] },
   'components-digit-recognizer--themed': { state: 'result', value: '7' },
   'components-digit-recognizer--dark': { state: 'result', value: '7' },
