@@ -7,7 +7,7 @@
  *
  *   npm run train:segments -- [--lines N] [--epochs N] [--seed N] [--out DIR] [--checkpoint DIR] [--resume] [--quick]
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { loadFrom } from './model-files.js';
 import { SEGMENT_ARCHITECTURE, buildModel } from './model.js';
 import { Progress, formatDuration } from './progress.js';
 import { Random } from './random.js';
+import { writeSegmentCard, type SegmentCardFacts } from './segment-card.js';
 import { segmentExamples, type SegmentSet } from './segment-data.js';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
 
@@ -195,20 +196,27 @@ async function main(): Promise<void> {
   const weightBytes = await exportQuantized(foldBatchNorm(model), out);
   const shipped = await tf.loadLayersModel(loadFrom(out));
   const shippedAccuracy = accuracyOf(shipped, validation);
-  const metrics = {
+  const metrics: SegmentCardFacts = {
     parameters: shipped.countParams(),
     weightBytes,
+    architecture: SEGMENT_ARCHITECTURE.map(
+      (l, i) => `${i + 1}. Conv 3×3, ${l.filters} filters, batch norm, ReLU${l.pool ? ', max-pool 2×2' : ''}`,
+    )
+      .concat([`${SEGMENT_ARCHITECTURE.length + 1}. Global average pooling, dense 2, softmax`])
+      .join('\n'),
     seed,
     lines,
     epochs,
     trainingPieces: train.count,
+    trainingWhole: positives(train),
     validationPieces: validation.count,
+    validationWhole: positives(validation),
     validationAccuracy: shippedAccuracy,
     trainingSeconds: state.trainingSeconds,
     history: state.history,
     command: `npm run train:segments -- --lines ${lines} --epochs ${epochs} --seed ${seed}${quick ? ' --quick' : ''}`,
   };
-  writeFileSync(join(out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeSegmentCard(out, metrics);
   console.log(
     `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights, ${metrics.parameters} parameters; ` +
       `quantized validation ${(shippedAccuracy * 100).toFixed(2)}%`,

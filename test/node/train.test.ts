@@ -104,6 +104,7 @@ describe('npm run train:segments -- --quick', () => {
       epochs: number;
     };
     assert.equal(metrics.epochs, 2);
+    assert.match(readFileSync(join(segmentsOut, 'MODEL_CARD.md'), 'utf8'), /# Model card: segment-checker/);
     assert.ok(metrics.validationAccuracy > 0.5, `validation ${metrics.validationAccuracy}`);
 
     await tf.setBackend('cpu');
