@@ -15,6 +15,7 @@ import {
   digitStrokes,
   groupStrokes,
   lineHeight,
+  MIN_CUT_WIDTH,
   splitAt,
   type DigitGroup,
 } from '../../src/number/segment.js';
@@ -48,8 +49,6 @@ const MAX_DEPTH = 2;
 const KEEP_NOT_ONE = 0.12;
 /** Chance that a fragment is cut again (`readNumber()` rarely does). */
 const RECUT_FRAGMENT = 0.1;
-/** Groups narrower than this share of the line height are not cut (as in `readNumber()`). */
-export const MIN_CUT_WIDTH = 0.3;
 
 /** Which digit owns each ink pixel of the working image (-1: none). */
 function ownersAtWorkingScale(made: ComposedNumber, analysis: InkAnalysis): Int8Array {

@@ -16,7 +16,15 @@ import {
 } from '../preprocess/pipeline.js';
 import { lineView } from './line-view.js';
 import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
-import { cutCandidates, digitStrokes, groupStrokes, lineHeight, splitAt, type DigitGroup } from './segment.js';
+import {
+  cutCandidates,
+  digitStrokes,
+  groupStrokes,
+  lineHeight,
+  MIN_CUT_WIDTH,
+  splitAt,
+  type DigitGroup,
+} from './segment.js';
 
 /** One digit of a number, with where it was found. */
 export type DigitReading = Prediction & {
@@ -42,8 +50,6 @@ export interface ReadNumberOptions extends ClassifyOptions {
   classifier?: Classifier;
 }
 
-/** Groups narrower than this share of the line height are never cut (a "1" is not two digits). */
-const MIN_CUT_WIDTH = 0.3;
 /** A piece the checker is this sure is one whole digit is not cut… */
 const SURE_WHOLE = 0.9;
 /** …unless it is wider than this share of the line height: no digit is, so it is always cut. */
@@ -56,8 +62,6 @@ const DOUBTFUL_PIECE = 0.5;
 interface Piece {
   group: DigitGroup;
   digit: NormalizedDigit;
-  /** The piece at the line's scale, for the checker. */
-  line: Float32Array;
   prediction: Prediction;
   /** The segment checker's chance that the piece is one whole digit. */
   whole: number;
@@ -85,7 +89,7 @@ async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<Piece[]
     ),
     reader.checker.wholeDigitChance(found.map((f) => ({ digit: f.digit.pixels, line: f.line }))),
   ]);
-  return found.map((f, i) => ({ ...f, prediction: predictions[i]!, whole: whole[i]! }));
+  return found.map(({ group, digit }, i) => ({ group, digit, prediction: predictions[i]!, whole: whole[i]! }));
 }
 
 /** How likely a piece is one whole digit, read right. */

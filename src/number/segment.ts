@@ -113,6 +113,9 @@ function overlapGroups(strokes: Component[]): DigitGroup[] {
   return groups;
 }
 
+/** Groups narrower than this share of the line height are never cut (a "1" is not two digits). */
+export const MIN_CUT_WIDTH = 0.3;
+
 /** Where a narrow digit touching a wide one is looked for: near the group's ends. */
 const EDGE_ZONES: ReadonlyArray<[number, number]> = [
   [0.08, 0.19],
@@ -121,7 +124,8 @@ const EDGE_ZONES: ReadonlyArray<[number, number]> = [
 
 /**
  * Candidate columns to cut a group that may hold touching digits: the lowest points of its
- * vertical ink profile in its middle 60%, at most `count`, spread apart.
+ * vertical ink profile in its middle 60% (at most `count`, spread apart), and the lowest point
+ * near each end.
  */
 export function cutCandidates(analysis: InkAnalysis, group: DigitGroup, count = 6): number[] {
   const { width, labels } = analysis;
