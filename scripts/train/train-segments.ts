@@ -18,7 +18,8 @@ import { exportQuantized, foldBatchNorm } from './export.js';
 import { readMnistSplit } from './idx.js';
 import { loadFrom } from './model-files.js';
 import { SEGMENT_ARCHITECTURE, buildModel } from './model.js';
-import { Progress, formatDuration } from './progress.js';
+import { trainEpoch } from './epoch.js';
+import { formatDuration } from './progress.js';
 import { Random } from './random.js';
 import { writeSegmentCard, type SegmentCardFacts } from './segment-card.js';
 import { segmentExamples, type SegmentSet } from './segment-data.js';
@@ -139,56 +140,36 @@ async function main(): Promise<void> {
 
   const stepsPerEpoch = Math.ceil(train.count / batchSize);
   const totalSteps = stepsPerEpoch * epochs;
-  const x = new Float32Array(batchSize * PIECE_SIZE);
-  const y = new Float32Array(batchSize * 2);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     const rng = new Random(seed * 7919 + epoch + 1);
     const ids = Uint32Array.from({ length: train.count }, (_, i) => i);
     rng.shuffle(ids);
-    const progress = new Progress(stepsPerEpoch);
-    const epochStarted = Date.now();
-    let lossSum = 0;
-    let accSum = 0;
-    for (let step = 0; step < stepsPerEpoch; step++) {
-      const batch = ids.subarray(step * batchSize, (step + 1) * batchSize);
-      y.fill(0);
-      batch.forEach((id, i) => {
-        x.set(train.images.subarray(id * PIECE_SIZE, (id + 1) * PIECE_SIZE), i * PIECE_SIZE);
-        y[i * 2 + train.labels[id]!] = 1;
-      });
-      (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
-        epoch * stepsPerEpoch + step,
-        stepsPerEpoch,
-        totalSteps,
-        peakLearningRate,
-      );
-      const [xs, ys] = tf.tidy(() => [
-        tf.tensor4d(x.subarray(0, batch.length * PIECE_SIZE), [batch.length, 28, 28, 2]),
-        tf.tensor2d(y.subarray(0, batch.length * 2), [batch.length, 2]),
-      ]);
-      const result = (await model.trainOnBatch(xs!, ys!)) as number[];
-      tf.dispose([xs!, ys!]);
-      lossSum += result[0]!;
-      accSum += result[1]!;
-      progress.update(step + 1, `epoch ${epoch + 1}/${epochs}`, {
-        loss: (lossSum / (step + 1)).toFixed(4),
-        acc: `${((accSum / (step + 1)) * 100).toFixed(2)}%`,
-      });
-    }
-    progress.done();
-    const seconds = (Date.now() - epochStarted) / 1000;
+    const { loss, accuracy, seconds } = await trainEpoch({
+      model,
+      optimizer,
+      ids,
+      batchSize,
+      inputShape: [28, 28, 2],
+      classes: 2,
+      example: (id, input) => {
+        input.set(train.images.subarray(id * PIECE_SIZE, (id + 1) * PIECE_SIZE));
+        return train.labels[id]!;
+      },
+      learningRate: (step) => learningRateAt(epoch * stepsPerEpoch + step, stepsPerEpoch, totalSteps, peakLearningRate),
+      label: `epoch ${epoch + 1}/${epochs}`,
+    });
     const validationAccuracy = accuracyOf(model, validation);
     state.history.push({
       epoch: epoch + 1,
-      loss: lossSum / stepsPerEpoch,
-      accuracy: accSum / stepsPerEpoch,
+      loss,
+      accuracy,
       validationAccuracy,
     });
     state.epoch = epoch + 1;
     state.trainingSeconds += seconds;
     await saveCheckpoint(checkpointDir, model, optimizer, state);
     console.log(
-      `epoch ${epoch + 1}: loss ${(lossSum / stepsPerEpoch).toFixed(4)}, validation ${(validationAccuracy * 100).toFixed(2)}%, ` +
+      `epoch ${epoch + 1}: loss ${loss.toFixed(4)}, validation ${(validationAccuracy * 100).toFixed(2)}%, ` +
         `${formatDuration(seconds)}`,
     );
   }

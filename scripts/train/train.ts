@@ -19,7 +19,8 @@ import { writeModelCard } from './model-card.js';
 import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { loadFrom } from './model-files.js';
 import { ARCHITECTURE, buildModel } from './model.js';
-import { Progress, formatDuration } from './progress.js';
+import { trainEpoch } from './epoch.js';
+import { formatDuration } from './progress.js';
 import { Random } from './random.js';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
 
@@ -137,52 +138,31 @@ async function main(): Promise<void> {
   const totalSteps = stepsPerEpoch * epochs;
   // A full run warms up over its first epoch; a quick run's epochs are too short for that.
   const warmupSteps = quick ? Math.ceil(stepsPerEpoch / 4) : stepsPerEpoch;
-  const x = new Float32Array(batchSize * 784);
-  const y = new Float32Array(batchSize * 10);
   for (let epoch = state.epoch; epoch < epochs; epoch++) {
     // Each epoch has its own seeded stream, so a resumed run repeats an uninterrupted one.
     const rng = new Random(seed * 7919 + epoch + 1);
     const ids = trainIds.slice();
     rng.shuffle(ids);
-    const progress = new Progress(stepsPerEpoch);
-    const started = Date.now();
-    let lossSum = 0;
-    let accSum = 0;
-    for (let step = 0; step < stepsPerEpoch; step++) {
-      const batch = ids.subarray(step * batchSize, (step + 1) * batchSize);
-      y.fill(0);
-      batch.forEach((id, i) => {
-        const img = x.subarray(i * 784, i * 784 + 784);
+    const { loss, accuracy, seconds } = await trainEpoch({
+      model,
+      optimizer,
+      ids,
+      batchSize,
+      inputShape: [28, 28, 1],
+      classes: 10,
+      example: (id, img) => {
         img.set(train.images.subarray(id * 784, id * 784 + 784));
         augment(img, rng);
-        y[i * 10 + train.labels[id]!] = 1;
-      });
-      (optimizer as unknown as { learningRate: number }).learningRate = learningRateAt(
-        epoch * stepsPerEpoch + step,
-        warmupSteps,
-        totalSteps,
-        peakLearningRate,
-      );
-      const [loss, acc] = tf.tidy(() => [
-        tf.tensor4d(x.subarray(0, batch.length * 784), [batch.length, 28, 28, 1]),
-        tf.tensor2d(y.subarray(0, batch.length * 10), [batch.length, 10]),
-      ]);
-      const result = (await model.trainOnBatch(loss!, acc!)) as number[];
-      tf.dispose([loss!, acc!]);
-      lossSum += result[0]!;
-      accSum += result[1]!;
-      progress.update(step + 1, `epoch ${epoch + 1}/${epochs}`, {
-        loss: (lossSum / (step + 1)).toFixed(4),
-        acc: `${((accSum / (step + 1)) * 100).toFixed(2)}%`,
-      });
-    }
-    progress.done();
-    const seconds = (Date.now() - started) / 1000;
+        return train.labels[id]!;
+      },
+      learningRate: (step) => learningRateAt(epoch * stepsPerEpoch + step, warmupSteps, totalSteps, peakLearningRate),
+      label: `epoch ${epoch + 1}/${epochs}`,
+    });
     const validation = evaluate(model, train.images, train.labels, validationIds);
     state.history.push({
       epoch: epoch + 1,
-      loss: lossSum / stepsPerEpoch,
-      accuracy: accSum / stepsPerEpoch,
+      loss,
+      accuracy,
       validationAccuracy: validation.accuracy,
     });
     state.epoch = epoch + 1;
@@ -190,7 +170,7 @@ async function main(): Promise<void> {
     state.samples += trainIds.length;
     await saveCheckpoint(checkpointDir, model, optimizer, state);
     console.log(
-      `epoch ${epoch + 1}: loss ${(lossSum / stepsPerEpoch).toFixed(4)}, validation ${(validation.accuracy * 100).toFixed(2)}%, ` +
+      `epoch ${epoch + 1}: loss ${loss.toFixed(4)}, validation ${(validation.accuracy * 100).toFixed(2)}%, ` +
         `${formatDuration(seconds)} (${Math.round(trainIds.length / seconds)} samples/s), ` +
         `about ${formatDuration(seconds * (epochs - epoch - 1))} to go`,
     );

@@ -90,6 +90,24 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
 
 let nextCardId = 1;
 
+/** A new card for `input`, waiting to be read. */
+function pendingCard(source: Pick<Card, 'kind' | 'file' | 'name' | 'input' | 'url'>): Card {
+  return {
+    id: nextCardId++,
+    ...source,
+    previewFailed: false,
+    status: 'pending',
+    prediction: null,
+    reading: null,
+    size: null,
+    error: null,
+    preprocessed: null,
+    controller: null,
+    run: 0,
+    rejudge: 0,
+  };
+}
+
 function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): DigitRecognizerError {
   if (isDigitRecognizerError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -430,24 +448,13 @@ export class DigitRecognizerElement extends LitElement {
         blob instanceof File
           ? blob
           : new File([blob], messages.unnamedImage, { type: blob.type, lastModified: Date.now() });
-      return {
-        id: nextCardId++,
+      return pendingCard({
         kind: 'file',
         file,
         name: file.name || messages.unnamedImage,
         input: file,
         url: this.isConnected ? URL.createObjectURL(file) : null,
-        previewFailed: false,
-        status: 'pending',
-        prediction: null,
-        reading: null,
-        size: null,
-        error: null,
-        preprocessed: null,
-        controller: null,
-        run: 0,
-        rejudge: 0,
-      };
+      });
     });
     if (added.length === 0) {
       this._syncFormValue();
@@ -1184,24 +1191,7 @@ export class DigitRecognizerElement extends LitElement {
     let card = this._cards.find((c) => c.kind === 'drawing');
     if (!card) {
       const name = this._messages.drawingName;
-      card = {
-        id: nextCardId++,
-        kind: 'drawing',
-        file: null,
-        name,
-        input: snapshot,
-        url: null,
-        previewFailed: false,
-        status: 'pending',
-        prediction: null,
-        reading: null,
-        size: null,
-        error: null,
-        preprocessed: null,
-        controller: null,
-        run: 0,
-        rejudge: 0,
-      };
+      card = pendingCard({ kind: 'drawing', file: null, name, input: snapshot, url: null });
       if (!this.multiple) {
         for (const other of this._cards) this._disposeCard(other);
         this._cards = [card];

@@ -13,27 +13,16 @@ const work = mkdtempSync(join(tmpdir(), 'train-'));
 const out = join(work, 'model');
 const checkpoint = join(work, 'checkpoint');
 
-function train(...args: string[]): string {
+/** Runs a training script quickly (`--quick`), writing to `outDir` and `checkpointDir`. */
+function runQuick(script: string, outDir: string, checkpointDir: string, args: string[]): string {
   return execFileSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'scripts/train/train.ts'),
-      '--quick',
-      '--out',
-      out,
-      '--checkpoint',
-      checkpoint,
-      ...args,
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    ['--import', 'tsx', join(ROOT, script), '--quick', '--out', outDir, '--checkpoint', checkpointDir, ...args],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
 }
+
+const train = (...args: string[]): string => runQuick('scripts/train/train.ts', out, checkpoint, args);
 
 describe('npm run train -- --quick', () => {
   let log = '';
@@ -77,23 +66,8 @@ describe('npm run train -- --quick', () => {
 describe('npm run train:segments -- --quick', () => {
   const segmentsOut = join(work, 'segment-checker');
 
-  function trainSegments(...args: string[]): string {
-    return execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts/train/train-segments.ts'),
-        '--quick',
-        '--out',
-        segmentsOut,
-        '--checkpoint',
-        join(work, 'segment-checkpoint'),
-        ...args,
-      ],
-      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-  }
+  const trainSegments = (...args: string[]): string =>
+    runQuick('scripts/train/train-segments.ts', segmentsOut, join(work, 'segment-checkpoint'), args);
 
   it('resumes, and exports a two-view checker the package runtime runs like tfjs-layers', async () => {
     trainSegments('--epochs', '1');

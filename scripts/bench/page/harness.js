@@ -128,16 +128,7 @@
     const k = scale || 1;
     await Bench.loadMnist();
     const classifier = await api().getDefaultClassifier();
-    const small = Bench.mnistCanvas(Bench.digit(0).pixels);
-    const rand = Bench.rng(7);
-    const photo = Bench.canvas(1200, 900);
-    const ctx = Bench.context(photo);
-    ctx.fillStyle = 'rgb(243,234,210)';
-    ctx.fillRect(0, 0, 1200, 900);
-    Bench.drawFrame(ctx, Bench.inkSprite(Bench.digit(1).pixels, [27, 47, 143]), 640, 420, 420, 6);
-    Bench.light(ctx, 1200, 900, rand, { gradient: 0.4, shadow: 0.35, vignette: 0.2 });
-    Bench.noise(ctx, 1200, 900, 0.03, rand);
-    const batch = Array.from({ length: 100 }, (_, i) => Bench.mnistCanvas(Bench.digit(i).pixels));
+    const { small, photo, photoLabel, batch } = Bench.speedInputs();
     const one = () => api().classify(small);
     const big = () => api().classify(photo);
     const many = () => api().classifyBatch(batch);
@@ -146,7 +137,7 @@
       backend: classifier.backend,
       timerResolution: timerResolution(),
       photoDigit: check.digit,
-      photoLabel: Bench.digit(1).label,
+      photoLabel,
       canvas28: await Bench.time(one, 50, Math.round(400 * k)),
       canvas28LoopMean: await loopMean(one, Math.round(400 * k)),
       photo: await Bench.time(big, 5, Math.round(60 * k)),

@@ -81,22 +81,13 @@
     return out;
   };
 
-  /** Warm timings with random weights, on the same inputs as harness.js's Bench.speed. */
+  /** Warm timings with random weights, on the same inputs as harness.js's Bench.speed (Bench.speedInputs). */
   Bench.naiveSpeed = async function naiveSpeed(scale) {
     const k = scale || 1;
     await tf.ready();
     await Bench.loadMnist();
     const model = Bench.naiveRandomModel();
-    const small28 = Bench.mnistCanvas(Bench.digit(0).pixels);
-    const rand = Bench.rng(7);
-    const photo = Bench.canvas(1200, 900);
-    const ctx = Bench.context(photo);
-    ctx.fillStyle = 'rgb(243,234,210)';
-    ctx.fillRect(0, 0, 1200, 900);
-    Bench.drawFrame(ctx, Bench.inkSprite(Bench.digit(1).pixels, [27, 47, 143]), 640, 420, 420, 6);
-    Bench.light(ctx, 1200, 900, rand, { gradient: 0.4, shadow: 0.35, vignette: 0.2 });
-    Bench.noise(ctx, 1200, 900, 0.03, rand);
-    const batch = Array.from({ length: 100 }, (_, i) => Bench.mnistCanvas(Bench.digit(i).pixels));
+    const { small: small28, photo, batch } = Bench.speedInputs();
     const result = {
       backend: tf.getBackend(),
       canvas28: await Bench.time(() => predict(model, [small28]), 20, Math.round(200 * k)),

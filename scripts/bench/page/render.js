@@ -16,6 +16,27 @@
     return samples;
   };
 
+  /**
+   * The inputs of the warm timings, the same on both pages: a 28×28 MNIST canvas, a 1200×900
+   * photo of digit 1 (blue ink on lit, noisy paper) and 100 MNIST canvases. Needs loadMnist().
+   */
+  Bench.speedInputs = function speedInputs() {
+    const rand = Bench.rng(7);
+    const photo = Bench.canvas(1200, 900);
+    const ctx = Bench.context(photo);
+    ctx.fillStyle = 'rgb(243,234,210)';
+    ctx.fillRect(0, 0, 1200, 900);
+    Bench.drawFrame(ctx, Bench.inkSprite(Bench.digit(1).pixels, [27, 47, 143]), 640, 420, 420, 6);
+    Bench.light(ctx, 1200, 900, rand, { gradient: 0.4, shadow: 0.35, vignette: 0.2 });
+    Bench.noise(ctx, 1200, 900, 0.03, rand);
+    return {
+      small: Bench.mnistCanvas(Bench.digit(0).pixels),
+      photo,
+      photoLabel: Bench.digit(1).label,
+      batch: Array.from({ length: 100 }, (_, i) => Bench.mnistCanvas(Bench.digit(i).pixels)),
+    };
+  };
+
   /** Deterministic random numbers (mulberry32) with a few conveniences. */
   Bench.rng = function rng(seed) {
     let a = seed >>> 0;
