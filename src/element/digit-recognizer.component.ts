@@ -675,15 +675,7 @@ export class DigitRecognizerElement extends LitElement {
                 <div class="preview-frame">
                   ${
                     showPreview
-                      ? html`<img
-                          part="preview"
-                          class="preview"
-                          src=${card.url!}
-                          alt=${format(messages.previewAlt, { name: card.name })}
-                          data-card=${card.id}
-                          @load=${this._onPreviewLoad}
-                          @error=${this._onPreviewError}
-                        />`
+                      ? this._renderPreviewImage(card, true)
                       : html`<canvas
                           part="preview"
                           class="preview drawing-preview"
@@ -702,18 +694,7 @@ export class DigitRecognizerElement extends LitElement {
         ${
           !numberMode && (showPreview || showInput)
             ? html`<div class="media">
-                ${
-                  showPreview
-                    ? html`<img
-                        part="preview"
-                        class="preview"
-                        src=${card.url!}
-                        alt=${format(messages.previewAlt, { name: card.name })}
-                        data-card=${card.id}
-                        @error=${this._onPreviewError}
-                      />`
-                    : nothing
-                }
+                ${showPreview ? this._renderPreviewImage(card, false) : nothing}
                 ${
                   showInput
                     ? html`<canvas
@@ -733,6 +714,19 @@ export class DigitRecognizerElement extends LitElement {
         <div class="card-body">${this._renderCardContent(card)}</div>
       </li>
     `;
+  }
+
+  /** The card's image; `measure` reads its natural size when it loads (for the digit boxes). */
+  private _renderPreviewImage(card: Card, measure: boolean): TemplateResult {
+    return html`<img
+      part="preview"
+      class="preview"
+      src=${card.url!}
+      alt=${format(this._messages.previewAlt, { name: card.name })}
+      data-card=${card.id}
+      @load=${measure ? this._onPreviewLoad : undefined}
+      @error=${this._onPreviewError}
+    />`;
   }
 
   private _renderCardContent(card: Card): TemplateResult {
