@@ -21,9 +21,11 @@ export type {
   Classifier,
   DigitInput,
   LoadOptions,
+  Point,
   Polarity,
   Prediction,
   Preprocessed,
   RawPixels,
+  WritingSurface,
 } from './classify/types.js';
 export { VERSION } from './version.js';

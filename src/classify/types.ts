@@ -40,6 +40,23 @@ export interface Prediction {
   uncertain: boolean;
 }
 
+/** A point in an image, in its pixels. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * A writing surface found in a scene: a note, card or page lying on a desk, or a screen. Ink is
+ * read only inside it, so its edge, its shadow and the desk are never taken for a digit.
+ */
+export interface WritingSurface {
+  /** The outline's corners in the input's pixels, in order around it (four for a note in view). */
+  corners: Point[];
+  /** `'light'` for paper on a darker background, `'dark'` for a screen or dark card on a lighter one. */
+  tone: 'light' | 'dark';
+}
+
 /** Which way the ink was found to go. */
 export type Polarity = 'dark-on-light' | 'light-on-dark';
 
@@ -61,6 +78,11 @@ export interface Preprocessed {
   sourceHeight: number;
   /** Share of the cropped area that is ink (0–1); very high or very low values suggest no digit. */
   inkCoverage: number;
+  /**
+   * The writing surface the digit was found on, when the image is a scene (a note on a desk);
+   * absent when the image is the page itself (a scan, a crop, a drawing).
+   */
+  surface?: WritingSurface;
 }
 
 /** Per-call options. */

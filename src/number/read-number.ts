@@ -4,12 +4,15 @@
  */
 import { getDefaultClassifier } from '../classify/api.js';
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction } from '../classify/types.js';
-import { decode } from '../preprocess/decode.js';
+import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
+import { decode, type Decoded } from '../preprocess/decode.js';
+import { unionBox, type Component } from '../preprocess/components.js';
 import {
   analyseInk,
   cutOutInk,
   normalizeCutOut,
+  surfaceInCrop,
+  surfaceOutline,
   toInputBox,
   type InkAnalysis,
   type NormalizedDigit,
@@ -42,6 +45,8 @@ export interface NumberReading {
   confidence: number;
   /** True when any digit is uncertain. */
   uncertain: boolean;
+  /** The writing surface the number was found on, when the image is a scene (a note on a desk). */
+  surface?: WritingSurface;
 }
 
 /** Options of {@link readNumber}. */
@@ -58,6 +63,13 @@ const MAX_SPLIT_DEPTH = 3;
 /** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
 const DOUBTFUL_PIECE = 0.5;
 
+/** A line of digits shorter than this (working pixels) is read again from the full image… */
+const DETAIL_BELOW_LINE = 24;
+/** …at a scale that makes it about this tall… */
+const DETAIL_LINE = 48;
+/** …with this margin around it, in line heights. */
+const DETAIL_MARGIN = 0.6;
+
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
   group: DigitGroup;
@@ -73,6 +85,49 @@ interface Reader {
   checker: SegmentChecker;
   options: ClassifyOptions;
   lineHeight: number;
+}
+
+/** The number's ink and strokes, and where its pixels sit in the input's. */
+interface Found {
+  analysis: InkAnalysis;
+  strokes: Component[];
+  /** Input pixels of the analysis' pixel (0, 0). */
+  origin: { x: number; y: number };
+}
+
+/**
+ * A number small in a big photo (a note on a desk) is found on the small working copy, then read
+ * again from the full-resolution image at a size where its strokes are clear.
+ */
+function readInDetail(decoded: Decoded, first: Found): Found {
+  const { analysis, strokes } = first;
+  const height = lineHeight(strokes);
+  if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
+  const box = toInputBox(unionBox(strokes), analysis.scale);
+  const margin = DETAIL_MARGIN * height * analysis.scale;
+  const x = Math.max(0, Math.floor(box.x - margin));
+  const y = Math.max(0, Math.floor(box.y - margin));
+  const region = {
+    x,
+    y,
+    width: Math.min(decoded.sourceWidth, Math.ceil(box.x + box.width + margin)) - x,
+    height: Math.min(decoded.sourceHeight, Math.ceil(box.y + box.height + margin)) - y,
+  };
+  const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
+  const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
+  try {
+    const close = analyseInk(crop, {
+      polarity: analysis.polarity,
+      blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
+      ...(analysis.surface ? { inside: surfaceInCrop(analysis, region, crop) } : {}),
+    });
+    const closeStrokes = digitStrokes(close);
+    if (closeStrokes.length > 0) return { analysis: close, strokes: closeStrokes, origin: { x, y } };
+  } catch (error) {
+    // The first look stands when the second finds nothing (ink too faint up close).
+    if (!(error instanceof DigitRecognizerError)) throw error;
+  }
+  return first;
 }
 
 /** Normalises the groups and reads each with the digit model and the segment checker. */
@@ -120,6 +175,12 @@ async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Pi
   return [...(await resolvePiece(reader, best[0], depth + 1)), ...(await resolvePiece(reader, best[1], depth + 1))];
 }
 
+const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
+  ...box,
+  x: box.x + origin.x,
+  y: box.y + origin.y,
+});
+
 /**
  * Reads a handwritten number: finds each digit (merging the strokes of one digit, splitting
  * touching ones, ignoring specks and underlines) and classifies them left to right.
@@ -134,13 +195,20 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     throw new DigitRecognizerError('INVALID_INPUT', `readNumber() needs an image; got ${String(input)}.`);
   }
   const decoded = await decode(input);
-  decoded.release?.();
-  const { luminance } = decoded;
-  const analysis = analyseInk(luminance);
-  const strokes = digitStrokes(analysis);
-  if (strokes.length === 0) {
-    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
+  let found: Found;
+  let surface: WritingSurface | null = null;
+  try {
+    const analysis = analyseInk(decoded.luminance, { findSurface: true });
+    const strokes = digitStrokes(analysis);
+    if (strokes.length === 0) {
+      throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
+    }
+    if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
+    found = readInDetail(decoded, { analysis, strokes, origin: { x: 0, y: 0 } });
+  } finally {
+    decoded.release?.();
   }
+  const { analysis, strokes, origin } = found;
   const [classifier, checker] = await Promise.all([options.classifier ?? getDefaultClassifier(), getSegmentChecker()]);
   const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
   const pieces: Piece[] = [];
@@ -152,12 +220,13 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     ...prediction,
     // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
     uncertain: prediction.uncertain || whole < DOUBTFUL_PIECE,
-    box: toInputBox(digit.box, analysis.scale),
+    box: inInput(toInputBox(digit.box, analysis.scale), origin),
   }));
   return {
     text: digits.map((d) => d.digit).join(''),
     digits,
     confidence: digits.reduce((c, d) => c * d.confidence, 1),
     uncertain: digits.some((d) => d.uncertain),
+    ...(surface ? { surface } : {}),
   };
 }

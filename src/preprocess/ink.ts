@@ -5,6 +5,7 @@
  */
 import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
+import type { RowSpans } from './polygon.js';
 
 /** An ink map, 0 = background, 1 = ink, in the working image's pixels. */
 export interface InkMap {
@@ -145,6 +146,11 @@ export interface InkOptions {
    * digit, where strokes fill much of the area and lighting hardly varies.
    */
   blocksAcross?: number;
+  /**
+   * Where ink can be (the inside of a writing surface): everything else is never ink, and does
+   * not count in the polarity, paper level and contrast estimates.
+   */
+  inside?: RowSpans;
 }
 
 /**
@@ -193,8 +199,57 @@ function estimateBackground(image: Luminance, darkInk: boolean, blocksAcross?: n
   return upsample(medianOfNeighbours(grid, 2), width, height);
 }
 
+/** Zeroes every value outside the spans. */
+function clearOutside(values: Float32Array, inside: RowSpans): void {
+  const { width, height } = inside;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const from = Math.min(width, Math.max(0, inside.from[y]!));
+    const to = Math.max(from, Math.min(width, inside.to[y]!));
+    values.fill(0, row, row + from);
+    values.fill(0, row + to, row + width);
+  }
+}
+
+/**
+ * The image with every pixel outside `inside` replaced by the nearest inside pixel of its row
+ * (or, for empty rows, by the nearest row that has one): the desk around a note becomes more of
+ * the note's paper, so lighting blocks that straddle the note's edge see paper, not desk.
+ */
+function fillOutside(image: Luminance, inside: RowSpans): Luminance {
+  const { width, height } = image;
+  const values = new Float32Array(image.values);
+  let lastRow = -1;
+  const emptyRows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    const from = inside.from[y]!;
+    const to = inside.to[y]!;
+    const row = y * width;
+    if (from >= to) {
+      emptyRows.push(y);
+      continue;
+    }
+    for (let x = 0; x < from; x++) values[row + x] = values[row + from]!;
+    for (let x = to; x < width; x++) values[row + x] = values[row + to - 1]!;
+    lastRow = y;
+  }
+  if (lastRow < 0) return image;
+  for (const y of emptyRows) {
+    // The nearest filled row: above when one exists before, else below.
+    let source = y;
+    for (let d = 1; d < height && source === y; d++) {
+      if (y - d >= 0 && inside.from[y - d]! < inside.to[y - d]!) source = y - d;
+      else if (y + d < height && inside.from[y + d]! < inside.to[y + d]!) source = y + d;
+    }
+    values.copyWithin(y * width, source * width, source * width + width);
+  }
+  return { ...image, values };
+}
+
 /** Builds the ink map of a luminance image. */
-export function extractInk(image: Luminance, options: InkOptions = {}): InkMap {
+export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
+  const { inside } = options;
+  const image = inside ? fillOutside(input, inside) : input;
   const { width, height, values } = image;
   const polarity = options.polarity ?? detectPolarity(image);
   const darkInk = polarity === 'dark-on-light';
@@ -207,14 +262,29 @@ export function extractInk(image: Luminance, options: InkOptions = {}): InkMap {
       ? Math.max(0, (bg - values[i]!) / Math.max(bg, 0.1))
       : Math.max(0, (values[i]! - bg) / Math.max(1 - bg, 0.1));
   }
-  // Noise floor from the background's spread (median absolute deviation), robust to the ink.
-  const median = Quantiles.of(raw).at(0.5);
+  if (inside) clearOutside(raw, inside);
+  // Noise floor from the background's spread (median absolute deviation), robust to the ink;
+  // only pixels where ink can be count.
+  const counted = (visit: (v: number) => void): void => {
+    if (!inside) {
+      for (let i = 0; i < raw.length; i++) visit(raw[i]!);
+      return;
+    }
+    for (let y = 0; y < height; y++) {
+      for (let x = inside.from[y]!; x < inside.to[y]!; x++) visit(raw[y * width + x]!);
+    }
+  };
+  const counts = new Quantiles();
+  counted((v) => counts.add(v));
+  const median = counts.at(0.5);
   const deviations = new Quantiles();
-  for (let i = 0; i < raw.length; i++) deviations.add(Math.abs(raw[i]! - median));
+  counted((v) => deviations.add(Math.abs(v - median)));
   const sigma = 1.4826 * deviations.at(0.5);
   const floor = median + 4 * sigma;
   const above = new Quantiles();
-  for (let i = 0; i < raw.length; i++) if (raw[i]! > floor + 1e-3) above.add(raw[i]!);
+  counted((v) => {
+    if (v > floor + 1e-3) above.add(v);
+  });
   const peak = above.size > 0 ? Math.max(floor, above.at(0.99, true)) : floor;
   const contrast = peak - floor;
   const ink = new Float32Array(raw.length);

@@ -3,13 +3,15 @@
  * browser alike): luminance → ink → the digit's strokes → stroke weight → MNIST's 28×28.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Polarity, Preprocessed } from '../classify/types.js';
+import type { Polarity, Preprocessed, WritingSurface } from '../classify/types.js';
 import { digitComponents, labelComponents, type Component } from './components.js';
 import { extractInk, type InkOptions } from './ink.js';
 import type { DetailReader } from './detail.js';
 import { shrink, type Luminance } from './luminance.js';
+import type { RowSpans } from './polygon.js';
 import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
 import { resample } from './resample.js';
+import { findSurface, surfaceSpans, type Surface } from './surface.js';
 
 /** Ink contrast (in luminance) below which the image counts as blank. */
 const MIN_CONTRAST = 0.08;
@@ -64,18 +66,41 @@ export interface InkAnalysis {
   /** Input pixels per working pixel. */
   scale: number;
   polarity: Polarity;
+  /** The writing surface the ink was read inside, when the image is a scene (see surface.ts). */
+  surface: Surface | null;
+}
+
+/** How {@link analyseInk} reads the ink. */
+export interface AnalyseOptions extends InkOptions {
+  /** Look for a writing surface (a note on a desk) and read ink only inside it. */
+  findSurface?: boolean;
 }
 
 /** Luminance → ink and its strokes; `EMPTY_IMAGE` when there is no ink at all. */
-export function analyseInk(input: Luminance, options: InkOptions = {}): InkAnalysis {
+export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkAnalysis {
   const image = shrink(input);
   const { width, height } = image;
-  const inkMap = extractInk(image, options);
-  if (inkMap.contrast < MIN_CONTRAST) {
-    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
+  const surface = options.findSurface ? findSurface(image) : null;
+  const inkMap = extractInk(image, surface ? { ...options, inside: surfaceSpans(surface, width, height) } : options);
+  const blank = inkMap.contrast < MIN_CONTRAST;
+  const { labels, components } = blank
+    ? { labels: new Int32Array(0), components: [] }
+    : labelComponents(inkMap.ink, width, height);
+  if (surface && !surface.light && components.length === 0) {
+    // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.
+    return analyseInk(image, { ...options, findSurface: false });
   }
-  const { labels, components } = labelComponents(inkMap.ink, width, height);
-  return { ink: inkMap.ink, labels, components, width, height, scale: image.scale, polarity: inkMap.polarity };
+  if (blank) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
+  return {
+    ink: inkMap.ink,
+    labels,
+    components,
+    width,
+    height,
+    scale: image.scale,
+    polarity: inkMap.polarity,
+    surface,
+  };
 }
 
 /** One digit, normalised: the model's 28×28, and its box in working pixels. */
@@ -251,6 +276,26 @@ const DETAIL_MARGIN = 0.15;
 /** Lighting blocks across the second look: a crop's lighting is nearly even. */
 const DETAIL_BLOCKS = 4;
 
+/** The surface's outline in the input's pixels, as `preprocess()` reports it. */
+export function surfaceOutline(surface: Surface, scale: number): WritingSurface {
+  return {
+    corners: surface.corners.map((p) => ({ x: p.x * scale, y: p.y * scale })),
+    tone: surface.light ? 'light' : 'dark',
+  };
+}
+
+/**
+ * The surface's inside, as spans of a crop read again at `crop.scale` input pixels a pixel from
+ * `region` (input pixels): the second look keeps the sheet's edge out as the first did.
+ */
+export function surfaceInCrop(analysis: InkAnalysis, region: Box, crop: Luminance): RowSpans {
+  const k = analysis.scale / crop.scale;
+  return surfaceSpans(analysis.surface!, crop.width, crop.height, (p) => ({
+    x: p.x * k - region.x / crop.scale,
+    y: p.y * k - region.y / crop.scale,
+  }));
+}
+
 /**
  * Runs the pipeline: a first look at a small copy of the whole image finds the digit; when the
  * image is bigger than that copy and the digit small in it, a second look at the digit's region
@@ -258,7 +303,7 @@ const DETAIL_BLOCKS = 4;
  */
 export function preprocessImage(decoded: DecodedImage): Preprocessed {
   const { luminance, sourceWidth, sourceHeight } = decoded;
-  const analysis = analyseInk(luminance);
+  const analysis = analyseInk(luminance, { findSurface: true });
   const kept = digitComponents(analysis.components, analysis.width, analysis.height);
   const digit = kept.length > 0 ? normalizeDigit(analysis, new Set(kept.map((c) => c.id))) : null;
   if (!digit) {
@@ -273,6 +318,7 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
     sourceWidth,
     sourceHeight,
     inkCoverage: digit.inkCoverage,
+    ...(analysis.surface ? { surface: surfaceOutline(analysis.surface, analysis.scale) } : {}),
   };
   if (decoded.detail && analysis.scale > 1.01 && Math.max(digit.box.width, digit.box.height) < DETAIL_BELOW) {
     const box = result.box;
@@ -287,7 +333,11 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
     };
     try {
       const crop = decoded.detail(region, DETAIL_SIDE);
-      const close = analyseInk(crop, { polarity: analysis.polarity, blocksAcross: DETAIL_BLOCKS });
+      const close = analyseInk(crop, {
+        polarity: analysis.polarity,
+        blocksAcross: DETAIL_BLOCKS,
+        ...(analysis.surface ? { inside: surfaceInCrop(analysis, region, crop) } : {}),
+      });
       const strokes = digitComponents(close.components, close.width, close.height);
       const detailed = strokes.length > 0 ? normalizeDigit(close, new Set(strokes.map((c) => c.id))) : null;
       if (detailed) {
