@@ -8,10 +8,11 @@ import { digitComponents, labelComponents, type Component } from './components.j
 import { extractInk, type InkOptions } from './ink.js';
 import type { DetailReader } from './detail.js';
 import { shrink, type Luminance } from './luminance.js';
-import type { RowSpans } from './polygon.js';
+import type { Point, RowSpans } from './polygon.js';
 import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
 import { resample } from './resample.js';
 import { findSurface, surfaceSpans, type Surface } from './surface.js';
+import { isRuling, type Extent } from './rulings.js';
 
 /** Ink contrast (in luminance) below which the image counts as blank. */
 const MIN_CONTRAST = 0.08;
@@ -70,6 +71,13 @@ export interface InkAnalysis {
   surface: Surface | null;
 }
 
+/** Width and height of a polygon's bounding box. */
+function extentOf(polygon: Point[]): Extent {
+  const xs = polygon.map((p) => p.x);
+  const ys = polygon.map((p) => p.y);
+  return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
 /** How {@link analyseInk} reads the ink. */
 export interface AnalyseOptions extends InkOptions {
   /** Look for a writing surface (a note on a desk) and read ink only inside it. */
@@ -83,9 +91,11 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   const surface = options.findSurface ? findSurface(image) : null;
   const inkMap = extractInk(image, surface ? { ...options, inside: surfaceSpans(surface, width, height) } : options);
   const blank = inkMap.contrast < MIN_CONTRAST;
-  const { labels, components } = blank
+  const { labels, components: all } = blank
     ? { labels: new Int32Array(0), components: [] }
     : labelComponents(inkMap.ink, width, height);
+  const page = surface ? extentOf(surface.inner) : { width, height };
+  const components = all.filter((c) => !isRuling(c, labels, { width, height }, page));
   if (surface && !surface.light && components.length === 0) {
     // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.
     return analyseInk(image, { ...options, findSurface: false });

@@ -54,7 +54,7 @@ export function polygonArea(polygon: readonly Point[]): number {
  * while each costs under `tolerance` of the area, keeping at least `minCorners`: a rectangle
  * drawn in pixels has dozens of hull corners, a note four.
  */
-export function simplifyPolygon(polygon: Point[], tolerance = 0.01, minCorners = 4): Point[] {
+export function simplifyPolygon(polygon: Point[], tolerance = 0.003, minCorners = 4): Point[] {
   const out = [...polygon];
   const total = polygonArea(out);
   while (out.length > minCorners) {
@@ -74,30 +74,35 @@ export function simplifyPolygon(polygon: Point[], tolerance = 0.01, minCorners =
 }
 
 /**
- * The four corners of a convex polygon that enclose the most area, when they enclose at least
- * `fit` of it (a note seen in perspective, whose corners the coarse mask rounded off); otherwise
- * the polygon itself (a page running off the frame has more corners).
+ * A quadrilateral for a convex polygon whose outline is four straight sides with rounded or cut
+ * corners (a note as a coarse mask sees it): the lines of its four longest edges, each pair of
+ * neighbours meeting at a corner. Null when those corners do not enclose about the polygon's
+ * own area (a disc, a blob, a shape of more sides).
  */
-export function quadrilateral(polygon: Point[], fit = 0.95): Point[] {
+export function fitQuadrilateral(polygon: Point[], tolerance = 0.08): Point[] | null {
   const n = polygon.length;
-  if (n <= 4) return polygon;
-  let best: Point[] = polygon;
-  let bestArea = 0;
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      for (let c = b + 1; c < n; c++) {
-        for (let d = c + 1; d < n; d++) {
-          const quad = [polygon[a]!, polygon[b]!, polygon[c]!, polygon[d]!];
-          const area = polygonArea(quad);
-          if (area > bestArea) {
-            bestArea = area;
-            best = quad;
-          }
-        }
-      }
-    }
+  if (n < 4) return null;
+  const edges = polygon.map((a, i) => {
+    const b = polygon[(i + 1) % n]!;
+    return { i, a, b, length: Math.hypot(b.x - a.x, b.y - a.y) };
+  });
+  const sides = [...edges]
+    .sort((p, q) => q.length - p.length)
+    .slice(0, 4)
+    .sort((p, q) => p.i - q.i);
+  const corners: Point[] = [];
+  for (let k = 0; k < 4; k++) {
+    const e = sides[k]!;
+    const f = sides[(k + 1) % 4]!;
+    const d1 = { x: e.b.x - e.a.x, y: e.b.y - e.a.y };
+    const d2 = { x: f.b.x - f.a.x, y: f.b.y - f.a.y };
+    const det = d1.x * d2.y - d1.y * d2.x;
+    if (Math.abs(det) < 1e-9) return null;
+    const t = ((f.a.x - e.a.x) * d2.y - (f.a.y - e.a.y) * d2.x) / det;
+    corners.push({ x: e.a.x + d1.x * t, y: e.a.y + d1.y * t });
   }
-  return bestArea >= fit * polygonArea(polygon) ? best : polygon;
+  const ratio = polygonArea(corners) / polygonArea(polygon);
+  return ratio > 1 - tolerance && ratio < 1 + tolerance ? corners : null;
 }
 
 /**

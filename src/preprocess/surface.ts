@@ -18,7 +18,7 @@ import {
   insetPolygon,
   polygonArea,
   polygonSpans,
-  quadrilateral,
+  fitQuadrilateral,
   simplifyPolygon,
   type Point,
   type RowSpans,
@@ -37,7 +37,7 @@ export interface Surface {
 /** Longest side of the coarse copy the surface is found on. */
 const GRID_SIDE = 128;
 /** A surface covers at least this share of the frame, and at most the next (else it is the frame). */
-const MIN_AREA = 0.05;
+const MIN_AREA = 0.08;
 const MAX_AREA = 0.94;
 /** Region area over its hull's area: sheets are convex, desks around them are not. */
 const MIN_SOLIDITY = 0.88;
@@ -47,6 +47,11 @@ const MIN_OWN_TONE = 0.75;
 const MIN_STEP = 0.06;
 /** Share of the edge that must be sharp (a paper edge, not a shadow's penumbra). */
 const MIN_SHARP_SHARE = 0.55;
+/**
+ * 4π·area/perimeter² of the hull: 0.79 for a square, 0.59 for a 3:1 card; a thick stroke of a
+ * digit (a "1" is convex too) is far longer than wide.
+ */
+const MIN_COMPACTNESS = 0.5;
 /** Images smaller than this are crops already. */
 const MIN_IMAGE_SIDE = 64;
 
@@ -58,7 +63,7 @@ interface Grid {
   factor: number;
 }
 
-function coarseCopy(image: Luminance): Grid {
+export function coarseCopy(image: Luminance): Grid {
   const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / GRID_SIDE));
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));
@@ -91,7 +96,7 @@ function median3(values: Float32Array, width: number, height: number): Float32Ar
 }
 
 /** Otsu's threshold over 256 levels. */
-function otsu(values: Float32Array): number {
+export function otsu(values: Float32Array): number {
   const counts = new Float64Array(256);
   for (const v of values) counts[Math.min(255, Math.max(0, Math.floor(v * 256)))]!++;
   const total = values.length;
@@ -183,6 +188,16 @@ function fillHoles(region: Uint8Array, width: number, height: number): Uint8Arra
   return filled;
 }
 
+function compactness(polygon: Point[]): number {
+  let perimeter = 0;
+  for (let i = 0; i < polygon.length; i++) {
+    const a = polygon[i]!;
+    const b = polygon[(i + 1) % polygon.length]!;
+    perimeter += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return perimeter > 0 ? (4 * Math.PI * polygonArea(polygon)) / perimeter ** 2 : 0;
+}
+
 /** Hull of a region from each row's extreme pixels, in grid pixel-corner coordinates. */
 function regionHull(region: Uint8Array, width: number, height: number): Point[] {
   const points: Point[] = [];
@@ -267,13 +282,15 @@ interface Candidate {
   /** Median brightness of the surface and of what is around it. */
   level: number;
   around: number;
+  /** Its corners, in grid pixels. */
+  outline: Point[];
 }
 
 /** Where between the surroundings' level and the surface's the threshold is set again. */
 const REFINED_THRESHOLD = 0.6;
 
 /** The region of one tone that could be a sheet, or null. */
-function candidate(grid: Grid, threshold: number, light: boolean): Candidate | null {
+export function candidate(grid: Grid, threshold: number, light: boolean): Candidate | null {
   const { width, height, values } = grid;
   const count = width * height;
   const tone = new Uint8Array(count);
@@ -299,11 +316,17 @@ function candidate(grid: Grid, threshold: number, light: boolean): Candidate | n
   const around = outside / (count - area);
   if ((light ? level - around : around - level) < MIN_STEP) return null;
   const hull = regionHull(filled, width, height);
-  if (area < MIN_SOLIDITY * polygonArea(hull)) return null;
+  const hullArea = polygonArea(hull);
+  if (area < MIN_SOLIDITY * hullArea || compactness(hull) < MIN_COMPACTNESS) return null;
+  const corners = fitQuadrilateral(simplifyPolygon(hull));
   let border = 0;
   for (let x = 0; x < width; x++) border += filled[x]! + filled[(height - 1) * width + x]!;
   for (let y = 1; y < height - 1; y++) border += filled[y * width]! + filled[y * width + width - 1]!;
-  return { filled, light, borderContact: border / (2 * (width + height) - 4), level, around };
+  const borderContact = border / (2 * (width + height) - 4);
+  // Four straight sides, unless it runs off the frame: a filled "0" or "8" is as convex as a
+  // note, but round.
+  if (!corners && borderContact === 0) return null;
+  return { filled, light, borderContact, level, around, outline: corners ?? simplifyPolygon(hull) };
 }
 
 /** Working pixels the outline is moved inwards by: past the edge's blur and the grid's coarseness. */
@@ -335,7 +358,7 @@ export function findSurface(image: Luminance): Surface | null {
     if (c.borderContact > 0.5) continue;
     if (sharpEdgeShare(image, grid, c.filled) < MIN_SHARP_SHARE) continue;
     const { factor, width, height } = grid;
-    const hull = quadrilateral(simplifyPolygon(regionHull(c.filled, width, height)));
+    const hull = c.outline;
     const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
     const onBorder = (a: Point, b: Point): boolean =>
       (a.x <= 0.5 && b.x <= 0.5) ||

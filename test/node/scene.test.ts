@@ -1,0 +1,157 @@
+/**
+ * Scenes in Node: a page's printed rulings, a shadow or a sheet's edge alone are not digits
+ * (EMPTY_IMAGE); a digit on a note lying on a desk is found inside the note; pages that fill the
+ * frame read as before, with no surface reported.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classify, loadClassifier, preprocess, readNumber, type Classifier } from '../../src/node.js';
+import { mnistDigit, paperDigit, SHIPPED_MODEL_URL } from './helpers.js';
+
+type Pixels = { data: Float32Array; width: number; height: number };
+
+/** A blank page, 0.93 with a little noise; `draw` darkens what it returns ink for. */
+function page(width: number, height: number, ink: (x: number, y: number) => number = () => 0): Pixels {
+  const data = new Float32Array(width * height);
+  let seed = 7;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (seed / 0x7fffffff - 0.5) * 0.04;
+      data[y * width + x] = Math.min(1, Math.max(0, 0.93 * (1 - 0.8 * ink(x, y)) + noise));
+    }
+  }
+  return { data, width, height };
+}
+
+/** A light note (rotated `degrees`) covering about half of a dark, grainy desk; `ink` in note units. */
+function noteOnDesk(ink: (u: number, v: number) => number = () => 0, degrees = 8): Pixels & { corners: number[][] } {
+  const width = 900;
+  const height = 675;
+  const [cx, cy, hw, hh] = [470, 330, 250, 210];
+  const a = (degrees * Math.PI) / 180;
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  const data = new Float32Array(width * height);
+  let seed = 11;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (seed / 0x7fffffff - 0.5) * 0.05;
+      const u = c * (x - cx) + s * (y - cy);
+      const v = -s * (x - cx) + c * (y - cy);
+      const outside = Math.max(Math.abs(u) - hw, Math.abs(v) - hh);
+      let value: number;
+      if (outside <= 0) {
+        value = 0.92 * (1 - 0.85 * ink(u / hh, v / hh));
+      } else {
+        // Wood: dark, with grain running across; a soft shadow along the note's edge.
+        const grain = 0.3 + 0.08 * Math.sin(0.09 * y + 3 * Math.sin(0.013 * x)) + 0.04 * Math.sin(0.5 * y);
+        value = grain * (0.65 + 0.35 * Math.min(1, outside / 18));
+      }
+      data[y * width + x] = Math.min(1, Math.max(0, value + noise));
+    }
+  }
+  const corners = [
+    [-hw, -hh],
+    [hw, -hh],
+    [hw, hh],
+    [-hw, hh],
+  ].map(([u, v]) => [cx + c * u! - s * v!, cy + s * u! + c * v!]);
+  return { data, width, height, corners };
+}
+
+/** MNIST digit `i` as ink in note units: `size` of the note's half-height, centred at (`u0`, `v0`). */
+function digitInk(i: number, size = 0.9, u0 = 0, v0 = 0): (u: number, v: number) => number {
+  const digit = mnistDigit(i);
+  return (u, v) => {
+    const x = Math.floor(((u - u0) / size) * 14 + 14);
+    const y = Math.floor(((v - v0) / size) * 14 + 14);
+    return x >= 0 && y >= 0 && x < 28 && y < 28 ? digit.data[y * 28 + x]! : 0;
+  };
+}
+
+async function rejectsAsEmpty(input: Pixels, what: string): Promise<void> {
+  await assert.rejects(classify(input), (error: { code?: string }) => {
+    assert.equal(error.code, 'EMPTY_IMAGE', `${what}: ${String(error)}`);
+    return true;
+  });
+}
+
+describe('scenes in Node', () => {
+  let classifier: Classifier;
+
+  it('loads the shipped model', async () => {
+    classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
+    assert.equal(classifier.backend, 'wasm');
+  });
+
+  it('finds a note on a dark desk, reports its outline, and reads the digit inside it', async () => {
+    let right = 0;
+    for (let i = 0; i < 10; i++) {
+      const scene = noteOnDesk(digitInk(i, 0.7, 0.2 * ((i % 3) - 1), 0.1));
+      const pre = await preprocess(scene);
+      assert.ok(pre.surface, `digit ${i}: no surface found`);
+      assert.equal(pre.surface.tone, 'light');
+      assert.equal(pre.surface.corners.length, 4);
+      // Every true corner has a found corner within 4% of the frame.
+      for (const [x, y] of scene.corners) {
+        const near = Math.min(...pre.surface.corners.map((p) => Math.hypot(p.x - x!, p.y - y!)));
+        assert.ok(near < 36, `digit ${i}: corner (${x!.toFixed(0)}, ${y!.toFixed(0)}) is ${near.toFixed(0)} px off`);
+      }
+      if ((await classifier.classifyPreprocessed(pre)).digit === mnistDigit(i).label) right++;
+    }
+    assert.ok(right >= 9, `only ${right}/10 read`);
+  });
+
+  it('a blank note on a desk, its edge and shadow alone, is EMPTY_IMAGE, not a 0', async () => {
+    await rejectsAsEmpty(noteOnDesk(), 'blank note');
+    await rejectsAsEmpty(
+      noteOnDesk(() => 0, -12),
+      'blank note, turned the other way',
+    );
+  });
+
+  it('ruled lines, a grid and a cast shadow alone are EMPTY_IMAGE', async () => {
+    const ruled = page(600, 800, (_x, y) => (y % 48 < 2 ? 0.5 : 0));
+    await rejectsAsEmpty(ruled, 'ruled page');
+    const grid = page(640, 480, (x, y) => (x % 40 < 2 || y % 40 < 2 ? 0.45 : 0));
+    await rejectsAsEmpty(grid, 'squared page');
+    const shadow = page(800, 600);
+    for (let y = 0; y < 600; y++) {
+      for (let x = 0; x < 800; x++) shadow.data[y * 800 + x]! *= 1 - 0.4 * Math.min(1, Math.max(0, (x - 380) / 30));
+    }
+    await rejectsAsEmpty(shadow, 'cast shadow');
+  });
+
+  it('reads a digit written across ruled lines', async () => {
+    let right = 0;
+    for (let i = 0; i < 10; i++) {
+      const digit = mnistDigit(i);
+      const ruledDigit = page(400, 400, (x, y) => {
+        const sx = Math.floor((x - 110) / 6.5);
+        const sy = Math.floor((y - 110) / 6.5);
+        const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
+        return Math.max(ink, y % 60 < 2 ? 0.35 : 0);
+      });
+      if ((await classifier.classify(ruledDigit)).digit === digit.label) right++;
+    }
+    assert.ok(right >= 8, `only ${right}/10 read`);
+  });
+
+  it('a page that fills the frame reads as before, with no surface', async () => {
+    for (let i = 0; i < 5; i++) {
+      const pre = await preprocess(paperDigit(i, 640, 480, 9));
+      assert.equal(pre.surface, undefined);
+      assert.equal((await classifier.classifyPreprocessed(pre)).digit, mnistDigit(i).label);
+    }
+  });
+
+  it('readNumber() reads a number on a note on a desk and reports the note', async () => {
+    const indices = [3, 2, 1, 18];
+    const ink = (u: number, v: number): number =>
+      Math.max(...indices.map((i, k) => digitInk(i, 0.3, -0.75 + 0.5 * k, 0)(u, v)));
+    const reading = await readNumber(noteOnDesk(ink, 5));
+    assert.equal(reading.text, indices.map((i) => mnistDigit(i).label).join(''));
+    assert.ok(reading.surface, 'no surface reported');
+  });
+});
