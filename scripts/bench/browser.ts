@@ -27,7 +27,7 @@ import type {
   SpeedResult,
 } from './types.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -253,7 +253,7 @@ function kindResult(kind: string, description: string, outcomes: Outcome[], elap
   };
 }
 
-async function openBenchPage(
+export async function openBenchPage(
   browser: Browser,
   server: StaticServer,
   ownWindow = false,

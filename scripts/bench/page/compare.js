@@ -8,8 +8,13 @@
     Bench.readyToClassify = () => window.DigitRecognizer.getDefaultClassifier();
   }
 
+  // Digit kinds only: a number kind (`number: true`) is made from several digits.
   Bench.describeKinds ??= () =>
-    Object.fromEntries(Object.entries(Bench.kinds).map(([name, kind]) => [name, kind.description]));
+    Object.fromEntries(
+      Object.entries(Bench.kinds)
+        .filter(([, kind]) => !kind.number)
+        .map(([name, kind]) => [name, kind.description]),
+    );
 
   async function run(label, group, make) {
     const result = { label, predicted: -1, group };

@@ -32,7 +32,9 @@
     try {
       made = await makeInput();
       result.group = made.group;
+      const t0 = performance.now();
       const p = await api().classify(made.input);
+      result.ms = performance.now() - t0;
       result.predicted = p.digit;
       result.confidence = p.confidence;
       result.uncertain = p.uncertain;
@@ -43,22 +45,88 @@
     return result;
   }
 
-  Bench.describeKinds = () =>
-    Object.fromEntries(Object.entries(Bench.kinds).map(([name, kind]) => [name, kind.description]));
+  const describe = (numbers) =>
+    Object.fromEntries(
+      Object.entries(Bench.kinds)
+        .filter(([, kind]) => !kind.number === !numbers)
+        .map(([name, kind]) => [name, kind.description]),
+    );
+  /** Digit kinds only: number kinds (`number: true`) read numbers, through runNumberKind(). */
+  Bench.describeKinds = () => describe(false);
+  Bench.describeNumberKinds = () => describe(true);
 
-  /** Classifies kind `name` made from each MNIST test index in `indices`. */
-  Bench.runKind = async function runKind(name, indices) {
-    await Bench.loadMnist();
-    await api().getDefaultClassifier();
+  /**
+   * The seed of the image made from `index` by kind `name`. A validation run's `salt` gives
+   * other scenes from the same digits; without one the seeds are the benchmark's.
+   */
+  Bench.seedOf = (name, index, salt) => Bench.hash(salt ? name + '#' + salt : name) ^ Math.imul(index + 1, 2654435761);
+
+  /** The digits of number `index`: 2–6 of the split, the first `index` itself, the rest seeded. */
+  Bench.numberDigits = function numberDigits(index, split, salt) {
+    const rand = Bench.rng(Bench.seedOf('number digits', index, salt));
+    const length = rand.int(2, 6);
+    return [index, ...Array.from({ length: length - 1 }, () => rand.int(0, Bench.mnistSize(split) - 1))];
+  };
+
+  /**
+   * Image `n` of kind `name`, made from digit `index` (a number kind: from numberDigits(index)) of
+   * `options.split` ('test' by default) with `options.salt`: what make() returns, plus `label`
+   * (a digit kind) or `expected` (a number kind, its text). Load the split first.
+   */
+  Bench.makeImage = async function makeImage(name, index, n, options) {
+    const { split, salt } = options || {};
     const kind = Bench.kinds[name];
     if (!kind) throw new Error('No kind ' + name);
-    const seed = Bench.hash(name);
+    const rand = Bench.rng(Bench.seedOf(name, index, salt));
+    if (kind.number) {
+      const digits = Bench.numberDigits(index, split, salt).map((i) => Bench.digit(i, split));
+      const made = await kind.make({ digits, index, n, rand });
+      return { ...made, expected: digits.map((d) => d.label).join('') };
+    }
+    const { pixels, label } = Bench.digit(index, split);
+    return { ...(await kind.make({ pixels, label, index, n, rand })), label };
+  };
+
+  async function ready(name, options, number) {
+    if (!Bench.kinds[name] || !Bench.kinds[name].number !== !number) throw new Error('No such kind: ' + name);
+    const split = (options && options.split) || 'test';
+    await Bench.loadMnist(split);
+    await api().getDefaultClassifier();
+    return split;
+  }
+
+  /** Classifies kind `name` made from each MNIST index in `indices` (`options`: split, salt). */
+  Bench.runKind = async function runKind(name, indices, options) {
+    const split = await ready(name, options, false);
     const results = [];
     for (let n = 0; n < indices.length; n++) {
       const index = indices[n];
-      const { pixels, label } = Bench.digit(index);
-      const rand = Bench.rng(seed ^ Math.imul(index + 1, 2654435761));
-      results.push(await outcome({ index, label }, () => kind.make({ pixels, label, index, n, rand })));
+      const { label } = Bench.digit(index, split);
+      results.push(await outcome({ index, label }, () => Bench.makeImage(name, index, n, options)));
+    }
+    return results;
+  };
+
+  /** readNumber() on number kind `name`: per image the expected text and what was read. */
+  Bench.runNumberKind = async function runNumberKind(name, indices, options) {
+    await ready(name, options, true);
+    const results = [];
+    for (let n = 0; n < indices.length; n++) {
+      const result = { index: indices[n], expected: '', read: '', uncertain: true, confidence: 0, group: '' };
+      try {
+        const made = await Bench.makeImage(name, indices[n], n, options);
+        result.expected = made.expected;
+        result.group = made.group;
+        const t0 = performance.now();
+        const reading = await api().readNumber(made.input);
+        result.ms = performance.now() - t0;
+        result.read = reading.text;
+        result.uncertain = reading.uncertain;
+        result.confidence = reading.confidence;
+      } catch (error) {
+        result.error = String((error && error.message) || error);
+      }
+      results.push(result);
     }
     return results;
   };
@@ -82,10 +150,9 @@
   /** A benchmark image as a data: URL, and what the model saw, for looking at failures. */
   Bench.example = async function example(name, index, n) {
     await Bench.loadMnist();
-    const { pixels, label } = Bench.digit(index);
-    const rand = Bench.rng(Bench.hash(name) ^ Math.imul(index + 1, 2654435761));
     // `n`: the image's position in the run (some kinds vary with it); index / 20 in a full run.
-    const made = await Bench.kinds[name].make({ pixels, label, index, n: n || 0, rand });
+    const made = await Bench.makeImage(name, index, n || 0);
+    const label = made.label;
     const blob = made.input instanceof Blob ? made.input : await Bench.encode(made.input, 'image/png');
     const url = await new Promise((resolve) => {
       const reader = new FileReader();

@@ -253,6 +253,37 @@
         return { input: c, group: pen[0], truth: { cx, cy, height: digitHeight }, polarity: 'dark-on-light' };
       },
     },
+    'note-on-desk': {
+      description:
+        'A photo of a note on a desk (desk.js, desk-scene.js): a sticky note, an index card (ruled or not) or a torn ' +
+        'notebook slip (white, cream, yellow, pink, light blue, light green) covering 30–80% of the frame, rotated ' +
+        '±15°, seen at a slight angle (corners jittered, the ink warped with them), with a soft drop shadow, sometimes ' +
+        "a fold or a curled edge. The digit: black, blue ballpoint, navy gel, pencil or red, 25–70% of the note's " +
+        'height, anywhere on it, ±6° to it; a third drawn as thinner pen strokes. Seven desks in turn (dark wood, light ' +
+        'oak, grey laminate, green cutting mat, black desk, blue denim, white table) and, as the eighth, a phone or ' +
+        'tablet on a lighter desk showing a light digit on a dark screen. Sometimes a pen, a paper clip, a coffee ring ' +
+        'or the edge of another sheet beside the note. Camera: light gradient, vignette, sometimes a cast shadow, ' +
+        'auto-exposure, white balance, 2–4% noise, sometimes 0.6–1.5 px blur; 800–1600 px wide at 4:3, 3:4, 16:9 or ' +
+        '1:1. Half JPEG Blobs (quality 0.75–0.92), half canvases.',
+      async make({ pixels, label, n, rand }) {
+        const scene = Bench.deskScene(rand, { desk: Bench.SCENE_DESKS[n % 8], digits: [{ pixels, label }] });
+        // Desk and file type each cycle, so that every desk gets both.
+        return Bench.deskInput(scene, rand, Math.floor(n / 8) % 2 === 1);
+      },
+    },
+    'number-on-desk': {
+      number: true,
+      description:
+        'As note-on-desk, with a 2–6 digit number written on the note (or shown on the screen) left to right: gaps ' +
+        "of 5–40% of a digit's width, never overlapping, sizes ±10%, baseline ±5%, each digit ±5° on a line tilted " +
+        "±3°; the number 35–85% of the note's width when its height allows. Read with readNumber(); counts when the " +
+        'whole text is read exactly.',
+      async make({ digits, n, rand }) {
+        const scene = Bench.deskScene(rand, { desk: Bench.SCENE_DESKS[n % 8], digits });
+        const made = await Bench.deskInput(scene, rand, Math.floor(n / 8) % 2 === 1);
+        return { ...made, group: `${made.group}|length: ${digits.length} digits` };
+      },
+    },
   };
 
   /** Font grid: every family × digit × size × rotation, black fillText on white. */
