@@ -14,6 +14,7 @@ import {
   diagnosisOf,
   groupAccuracy,
   median,
+  numberKindResult,
   timingStats,
   type Outcome,
 } from './stats.js';
@@ -23,6 +24,8 @@ import type {
   Comparison,
   Download,
   KindResult,
+  NumberKindResult,
+  NumberOutcome,
   ReadNumberSpeed,
   SpeedResult,
 } from './types.js';
@@ -72,6 +75,7 @@ export interface BrowserOptions {
 export interface BrowserResults {
   chromium: string;
   kinds: KindResult[];
+  numberKinds: NumberKindResult[];
   missingFonts: string[];
   speed: SpeedResult;
   coldStart: ColdStart;
@@ -303,10 +307,21 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       log(`  note: the timed photo reads as ${raw.photoDigit}, label ${raw.photoLabel}`);
 
     // Accuracy is not timed, so the kinds share the cores: one page per core, each taking the
-    // next kind in turn (the slowest first, to end together).
+    // next kind in turn (the slowest first, to end together). Number kinds go through
+    // readNumber() and are reported apart.
     const descriptions = await call<Record<string, string>>(page, 'describeKinds');
-    const queue = Object.keys(descriptions).filter((kind) => !options.only || options.only.includes(kind));
+    const numberDescriptions = await call<Record<string, string>>(page, 'describeNumberKinds');
+    const chosen = (kind: string): boolean => !options.only || options.only.includes(kind);
+    const queue = [
+      ...Object.keys(descriptions)
+        .filter(chosen)
+        .map((name) => ({ name, number: false })),
+      ...Object.keys(numberDescriptions)
+        .filter(chosen)
+        .map((name) => ({ name, number: true })),
+    ];
     const byKind = new Map<string, KindResult>();
+    const byNumberKind = new Map<string, NumberKindResult>();
     const pages = [
       page,
       ...(await Promise.all(
@@ -315,8 +330,18 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     ];
     await Promise.all(
       pages.map(async (worker) => {
-        for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+        for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+          const kind = job.name;
           const started = performance.now();
+          if (job.number) {
+            const read = await call<NumberOutcome[]>(worker, 'runNumberKind', kind, options.indices);
+            const result = numberKindResult(kind, numberDescriptions[kind] ?? '', read, performance.now() - started);
+            byNumberKind.set(kind, result);
+            log(
+              `  ${kind}: ${(result.accuracy * 100).toFixed(1)}% of ${result.count} read exactly (${(result.elapsedMs / 1000).toFixed(0)} s)`,
+            );
+            continue;
+          }
           const outcomes = await call<Outcome[]>(worker, 'runKind', kind, options.indices);
           const result = kindResult(kind, descriptions[kind] ?? '', outcomes, performance.now() - started);
           byKind.set(kind, result);
@@ -327,6 +352,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       }),
     );
     const kinds = Object.keys(descriptions).flatMap((kind) => byKind.get(kind) ?? []);
+    const numberKinds = Object.keys(numberDescriptions).flatMap((kind) => byNumberKind.get(kind) ?? []);
     await Promise.all(pages.slice(1).map((p) => p.browserContext().close()));
 
     const installed = installedFamilies();
@@ -345,7 +371,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       log(`  fonts: ${(result.accuracy * 100).toFixed(1)}% of ${result.count}`);
     }
     await page.close();
-    return { chromium, kinds, missingFonts, speed, coldStart: cold };
+    return { chromium, kinds, numberKinds, missingFonts, speed, coldStart: cold };
   } finally {
     await browser.close();
   }

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { composeNumber, type ComposedNumber } from '../../test/fixtures/compose-number.js';
 import { readMnistSplit, type DigitSet } from '../train/idx.js';
 import { MNIST_DIR, ROOT } from './node-accuracy.js';
+import { levenshtein } from './stats.js';
 import type { AccuracyFigure, ReadNumberAccuracy, SegmentCheckerFacts } from './types.js';
 
 type NodeEntry = typeof import('../../src/node.js');
@@ -62,17 +63,6 @@ export function sixDigitNumber(): { bytes: number[]; width: number; height: numb
     height: made.height,
     text: made.text,
   };
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 const figure = (correct: number, count: number): AccuracyFigure => ({

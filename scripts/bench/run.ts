@@ -5,7 +5,7 @@
  *
  *   --quick            small samples; prints the report and writes its JSON to the temp folder
  *   --report           only re-render BENCHMARKS.md from scripts/bench/results.json
- *   --only=a,b         browser kinds to run (e.g. jpeg,fonts)
+ *   --only=a,b         browser kinds to run (e.g. jpeg,fonts,note-on-desk,number-on-desk)
  *   --skip-node        no MNIST run in Node
  *   --skip-browser     no Chromium run
  *   --per-kind=N       images per browser kind (default 500; 20 with --quick)
@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     machine: machine(''),
     node: null,
     kinds: [],
+    numberKinds: [],
     missingFonts: [],
     speed: null,
     coldStart: null,
@@ -176,6 +177,7 @@ async function main(): Promise<void> {
       });
       results.machine = { ...machine(browser.chromium), concurrentLoad };
       results.kinds = browser.kinds;
+      results.numberKinds = browser.numberKinds;
       results.missingFonts = browser.missingFonts;
       results.speed = browser.speed;
       results.coldStart = browser.coldStart;

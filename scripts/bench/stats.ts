@@ -1,5 +1,5 @@
 /** Aggregation shared by the Node and browser parts: accuracy, confusions, timing percentiles. */
-import type { AccuracyFigure, Confusion, TimingStats } from './types.js';
+import type { AccuracyFigure, Confusion, NumberKindResult, NumberOutcome, TimingStats } from './types.js';
 
 /** One image's outcome. `predicted` is -1 when classify() rejected the input. */
 export interface Outcome {
@@ -121,4 +121,72 @@ export function median(values: readonly number[]): number {
 export function browserIndices(count: number): number[] {
   const stride = Math.floor(10000 / count);
   return Array.from({ length: count }, (_, i) => i * stride);
+}
+
+/** Edit distance between two strings: insertions, deletions and substitutions. */
+export function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Exact reads of a number kind, overall and per group, digits read right, a few misreads. */
+export function numberKindResult(
+  kind: string,
+  description: string,
+  outcomes: readonly NumberOutcome[],
+  elapsedMs: number,
+): NumberKindResult {
+  const exact = (list: readonly NumberOutcome[]): AccuracyFigure => {
+    const correct = list.filter((o) => !o.error && o.read === o.expected).length;
+    return {
+      count: list.length,
+      correct,
+      accuracy: list.length > 0 ? correct / list.length : 0,
+      uncertain: list.filter((o) => o.uncertain).length,
+      errors: list.filter((o) => o.error).length,
+    };
+  };
+  const groups = new Map<string, NumberOutcome[]>();
+  for (const o of outcomes) for (const name of o.group.split('|')) groups.set(name, [...(groups.get(name) ?? []), o]);
+  const digitCount = outcomes.reduce((s, o) => s + o.expected.length, 0);
+  const digitsRight = outcomes.reduce(
+    (s, o) => s + Math.max(0, o.expected.length - levenshtein(o.expected, o.read)),
+    0,
+  );
+  const wrong = outcomes.filter((o) => o.error || o.read !== o.expected);
+  const timed = outcomes.filter((o) => o.ms !== undefined);
+  return {
+    kind,
+    description,
+    ...exact(outcomes),
+    groups: Object.fromEntries(
+      [...groups]
+        .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+        .map(([name, list]) => [name, exact(list)]),
+    ),
+    digits: {
+      count: digitCount,
+      correct: digitsRight,
+      accuracy: digitCount > 0 ? digitsRight / digitCount : 0,
+      uncertain: 0,
+      errors: 0,
+    },
+    misreads: wrong.slice(0, 12).map(({ index, expected, read, confidence, group, error }) => ({
+      index,
+      expected,
+      read,
+      confidence,
+      group,
+      ...(error ? { error } : {}),
+    })),
+    meanMs: timed.reduce((s, o) => s + o.ms!, 0) / Math.max(1, timed.length),
+    elapsedMs,
+    errorMessages: [...new Set(wrong.flatMap((o) => (o.error ? [o.error] : [])))].slice(0, 5),
+  };
 }

@@ -48,6 +48,36 @@ export interface KindResult extends AccuracyFigure {
   errorMessages: string[];
 }
 
+/** One image of a number kind, as page/harness.js `runNumberKind()` returns it. */
+export interface NumberOutcome {
+  index: number;
+  /** The number written, e.g. "0342". */
+  expected: string;
+  /** What `readNumber()` read ("" when it rejected the input). */
+  read: string;
+  uncertain: boolean;
+  confidence: number;
+  group: string;
+  /** Milliseconds of the `readNumber()` call. */
+  ms?: number;
+  error?: string;
+}
+
+/** `readNumber()` on a number kind of photo-like image (e.g. number-on-desk): exact reads. */
+export interface NumberKindResult extends AccuracyFigure {
+  kind: string;
+  description: string;
+  /** Exact reads by the variant each image used (desk, length, …). */
+  groups: Record<string, AccuracyFigure>;
+  /** Digits read right (1 − edit distance / digits), over all numbers. */
+  digits: AccuracyFigure;
+  misreads: Array<{ index: number; expected: string; read: string; confidence: number; group: string; error?: string }>;
+  /** Mean milliseconds of one `readNumber()` call (the image made beforehand). */
+  meanMs: number;
+  elapsedMs: number;
+  errorMessages: string[];
+}
+
 export interface NodeAccuracy {
   /** Every test digit through `classify()` with raw pixels (preprocessing included). */
   classify: AccuracyFigure;
@@ -234,6 +264,8 @@ export interface BenchResults {
   machine: Machine;
   node: NodeAccuracy | null;
   kinds: KindResult[];
+  /** Photo-like kinds read with `readNumber()` (absent in results older than number-on-desk). */
+  numberKinds?: NumberKindResult[];
   missingFonts: string[];
   speed: SpeedResult | null;
   coldStart: ColdStart | null;

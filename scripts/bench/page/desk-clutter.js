@@ -199,14 +199,14 @@
   Bench.deskClutter = function deskClutter(ctx, rand, w, h, mm, avoid, phase) {
     const placed = [];
     if (phase === 'under') {
-      if (rand.next() < 0.2 && coffeeRing(ctx, rand, w, h, mm, avoid)) placed.push('coffee ring');
-      if (rand.next() < 0.2) {
+      if (rand.next() < 0.15 && coffeeRing(ctx, rand, w, h, mm, avoid)) placed.push('coffee ring');
+      if (rand.next() < 0.15) {
         sheetEdge(ctx, rand, w, h, mm);
         placed.push('sheet edge');
       }
     } else {
-      if (rand.next() < 0.3 && pen(ctx, rand, w, h, mm, avoid)) placed.push('pen');
-      if (rand.next() < 0.2 && paperClip(ctx, rand, w, h, mm, avoid)) placed.push('paper clip');
+      if (rand.next() < 0.25 && pen(ctx, rand, w, h, mm, avoid)) placed.push('pen');
+      if (rand.next() < 0.15 && paperClip(ctx, rand, w, h, mm, avoid)) placed.push('paper clip');
     }
     return placed;
   };
