@@ -208,6 +208,8 @@ function filesOf(data: DataTransfer | null): File[] {
  * @csspart digit - The recognized digit.
  * @csspart number - The number read (`mode="number"`).
  * @csspart digit-box - The outline of one digit found, over the preview (`mode="number"`).
+ * @csspart surface - The outline of the note, card or screen the digit was found on, over the
+ * preview, when the image is a scene (an SVG whose `polygon` can be styled).
  * @csspart confidence - The confidence line.
  * @csspart uncertain - The "Not sure" label of an uncertain result.
  * @csspart bars - The list of probability bars.
@@ -686,7 +688,7 @@ export class DigitRecognizerElement extends LitElement {
                           aria-label=${format(messages.previewAlt, { name: card.name })}
                         ></canvas>`
                   }
-                  ${this._renderDigitBoxes(card)}
+                  ${this._renderSurface(card)} ${this._renderDigitBoxes(card)}
                 </div>
               </div>`
             : nothing
@@ -694,7 +696,15 @@ export class DigitRecognizerElement extends LitElement {
         ${
           !numberMode && (showPreview || showInput)
             ? html`<div class="media">
-                ${showPreview ? this._renderPreviewImage(card, false) : nothing}
+                ${
+                  showPreview
+                    ? card.preprocessed?.surface
+                      ? html`<div class="preview-frame">
+                          ${this._renderPreviewImage(card, false)} ${this._renderSurface(card)}
+                        </div>`
+                      : this._renderPreviewImage(card, false)
+                    : nothing
+                }
                 ${
                   showInput
                     ? html`<canvas
@@ -792,6 +802,28 @@ export class DigitRecognizerElement extends LitElement {
           >`,
       )}
     </div>`;
+  }
+
+  /**
+   * The outline of the note, card or screen the digits were found on, over the preview, when the
+   * image was a scene: it shows that the library looked inside the note, not at its edge.
+   */
+  private _renderSurface(card: Card): TemplateResult | typeof nothing {
+    if (card.status !== 'complete') return nothing;
+    const pre = card.preprocessed;
+    const surface = card.reading?.surface ?? pre?.surface;
+    const width = card.size?.width ?? pre?.sourceWidth ?? 0;
+    const height = card.size?.height ?? pre?.sourceHeight ?? 0;
+    if (!surface || width <= 0 || height <= 0) return nothing;
+    return html`<svg
+      part="surface"
+      class="surface"
+      viewBox=${`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      <polygon points=${surface.corners.map((p) => `${p.x},${p.y}`).join(' ')}></polygon>
+    </svg>`;
   }
 
   private _renderPrediction(prediction: Prediction): TemplateResult {

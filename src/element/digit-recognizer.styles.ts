@@ -307,6 +307,22 @@ export const styles = css`
     border: 1px solid var(--_border);
   }
 
+  .surface {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
+  }
+
+  .surface polygon {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 2;
+    stroke-dasharray: 6 4;
+    vector-effect: non-scaling-stroke;
+  }
+
   .digit-boxes {
     position: absolute;
     inset: 0;

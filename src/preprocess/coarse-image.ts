@@ -1,0 +1,108 @@
+/**
+ * A coarse copy of the working image, about 128 px a side, on which the writing surface is
+ * looked for: block means then a 3×3 median, so handwriting and fine texture (wood grain, a mat's
+ * grid, a weave) fade into their surroundings while a sheet's edge stays.
+ */
+import type { Luminance } from './luminance.js';
+
+/** Longest side of the coarse copy. */
+const GRID_SIDE = 128;
+
+/** The coarse copy. */
+export interface Grid {
+  values: Float32Array;
+  width: number;
+  height: number;
+  /** Working pixels per grid pixel. */
+  factor: number;
+}
+
+/** Block means of `image`, then a 3×3 median. */
+export function coarseCopy(image: Luminance): Grid {
+  const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / GRID_SIDE));
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const sums = new Float32Array(width * height);
+  const values = image.values;
+  for (let gy = 0; gy < height; gy++) {
+    const out = gy * width;
+    for (let y = gy * factor; y < (gy + 1) * factor; y++) {
+      let p = y * image.width;
+      for (let gx = 0; gx < width; gx++) {
+        let sum = 0;
+        for (let k = 0; k < factor; k++) sum += values[p++]!;
+        sums[out + gx]! += sum;
+      }
+    }
+  }
+  const area = factor * factor;
+  for (let i = 0; i < sums.length; i++) sums[i]! /= area;
+  return { values: median3(sums, width, height), width, height, factor };
+}
+
+function median3(values: Float32Array, width: number, height: number): Float32Array {
+  const out = new Float32Array(values.length);
+  const near = new Float32Array(9);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let n = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const row = Math.min(height - 1, Math.max(0, y + dy)) * width;
+        for (let dx = -1; dx <= 1; dx++) {
+          // Insertion sort as the values arrive: nine values sort faster by hand than by sort().
+          const v = values[row + Math.min(width - 1, Math.max(0, x + dx))]!;
+          let k = n++;
+          while (k > 0 && near[k - 1]! > v) {
+            near[k] = near[k - 1]!;
+            k--;
+          }
+          near[k] = v;
+        }
+      }
+      out[y * width + x] = near[4]!;
+    }
+  }
+  return out;
+}
+
+/** Otsu's threshold over 256 levels. */
+export function otsu(values: Float32Array): number {
+  const counts = new Float64Array(256);
+  for (const v of values) counts[Math.min(255, Math.max(0, Math.floor(v * 256)))]!++;
+  const total = values.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * counts[i]!;
+  let below = 0;
+  let belowSum = 0;
+  let best = 0;
+  let threshold = 0.5;
+  for (let i = 0; i < 255; i++) {
+    below += counts[i]!;
+    if (below === 0) continue;
+    const above = total - below;
+    if (above === 0) break;
+    belowSum += i * counts[i]!;
+    const between = below * above * (belowSum / below - (sum - belowSum) / above) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = (i + 1) / 256;
+    }
+  }
+  return threshold;
+}
+
+/** `image` at (`x`, `y`) (pixel centres at .5), bilinearly. */
+export function bilinear(image: Luminance, x: number, y: number): number {
+  const { width, height, values } = image;
+  const cx = Math.min(width - 1.001, Math.max(0, x - 0.5));
+  const cy = Math.min(height - 1.001, Math.max(0, y - 0.5));
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const i = y0 * width + x0;
+  return (
+    (1 - fy) * ((1 - fx) * values[i]! + fx * values[i + 1]!) +
+    fy * ((1 - fx) * values[i + width]! + fx * values[i + width + 1]!)
+  );
+}
