@@ -71,7 +71,9 @@
   function penPaths(pixels) {
     const key = (x, y) => Math.floor(x) * 256 + Math.floor(y);
     const at = (k) => [Math.floor(k / 256) + 0.5, (k % 256) + 0.5];
-    const segments = Bench.skeleton(pixels);
+    // Thinned from a bolder copy: at MNIST's own mid-grey a faint stretch of stroke can break,
+    // and a 6 with a gap in its loop is no longer a 6.
+    const segments = Bench.skeleton(pixels.map((v) => Math.min(255, v * 1.8)));
     const on = new Set();
     for (const [x0, y0, x1, y1] of segments) on.add(key(x0, y0)).add(key(x1, y1));
     const links = new Map([...on].map((k) => [k, []]));
@@ -104,9 +106,12 @@
       if (links.get(k).length === 0) chains.push([k]);
       for (const n of links.get(k)) if (!used.has(edge(k, n))) chains.push(walk(k, n));
     }
-    return chains.map((chain) => {
+    // Spurs and specks a few pixels long are thinning artefacts, not strokes a pen would make.
+    const degree = (k) => links.get(k).length;
+    const kept = chains.filter((c) => c.length >= 5 || (degree(c[0]) > 2 && degree(c[c.length - 1]) > 2));
+    return kept.map((chain) => {
       let points = chain.map(at);
-      for (let pass = 0; pass < 4; pass++) {
+      for (let pass = 0; pass < 8; pass++) {
         points = points.map((p, i) =>
           i === 0 || i === points.length - 1
             ? p

@@ -163,6 +163,33 @@
     return { outcomes, thumbs, samples, made };
   };
 
+  /**
+   * One scene of test/fixtures/scenes (scripts/make-scene-fixtures.ts), made from MNIST *test*
+   * digits `spec.digits` (indices) with seed `spec.seed`: a desk scene (`spec.desk`, `spec.note`,
+   * `spec.clutter`) or, with `spec.page`, a page filling the frame. Returns the file as a data:
+   * URL (`spec.type`, `spec.quality`) and what the manifest says of it.
+   */
+  Bench.sceneFixture = async function sceneFixture(spec) {
+    await Bench.loadMnist('test');
+    const rand = Bench.rng(spec.seed);
+    const digits = (spec.digits || []).map((i) => Bench.digit(i, 'test'));
+    const options = { size: spec.size, camera: spec.camera };
+    const scene = spec.page
+      ? Bench.pageScene(rand, { ...options, ...spec.page })
+      : Bench.deskScene(rand, { ...options, desk: spec.desk, digits, note: spec.note, clutter: spec.clutter });
+    const round = (p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+    return {
+      url: await Bench.inputDataUrl(scene.canvas, spec.type, spec.quality),
+      label: scene.text || null,
+      desk: scene.desk,
+      width: scene.width,
+      height: scene.height,
+      corners: scene.corners ? scene.corners.map(round) : null,
+      digits: scene.digits.map((d) => ({ ...round({ x: d.cx, y: d.cy }), height: Math.round(d.height) })),
+      groups: scene.groups,
+    };
+  };
+
   /** Thumbnails (data: URLs) side by side, `columns` to a row, as one PNG data: URL. */
   Bench.contactSheet = async function contactSheet(urls, columns) {
     const images = await Promise.all(
