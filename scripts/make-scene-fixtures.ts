@@ -7,9 +7,9 @@
  * - ten single digits (0–9, clear test digits picked by eye) on the seven desks, the dark
  *   screen, and twice more on the white table and dark wood: JPEG, 1000×750, quality 0.85;
  * - three numbers of four or five digits on notes;
- * - five empty scenes, nothing on the desk but the note, that the library must call EMPTY_IMAGE: a blank note on a desk, a blank note on
- *   the cutting mat, a blank ruled index card, squared paper filling the frame, a blank page under
- *   a soft cast shadow;
+ * - five empty scenes that the library must call EMPTY_IMAGE, nothing on the desk but the note:
+ *   a blank note on a desk, a blank note on the cutting mat, a blank ruled index card, squared
+ *   paper filling the frame, a blank page under a soft cast shadow;
  * - PNG copies of one digit scene and one number scene, smaller, for the Node tests (pngjs).
  *
  * manifest.json: per file { file, label (the digit or number as a string, null when empty), desk,
