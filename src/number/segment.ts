@@ -40,7 +40,7 @@ export function lineHeight(components: Component[]): number {
 
 /** The components that are ink of the digits: no specks, underlines or page borders. */
 export function digitStrokes(analysis: InkAnalysis): Component[] {
-  const { width, height } = analysis;
+  const { width, height } = analysis.page;
   const isFrame = (c: Component): boolean =>
     c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height);
   const candidates = analysis.components.filter((c) => !isFrame(c));

@@ -69,6 +69,25 @@ export interface InkAnalysis {
   polarity: Polarity;
   /** The writing surface the ink was read inside, when the image is a scene (see surface.ts). */
   surface: Surface | null;
+  /** Size of the page the ink lies on: the surface's when there is one, else the image's. */
+  page: Extent;
+}
+
+/** Sets `touchesBorder` of the components with a pixel on the edge of `inside`. */
+function markOutlineContact(components: Component[], labels: Int32Array, inside: RowSpans): void {
+  const { width, height, from, to } = inside;
+  const touching = new Set<number>();
+  const rows = [];
+  for (let y = 0; y < height; y++) if (from[y]! < to[y]!) rows.push(y);
+  for (const y of rows) {
+    touching.add(labels[y * width + from[y]!]!);
+    touching.add(labels[y * width + to[y]! - 1]!);
+  }
+  for (const y of [rows[0], rows[rows.length - 1]]) {
+    if (y === undefined) continue;
+    for (let x = from[y]!; x < to[y]!; x++) touching.add(labels[y * width + x]!);
+  }
+  for (const c of components) if (touching.has(c.id)) c.touchesBorder = true;
 }
 
 /** Width and height of a polygon's bounding box. */
@@ -89,12 +108,16 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   const image = shrink(input);
   const { width, height } = image;
   const surface = options.findSurface ? findSurface(image) : null;
-  const inkMap = extractInk(image, surface ? { ...options, inside: surfaceSpans(surface, width, height) } : options);
+  const inside = surface ? surfaceSpans(surface, width, height) : null;
+  const inkMap = extractInk(image, inside ? { ...options, inside } : options);
   const blank = inkMap.contrast < MIN_CONTRAST;
   const { labels, components: all } = blank
     ? { labels: new Int32Array(0), components: [] }
     : labelComponents(inkMap.ink, width, height);
   const page = surface ? extentOf(surface.inner) : { width, height };
+  // What is left of the sheet's edge hugs the outline ink is read inside: it touches the border
+  // of what can be seen, as a page's edge touches the image's.
+  if (inside) markOutlineContact(all, labels, inside);
   const components = all.filter((c) => !isRuling(c, labels, { width, height }, page));
   if (surface && !surface.light && components.length === 0) {
     // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.
@@ -110,6 +133,7 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     scale: image.scale,
     polarity: inkMap.polarity,
     surface,
+    page,
   };
 }
 
@@ -151,9 +175,8 @@ export function cutOutInk(
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const id of keep) {
-    const c = analysis.components[id - 1];
-    if (!c) continue;
+  for (const c of analysis.components) {
+    if (!keep.has(c.id)) continue;
     minX = Math.min(minX, c.box.x);
     minY = Math.min(minY, c.box.y);
     maxX = Math.max(maxX, c.box.x + c.box.width);
@@ -314,7 +337,12 @@ export function surfaceInCrop(analysis: InkAnalysis, region: Box, crop: Luminanc
 export function preprocessImage(decoded: DecodedImage): Preprocessed {
   const { luminance, sourceWidth, sourceHeight } = decoded;
   const analysis = analyseInk(luminance, { findSurface: true });
-  const kept = digitComponents(analysis.components, analysis.width, analysis.height);
+  const kept = digitComponents(
+    analysis.components,
+    analysis.page.width,
+    analysis.page.height,
+    analysis.surface !== null,
+  );
   const digit = kept.length > 0 ? normalizeDigit(analysis, new Set(kept.map((c) => c.id))) : null;
   if (!digit) {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image has no strokes, only specks.');

@@ -182,10 +182,24 @@ export function asSheet(
     return null;
   }
   const corners = fitQuadrilateral(simplifyPolygon(hull));
-  let border = 0;
-  for (let x = 0; x < width; x++) border += filled[x]! + filled[(height - 1) * width + x]!;
-  for (let y = 1; y < height - 1; y++) border += filled[y * width]! + filled[y * width + width - 1]!;
-  const borderContact = border / (2 * (width + height) - 4);
+  let top = 0;
+  let bottom = 0;
+  let left = 0;
+  let right = 0;
+  for (let x = 0; x < width; x++) {
+    top += filled[x]!;
+    bottom += filled[(height - 1) * width + x]!;
+  }
+  for (let y = 0; y < height; y++) {
+    left += filled[y * width]!;
+    right += filled[y * width + width - 1]!;
+  }
+  // A band from one side of the frame to the other is a lit or shaded stretch, not a sheet.
+  if ((top > 0 && bottom > 0) || (left > 0 && right > 0)) {
+    why?.('spans the frame');
+    return null;
+  }
+  const borderContact = (top + bottom + left + right) / (2 * (width + height));
   // Four straight sides, unless it runs off the frame: a filled "0" or "8" is as convex as a
   // note, but round.
   if (!corners && borderContact === 0) {
