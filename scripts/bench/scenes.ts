@@ -113,20 +113,21 @@ async function main(): Promise<void> {
     );
     await Promise.all(workers.map((p) => p.addScriptTag({ url: '/scripts/bench/page/scenes.js' })));
     const started = performance.now();
-    // Each page takes blocks of eight in turn: `n` (which picks the desk, n % 8) stays as in one
-    // run, and every page sees every desk, so a group filter keeps them all busy.
+    // Each page takes blocks of (up to) eight in turn: `n` (which picks the desk, n % 8) stays as
+    // in one run, and every page sees every desk, so a group filter keeps them all busy.
+    const block = Math.min(8, Math.ceil(items.length / pages));
     const runs = await Promise.all(
       workers.map((page, w) =>
         call<SceneRun>(
           page,
           'runScenes',
           kind,
-          items.filter((_, i) => Math.floor(i / 8) % pages === w),
+          items.filter((_, i) => Math.floor(i / block) % pages === w),
           {
             split,
             salt,
             onlyGroup,
-            limit: Math.ceil(count / pages),
+            limit: onlyGroup ? Math.ceil(count / pages) : 0,
             thumbs: Math.ceil(thumbs / pages),
             samples: Math.ceil(sampleCount / pages),
           },

@@ -100,21 +100,30 @@
   }
 
   /**
-   * Where a `w`×`h`-ish surface of `aspect` lies: about `share` of the frame, rotated `degrees`,
-   * its corners pulled into a keystone and jittered a few percent (a photo taken at a slight
-   * angle), fully inside the frame. Corners: top-left, top-right, bottom-right, bottom-left.
+   * Where a surface of `aspect` lies: about `share` of the frame, rotated `turn` degrees (less
+   * when it would not fit), its corners pulled into a keystone and jittered a few percent (a photo
+   * taken at a slight angle), fully inside the frame. Corners: top-left, top-right, bottom-right,
+   * bottom-left; `degrees`: the rotation used.
    */
-  function placeSurface(rand, fw, fh, aspect, share, degrees) {
-    const margin = 0.025 * Math.min(fw, fh);
-    const t = (Math.abs(degrees) * Math.PI) / 180;
-    const [c, s] = [Math.cos(t), Math.sin(t)];
-    const fit = Math.min((fw - 2 * margin) / (c + s / aspect), (fh - 2 * margin) / (s + c / aspect)) / 1.1;
-    const w = Math.min(Math.sqrt(share * fw * fh * aspect), fit);
+  function placeSurface(rand, fw, fh, aspect, share, turn) {
+    const margin = 0.015 * Math.min(fw, fh);
+    const fitAt = (deg) => {
+      const t = (Math.abs(deg) * Math.PI) / 180;
+      const [c, s] = [Math.cos(t), Math.sin(t)];
+      return Math.min((fw - 2 * margin) / (c + s / aspect), (fh - 2 * margin) / (s + c / aspect)) / 1.04;
+    };
+    const want = Math.sqrt(share * fw * fh * aspect);
+    // Filling the frame with a note, one either lines it up with the frame (turned less until it
+    // fits) or leaves it as it lies and steps back (smaller).
+    let degrees = turn;
+    if (rand.next() < 0.5) while (Math.abs(degrees) > 1 && fitAt(degrees) < want) degrees *= 0.8;
+    const w = Math.min(want, fitAt(degrees));
     const h = w / aspect;
-    const bw = w * c + h * s;
-    const bh = w * s + h * c;
-    const cx = rand.range(margin + bw * 0.55, fw - margin - bw * 0.55);
-    const cy = rand.range(margin + bh * 0.55, fh - margin - bh * 0.55);
+    const t = (Math.abs(degrees) * Math.PI) / 180;
+    const bw = w * Math.cos(t) + h * Math.sin(t);
+    const bh = w * Math.sin(t) + h * Math.cos(t);
+    const cx = rand.range(margin + bw * 0.52, fw - margin - bw * 0.52);
+    const cy = rand.range(margin + bh * 0.52, fh - margin - bh * 0.52);
     const r = (degrees * Math.PI) / 180;
     const corners = [
       [-w / 2, -h / 2],
@@ -136,7 +145,7 @@
       p.x = Math.min(fw - margin / 2, Math.max(margin / 2, p.x + rand.range(-0.015, 0.015) * size));
       p.y = Math.min(fh - margin / 2, Math.max(margin / 2, p.y + rand.range(-0.015, 0.015) * size));
     }
-    return { corners, w: Math.round(w), h: Math.round(h) };
+    return { corners, w: Math.round(w), h: Math.round(h), degrees };
   }
 
   const areaOf = (q) => Math.abs(q.reduce((s, p, i) => s + p.x * q[(i + 1) % 4].y - q[(i + 1) % 4].x * p.y, 0)) / 2;

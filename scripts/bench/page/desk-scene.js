@@ -154,8 +154,8 @@
     const landscapeFrame = fw >= fh;
     const across = digits.length > 1 || rand.next() < 0.7 ? landscapeFrame : !landscapeFrame;
     if (aspect !== 1 && aspect > 1 !== across) aspect = 1 / aspect;
-    const degrees = n.degrees ?? rand.range(-15, 15);
-    const place = placeSurface(rand, fw, fh, aspect, n.share ?? rand.range(0.3, 0.8), degrees);
+    const place = placeSurface(rand, fw, fh, aspect, n.share ?? rand.range(0.3, 0.8), n.degrees ?? rand.range(-15, 15));
+    const degrees = place.degrees;
     const mm = Math.min(place.w, place.h) / shortSide(type, aspect, rand);
     const surface = screen ? o.under || rand.pick(SCREEN_DESKS) : desk;
     const frame = Bench.DESKS[surface](rand, fw, fh, mm);

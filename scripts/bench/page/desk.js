@@ -97,6 +97,32 @@
   }
 
   /**
+   * Multiplies `c` by `factor(x, y)` (0–1), a shading so smooth that it is computed on an eighth
+   * of the pixels and scaled up.
+   */
+  function shadeLayer(c, factor) {
+    const [w, h] = [c.width, c.height];
+    const [lw, lh] = [Math.ceil(w / 8) + 1, Math.ceil(h / 8) + 1];
+    const small = canvas(lw, lh);
+    const sctx = context(small);
+    const image = sctx.createImageData(lw, lh);
+    for (let y = 0, i = 0; y < lh; y++) {
+      for (let x = 0; x < lw; x++, i += 4) {
+        const g = 255 * factor(x * 8, y * 8);
+        image.data[i] = image.data[i + 1] = image.data[i + 2] = g;
+        image.data[i + 3] = 255;
+      }
+    }
+    sctx.putImageData(image, 0, 0);
+    const ctx = context(c);
+    ctx.save();
+    ctx.globalCompositeOperation = 'multiply';
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(small, 0, 0, lw * 8, lh * 8);
+    ctx.restore();
+  }
+
+  /**
    * Wood: growth rings as wandering stripes of uneven width and darkness, fibres and streaks
    * stretched along the grain, sometimes planks with seams and knots the rings bend around. Darker parts get more
    * saturated, as stained wood does.
@@ -117,8 +143,17 @@
       knots.push({ u: rand.range(-0.4, 0.4) * w, v: rand.range(-0.4, 0.4) * h, r, push: rand.range(1.5, 3) });
     }
     const contrast = rand.range(p.contrast[0], p.contrast[1]);
-    return paint(w, h, 0.5, plane, (u, v, rgb) => {
-      let shade = 1;
+    // Per-pixel work kept lean (a desk must cost well under 50 ms): scales inverted once, powers
+    // from a table.
+    const [d1u, d1v, d2u, d2v, d3u, d3v] = [900 * k, 700 * k, 250 * k, 900 * k, 1500 * k, 3 * spacing].map(
+      (d) => 1 / d,
+    );
+    const [fu, fv, su, sv, pu, pv] = [60 * k, 1.3 * k, 400 * k, 6 * k, 22 * k, 0.9 * k].map((d) => 1 / d);
+    const green = new Float32Array(2048);
+    const blue = new Float32Array(2048);
+    for (let i = 0; i < 2048; i++) [green[i], blue[i]] = [Math.pow(i / 1024, 1.12), Math.pow(i / 1024, 1.3)];
+    const c = paint(w, h, 0.5, plane, (u, v, rgb) => {
+      let shade = 1.06;
       let phase = 0;
       if (plank) {
         const t = (v + plankOffset) / plank;
@@ -133,6 +168,7 @@
       for (const n of knots) {
         const du = u - n.u;
         const dv = v - n.v;
+        if (Math.abs(du) > 12 * n.r || Math.abs(dv) > 9 * n.r) continue;
         const e = Math.exp(-(du * du) / (16 * n.r * n.r) - (dv * dv) / (9 * n.r * n.r));
         vv += n.push * n.r * (dv >= 0 ? 1 : -1) * e;
         const d = Math.hypot(du / 1.5, dv) / n.r;
@@ -141,27 +177,32 @@
       // Drifts too gentle across the grain to fold a ring back on itself: the stripes wander and
       // vary in width but stay stripes, never the closed contours of marble.
       const drift =
-        (noise(u / (900 * k), v / (700 * k)) - 0.5) * 5 +
-        (noise(u / (250 * k) + 70, v / (900 * k)) - 0.5) * 2.5 +
-        (noise(u / (1500 * k) + 20, v / (3 * spacing)) - 0.5) * 0.5;
+        (noise(u * d1u, v * d1v) - 0.5) * 5 +
+        (noise(u * d2u + 70, v * d2v) - 0.5) * 2.5 +
+        (noise(u * d3u + 20, v * d3v) - 0.5) * 0.5;
       const rings = vv / spacing + drift + phase;
       const ring = Math.floor(rings);
       // Within a ring the wood darkens slowly, then the next ring starts light; some rings are
       // much darker than others.
       const t = rings - ring;
-      const late = Math.pow(t, p.sharp) * (t > 0.92 ? (1 - t) / 0.08 : 1) * (0.4 + 1.2 * hash(ring + 1000));
-      const fibre = noise(u / (60 * k) + 500, v / (1.3 * k)) - 0.5;
-      const streak = noise(u / (400 * k) + 300, v / (6 * k)) - 0.5;
-      const mottle = noise(u / (320 * k) + 100, v / (320 * k) + 100) - 0.5;
-      shade *= knot * (1 - contrast * late + p.fibre * fibre + 0.1 * streak + 0.12 * mottle);
+      const t2 = t * t;
+      const late =
+        (p.sharp === 4 ? t2 * t2 : t2 * t) * (t > 0.92 ? (1 - t) / 0.08 : 1) * (0.4 + 1.2 * hash(ring + 1000));
+      const fibre = noise(u * fu + 500, v * fv) - 0.5;
+      const streak = noise(u * su + 300, v * sv) - 0.5;
+      shade *= knot * (1 - contrast * late + p.fibre * fibre + 0.1 * streak);
       if (p.pores) {
-        const pore = noise(u / (22 * k) + 900, v / (0.9 * k));
+        const pore = noise(u * pu + 900, v * pv);
         if (pore > 0.74) shade *= 1 - (pore - 0.74) * p.pores;
       }
+      const i = Math.max(0, Math.min(2047, (shade * 1024) | 0));
       rgb[0] = base[0] * shade;
-      rgb[1] = base[1] * Math.pow(shade, 1.12);
-      rgb[2] = base[2] * Math.pow(shade, 1.3);
+      rgb[1] = base[1] * green[i];
+      rgb[2] = base[2] * blue[i];
     });
+    // Broad blotches of lighter and darker wood.
+    shadeLayer(c, (x, y) => (1 + 0.12 * (noise(x / (320 * k) + 100, y / (320 * k) + 100) - 0.5)) / 1.06);
+    return c;
   }
 
   function laminate(rand, w, h, mm) {
@@ -294,7 +335,6 @@
     const k = mm / 3;
     // Denim has about 30 threads a centimetre; below 2 px a thread would only alias.
     const period = Math.max(2, rand.range(0.28, 0.4) * mm);
-    const fine = Bench.valueNoise(rand);
     const indigo = jitter(
       rand.pick([
         [48, 72, 122],
@@ -305,23 +345,33 @@
       8,
     );
     const weft = [196, 200, 210];
-    return paint(w, h, 1, deskPlane(rand, w, h), (u, v, rgb, x, y) => {
+    const slubV = 1 / (25 * k);
+    // Each warp thread a little lighter or darker, changing every few millimetres along it.
+    const slubs = Float32Array.from({ length: 4096 }, () => 0.86 + 0.28 * rand.next());
+    const c = paint(w, h, 1, deskPlane(rand, w, h), (u, v, rgb) => {
       const a = u / period;
       const b = v / period;
       const iu = Math.floor(a);
       const iv = Math.floor(b);
       const over = ((iu - iv) & 3) === 0;
-      const round = 0.72 + 0.28 * Math.sin(Math.PI * (over ? b - iv : a - iu));
-      const fold =
-        1 +
-        0.22 * (noise(x / (260 * k), y / (140 * k)) - 0.5) -
-        0.12 * Math.abs(noise(x / (90 * k) + 40, y / (300 * k)) - 0.5);
-      const slub = 0.88 + 0.24 * hash(iu) + 0.15 * (noise(iu * 0.31, v / (25 * k)) - 0.5);
+      const f = over ? b - iv : a - iu;
+      const round = 0.72 + 1.12 * f * (1 - f);
+      const slub = slubs[(iu * 31 + Math.floor(v * slubV) * 7) & 4095];
       // The white weft shows through unevenly: a heathered look, not stripes.
       const mix = over ? 0.12 + 0.3 * hash(iv * 7919 + iu) : 0;
-      const speck = 1 + 0.16 * (fine(x / 1.5, y / 1.5) - 0.5);
-      for (let c = 0; c < 3; c++) rgb[c] = ((1 - mix) * indigo[c] * slub + mix * weft[c]) * round * fold * speck;
+      const speck = 1.11 * (1 + 0.16 * (rand.next() - 0.5));
+      for (let i = 0; i < 3; i++) rgb[i] = ((1 - mix) * indigo[i] * slub + mix * weft[i]) * round * speck;
     });
+    // The folds of cloth: soft and broad, so computed coarsely and multiplied in.
+    shadeLayer(
+      c,
+      (x, y) =>
+        (1 +
+          0.22 * (noise(x / (260 * k), y / (140 * k)) - 0.5) -
+          0.12 * Math.abs(noise(x / (90 * k) + 40, y / (300 * k)) - 0.5)) /
+        1.11,
+    );
+    return c;
   }
 
   /** A white table: nearly the paper's own colour, only a faint mottle and a broad gradient. */
