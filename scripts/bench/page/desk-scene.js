@@ -22,12 +22,13 @@
     'light blue': [198, 226, 245],
     'light green': [206, 238, 192],
   };
-  /** Note kinds: their aspect ratios, colours and short side in millimetres (the photo's scale). */
+  /** Note kinds: their aspect ratios (long side over short) and colours. */
   const NOTES = {
     sticky: { aspects: [1, 1, 1, 5 / 3], colours: ['yellow sticky', 'pink sticky', 'light blue', 'light green'] },
     'index card': { aspects: [5 / 3, 1.5], colours: ['white', 'white', 'cream', 'light blue', 'pink sticky'] },
     'notebook slip': { aspects: [1.2, 1.6, 2, 2.4], colours: ['white', 'white', 'cream'] },
   };
+  /** A surface's short side in millimetres: the photo's scale (pixels per mm) follows from it. */
   const shortSide = (type, aspect, rand) =>
     ({ sticky: 76, 'index card': Math.max(aspect, 1 / aspect) === 1.5 ? 102 : 76, phone: 72, tablet: 175 })[type] ??
     rand.range(60, 110);
