@@ -4,12 +4,14 @@
  */
 import { convexHull, polygonArea, type Point } from './polygon.js';
 
-/** The largest 4-connected region of pixels where `mask` is set. */
-export function largestRegion(mask: Uint8Array, width: number): Uint8Array | null {
+/**
+ * The `count` largest 4-connected regions of pixels where `mask` is set, largest first, each of
+ * at least `minArea` pixels.
+ */
+export function largestRegions(mask: Uint8Array, width: number, count: number, minArea = 1): Uint8Array[] {
   const labels = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
-  let bestId = 0;
-  let bestArea = 0;
+  const areas: Array<{ id: number; area: number }> = [];
   let id = 0;
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || labels[start]) continue;
@@ -39,15 +41,16 @@ export function largestRegion(mask: Uint8Array, width: number): Uint8Array | nul
         stack[top++] = p + width;
       }
     }
-    if (area > bestArea) {
-      bestArea = area;
-      bestId = id;
-    }
+    if (area >= minArea) areas.push({ id, area });
   }
-  if (bestId === 0) return null;
-  const region = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) region[i] = labels[i] === bestId ? 1 : 0;
-  return region;
+  return areas
+    .sort((a, b) => b.area - a.area)
+    .slice(0, count)
+    .map(({ id: wanted }) => {
+      const region = new Uint8Array(mask.length);
+      for (let i = 0; i < mask.length; i++) region[i] = labels[i] === wanted ? 1 : 0;
+      return region;
+    });
 }
 
 /** The region with its holes filled: everything the outside cannot reach without crossing it. */
@@ -158,22 +161,11 @@ export function edgeRegions(
       open[y * width + x] = near ? 0 : 1;
     }
   }
-  const regions: Uint8Array[] = [];
-  for (let k = 0; k < 5; k++) {
-    const region = largestRegion(open, width);
-    if (!region) break;
-    let area = 0;
-    for (let i = 0; i < count; i++) {
-      if (region[i]) {
-        area++;
-        open[i] = 0;
-      }
-    }
-    if (area < minArea) break;
-    regions.push(grow(region, width, height));
-  }
-  return regions;
+  return largestRegions(open, width, REGIONS, minArea).map((region) => grow(region, width, height));
 }
+
+/** How many of the largest regions are tried as sheets. */
+const REGIONS = 3;
 
 /** The region and its 8 neighbours: back out to the edge the widening took it from. */
 function grow(region: Uint8Array, width: number, height: number): Uint8Array {
@@ -206,6 +198,14 @@ function morph(mask: Uint8Array, width: number, height: number, radius: number, 
     const y = Math.floor(i / width) + d;
     return y < 0 || y >= height ? -1 : i + d * width;
   });
+}
+
+/**
+ * Morphological opening: cuts links narrower than about 2r+1 pixels, such as a pen lying
+ * against the note, which would join the two into one shape that is no sheet.
+ */
+export function openRegion(region: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  return morph(morph(region, width, height, radius, false), width, height, radius, true);
 }
 
 /**

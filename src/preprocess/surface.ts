@@ -24,7 +24,7 @@ import {
   type Point,
   type RowSpans,
 } from './polygon.js';
-import { closeRegion, compactness, edgeRegions, fillHoles, largestRegion, regionHull } from './regions.js';
+import { closeRegion, compactness, edgeRegions, fillHoles, largestRegions, openRegion, regionHull } from './regions.js';
 
 /** A writing surface found in the working image. */
 export interface Surface {
@@ -40,7 +40,7 @@ export interface Surface {
 const MIN_AREA = 0.08;
 const MAX_AREA = 0.94;
 /** Region area over its hull's area: sheets are convex, desks around them are not. */
-const MIN_SOLIDITY = 0.88;
+const MIN_SOLIDITY = 0.82;
 /** Share of the filled region that is of its own tone (the rest is writing on it). */
 const MIN_OWN_TONE = 0.75;
 /** Brightness step (luminance) between the surface and its surroundings. */
@@ -127,14 +127,16 @@ interface Candidate {
 const REFINED_THRESHOLD = 0.6;
 /** Radius (coarse pixels) of the closing that seals a sheet's outline where strokes cross it. */
 const CLOSING = 2;
-/** Coarse-copy gradient (brightness per pixel) that counts as an edge between regions. */
-const EDGE_GRADIENT = 0.015;
+/** Coarse-copy gradients (brightness per pixel) that count as edges between regions, in turn. */
+const EDGE_GRADIENTS = [0.05, 0.025, 0.012];
+/** How many of the largest regions of a tone are tried as sheets. */
+const REGIONS = 3;
 
-/** The largest region of one tone. */
-function toneRegion(grid: Grid, threshold: number, light: boolean): Uint8Array | null {
+/** Where the coarse copy is of one tone: above `threshold` (`light`) or below it. */
+function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
   const tone = new Uint8Array(grid.values.length);
   for (let i = 0; i < tone.length; i++) tone[i] = grid.values[i]! > threshold === light ? 1 : 0;
-  return largestRegion(tone, grid.width);
+  return tone;
 }
 
 /**
@@ -215,22 +217,31 @@ export function asSheet(
  * areas sharp edges enclose (paper as bright as the desk, paper on paper).
  */
 function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Candidate> {
-  const threshold = otsu(grid.values);
-  for (const light of [true, false]) {
-    const region = toneRegion(grid, threshold, light);
-    const first = region && asSheet(grid, region, MIN_STEP, why);
-    if (!first) continue;
-    // Otsu's split sits midway; a light desk's grain above it joins the note. Split again
-    // nearer the surface's own level, now that it and its surroundings are known.
-    const refined = toneRegion(grid, first.around + REFINED_THRESHOLD * (first.level - first.around), light);
-    const second = refined && asSheet(grid, refined, MIN_STEP, why);
-    yield second ?? first;
-    if (second) yield first;
-  }
   const { values, width, height } = grid;
-  for (const region of edgeRegions(values, width, height, EDGE_GRADIENT, MIN_AREA * width * height)) {
-    const sheet = asSheet(grid, region, MIN_EDGE_STEP, why);
-    if (sheet) yield sheet;
+  const minArea = MIN_AREA * width * height;
+  const threshold = otsu(values);
+  for (const light of [true, false]) {
+    // Opened, so a pen lying against the note or a second sheet touching it stays apart.
+    const tone = openRegion(toneMask(grid, threshold, light), width, height, 1);
+    for (const region of largestRegions(tone, width, REGIONS, minArea)) {
+      const first = asSheet(grid, region, MIN_STEP, why);
+      if (!first) continue;
+      // Otsu's split sits midway; a light desk's grain above it joins the note. Split again
+      // nearer the surface's own level, within what was found.
+      const refined = toneMask(grid, first.around + REFINED_THRESHOLD * (first.level - first.around), light);
+      for (let i = 0; i < refined.length; i++) refined[i]! &= first.filled[i]!;
+      const [core] = largestRegions(openRegion(refined, width, height, 1), width, 1, minArea);
+      const second = core && asSheet(grid, core, MIN_STEP, why);
+      if (second) yield second;
+      yield first;
+    }
+  }
+  // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
+  for (const gradient of EDGE_GRADIENTS) {
+    for (const region of edgeRegions(values, width, height, gradient, minArea)) {
+      const sheet = asSheet(grid, region, MIN_EDGE_STEP, why);
+      if (sheet) yield sheet;
+    }
   }
 }
 
