@@ -65,10 +65,10 @@ function numberKindSection(k: NumberKindResult): string[] {
     k.description,
     '',
     table(
-      ['images', 'numbers', 'read exactly', 'digits right', 'target', 'met?'],
+      ['desk', 'numbers', 'read exactly', 'digits right', 'target', 'met?'],
       [
         [
-          '**all**',
+          '**all desks**',
           String(k.count),
           pct(k.accuracy),
           pct(k.digits.accuracy),
