@@ -121,10 +121,16 @@ interface Candidate {
   around: number;
   /** Its corners, in grid pixels. */
   outline: Point[];
+  /** Share of the frame it covers. */
+  areaShare: number;
+  /** How it was found: 0 a light tone, 1 a dark tone, 2 edges. */
+  stage: number;
 }
 
 /** Where between the surroundings' level and the surface's the threshold is set again. */
 const REFINED_THRESHOLD = 0.6;
+/** Weight of a candidate's size against the sharpness of its edge when several are found. */
+const AREA_WEIGHT = 0.5;
 /** Radius (coarse pixels) of the closing that seals a sheet's outline where strokes cross it. */
 const CLOSING = 2;
 /** Coarse-copy gradients (brightness per pixel) that count as edges between regions, in turn. */
@@ -148,6 +154,7 @@ export function asSheet(
   grid: Grid,
   region: Uint8Array,
   minStep: number,
+  stage: number,
   why?: (reason: string) => void,
 ): Candidate | null {
   const { width, height, values } = grid;
@@ -208,7 +215,16 @@ export function asSheet(
     why?.('no quad');
     return null;
   }
-  return { filled, light: level > around, borderContact, level, around, outline: corners ?? simplifyPolygon(hull) };
+  return {
+    filled,
+    light: level > around,
+    borderContact,
+    level,
+    around,
+    outline: corners ?? simplifyPolygon(hull),
+    areaShare: area / count,
+    stage,
+  };
 }
 
 /**
@@ -224,14 +240,14 @@ function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Cand
     // Opened, so a pen lying against the note or a second sheet touching it stays apart.
     const tone = openRegion(toneMask(grid, threshold, light), width, height, 1);
     for (const region of largestRegions(tone, width, REGIONS, minArea)) {
-      const first = asSheet(grid, region, MIN_STEP, why);
+      const first = asSheet(grid, region, MIN_STEP, light ? 0 : 1, why);
       if (!first) continue;
       // Otsu's split sits midway; a light desk's grain above it joins the note. Split again
       // nearer the surface's own level, within what was found.
       const refined = toneMask(grid, first.around + REFINED_THRESHOLD * (first.level - first.around), light);
       for (let i = 0; i < refined.length; i++) refined[i]! &= first.filled[i]!;
       const [core] = largestRegions(openRegion(refined, width, height, 1), width, 1, minArea);
-      const second = core && asSheet(grid, core, MIN_STEP, why);
+      const second = core && asSheet(grid, core, MIN_STEP, light ? 0 : 1, why);
       if (second) yield second;
       yield first;
     }
@@ -239,7 +255,7 @@ function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Cand
   // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(values, width, height, gradient, minArea)) {
-      const sheet = asSheet(grid, region, MIN_EDGE_STEP, why);
+      const sheet = asSheet(grid, region, MIN_EDGE_STEP, 2, why);
       if (sheet) yield sheet;
     }
   }
@@ -257,7 +273,11 @@ function insetDistance(grid: Grid): number {
 export function findSurface(image: Luminance, why?: (reason: string) => void): Surface | null {
   if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE) return null;
   const grid = coarseCopy(image);
+  let best: { candidate: Candidate; score: number } | null = null;
   for (const c of candidates(grid, why)) {
+    // The first way of looking that finds a sheet decides: a later one would find less likely
+    // sheets (a dark patch of desk rather than paper).
+    if (best && c.stage !== best.candidate.stage) break;
     // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
     if (c.borderContact > MAX_BORDER_CONTACT) {
       why?.(`contact ${c.borderContact.toFixed(2)}`);
@@ -268,21 +288,28 @@ export function findSurface(image: Luminance, why?: (reason: string) => void): S
       why?.(`sharp ${sharp.toFixed(2)}`);
       continue;
     }
-    const { factor, width, height } = grid;
-    const hull = c.outline;
-    const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
-    const onBorder = (a: Point, b: Point): boolean =>
-      (a.x <= 0.5 && b.x <= 0.5) ||
-      (a.y <= 0.5 && b.y <= 0.5) ||
-      (a.x >= width - 0.5 && b.x >= width - 0.5) ||
-      (a.y >= height - 0.5 && b.y >= height - 0.5);
-    const inner = insetPolygon(hull, insetDistance(grid) / factor, onBorder).map((p) => ({
-      x: p.x * factor,
-      y: p.y * factor,
-    }));
-    return { corners, inner, light: c.light };
+    // A whole sheet has a sharp edge all round, where a piece of one (cut off by a shadow
+    // across it) or one with some desk attached has soft stretches; bigger is likelier.
+    const score = sharp + AREA_WEIGHT * c.areaShare;
+    if (!best || score > best.score) best = { candidate: c, score };
   }
-  return null;
+  return best ? toSurface(grid, best.candidate) : null;
+}
+
+function toSurface(grid: Grid, c: Candidate): Surface {
+  const { factor, width, height } = grid;
+  const hull = c.outline;
+  const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
+  const onBorder = (a: Point, b: Point): boolean =>
+    (a.x <= 0.5 && b.x <= 0.5) ||
+    (a.y <= 0.5 && b.y <= 0.5) ||
+    (a.x >= width - 0.5 && b.x >= width - 0.5) ||
+    (a.y >= height - 0.5 && b.y >= height - 0.5);
+  const inner = insetPolygon(hull, insetDistance(grid) / factor, onBorder).map((p) => ({
+    x: p.x * factor,
+    y: p.y * factor,
+  }));
+  return { corners, inner, light: c.light };
 }
 
 /**
