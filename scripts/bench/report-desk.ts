@@ -116,7 +116,7 @@ export function deskSection(r: BenchResults): string[] {
     '',
     'A digit or a number written on a sticky note, index card or torn notebook slip lying on a desk, the note ' +
       'covering 30–80% of the frame, photographed at a slight angle; or shown on a phone or tablet lying on a desk. ' +
-      'Seven desks (dark wood, light oak, grey laminate, green cutting mat, black desk, blue denim, white table) and ' +
+      'Seven desks (dark wood, light oak, grey laminate, green cutting mat, black desk, blue fabric, white table) and ' +
       'the dark screen take turns, so each gets an eighth of the images. Scenes: `scripts/bench/page/desk*.js`. ' +
       'Tune on the validation split, never on these images: `npx tsx scripts/bench/scenes.ts --kind=note-on-desk ' +
       '--split=train --salt=1 --sheet=misreads.png` (MNIST training digits, other seeds).',

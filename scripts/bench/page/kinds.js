@@ -255,12 +255,12 @@
     },
     'note-on-desk': {
       description:
-        'A photo of a note on a desk (desk.js, desk-scene.js): a sticky note, an index card (ruled or not) or a torn ' +
+        'A photo of a note on a desk (desk*.js): a sticky note, an index card (ruled or not) or a torn ' +
         'notebook slip (white, cream, yellow, pink, light blue, light green) covering 30–80% of the frame, rotated ' +
         '±15°, seen at a slight angle (corners jittered, the ink warped with them), with a soft drop shadow, sometimes ' +
         "a fold or a curled edge. The digit: black, blue ballpoint, navy gel, pencil or red, 25–70% of the note's " +
         'height, anywhere on it, ±6° to it; a third drawn as thinner pen strokes. Seven desks in turn (dark wood, light ' +
-        'oak, grey laminate, green cutting mat, black desk, blue denim, white table) and, as the eighth, a phone or ' +
+        'oak, grey laminate, green cutting mat, black desk, blue fabric (denim), white table) and, as the eighth, a phone or ' +
         'tablet on a lighter desk showing a light digit on a dark screen. Sometimes a pen, a paper clip, a coffee ring ' +
         'or the edge of another sheet beside the note. Camera: light gradient, vignette, sometimes a cast shadow, ' +
         'auto-exposure, white balance, 2–4% noise, sometimes 0.6–1.5 px blur; 800–1600 px wide at 4:3, 3:4, 16:9 or ' +
