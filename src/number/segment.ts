@@ -41,8 +41,12 @@ export function lineHeight(components: Component[]): number {
 /** The components that are ink of the digits: no specks, underlines or page borders. */
 export function digitStrokes(analysis: InkAnalysis): Component[] {
   const { width, height } = analysis.page;
+  const onSurface = analysis.surface !== null;
+  // On a surface, a thin piece along its outline is what is left of the sheet's edge.
+  const alongEdge = (c: Component): boolean =>
+    onSurface && Math.min(c.box.width, c.box.height) <= 0.2 * Math.max(c.box.width, c.box.height);
   const isFrame = (c: Component): boolean =>
-    c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height);
+    c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height || alongEdge(c));
   const candidates = analysis.components.filter((c) => !isFrame(c));
   const h = lineHeight(candidates);
   if (h === 0) return [];

@@ -12,10 +12,14 @@ export interface Extent {
   height: number;
 }
 
+/** A shadow's edge, across the image, is at most this thick (share of the image's shorter side). */
+const BAND_THICKNESS = 0.1;
 /** A ruled line spans at least this share of the page's width… */
 const LINE_SPAN = 0.75;
 /** …and is at most this thick (working pixels; a pen's stroke on a page is thicker). */
 const LINE_THICKNESS = 3.5;
+/** A margin line spans at least this share of the surface's height. */
+const MARGIN_SPAN = 0.8;
 /** A grid spans this share of the page both ways… */
 const GRID_SPAN = 0.6;
 /** …and a line through its middle crosses ink at least this often both ways. */
@@ -34,27 +38,43 @@ function crossings(labels: Int32Array, id: number, start: number, step: number, 
 }
 
 /**
- * A solid straight band from one edge of the image to the opposite one: what is left of a cast
- * shadow's edge or a fold after the lighting is evened out. A handwritten 1 is slanted or stops
- * short of the edges.
+ * A straight band from one edge of the image to another: what is left of a cast
+ * shadow's edge or a fold after the lighting is evened out. A handwritten 1 stops short of the
+ * edges.
  */
 function isEdgeBand(c: Component, image: Extent): boolean {
   const { box, area } = c;
-  const solid = area >= 0.9 * box.width * box.height;
-  const down = box.y === 0 && box.height === image.height && box.width <= 0.1 * image.width;
-  const across = box.x === 0 && box.width === image.width && box.height <= 0.1 * image.height;
-  return solid && (down || across);
+  const sides =
+    Number(box.x === 0) +
+    Number(box.y === 0) +
+    Number(box.x + box.width === image.width) +
+    Number(box.y + box.height === image.height);
+  // From one side of the image to another: across it, or across a corner.
+  if (sides < 2 || Math.hypot(box.width, box.height) < 0.5 * Math.min(image.width, image.height)) return false;
+  // Straight and of even width: along its length it is no thicker than a band.
+  const thickness = area / Math.hypot(box.width, box.height);
+  return thickness <= BAND_THICKNESS * Math.min(image.width, image.height);
 }
 
 /**
  * Is `c` a ruled line, a grid or a shadow's edge rather than handwriting? `page` is the extent
  * of the writing surface (the image when there is none).
  */
-export function isRuling(c: Component, labels: Int32Array, image: Extent, page: Extent): boolean {
+export function isRuling(c: Component, labels: Int32Array, image: Extent, page: Extent, onSurface = false): boolean {
   const { box, area } = c;
   const { width } = image;
   if (isEdgeBand(c, image)) return true;
   const length = Math.hypot(box.width, box.height);
+  // A notebook's margin line runs the sheet's height; a handwritten 1 is far shorter than the
+  // sheet it is on (only said on a surface: a crop of a 1 is all 1).
+  if (
+    onSurface &&
+    box.height >= MARGIN_SPAN * page.height &&
+    box.width <= 0.25 * box.height &&
+    area <= LINE_THICKNESS * length
+  ) {
+    return true;
+  }
   if (box.width >= LINE_SPAN * page.width && box.height <= 0.25 * box.width && area <= LINE_THICKNESS * length) {
     return true;
   }

@@ -129,6 +129,10 @@ interface Candidate {
 
 /** Where between the surroundings' level and the surface's the threshold is set again. */
 const REFINED_THRESHOLD = 0.6;
+/** Area share a hull corner may cost before it counts as a side's bend rather than a corner. */
+const QUAD_SMOOTHING = 0.015;
+/** How far from the hull's area four corners may enclose when the region touches the frame. */
+const LOOSE_QUAD_FIT = 0.15;
 /** Weight of a candidate's size against the sharpness of its edge when several are found. */
 const AREA_WEIGHT = 0.5;
 /** Radius (coarse pixels) of the closing that seals a sheet's outline where strokes cross it. */
@@ -190,7 +194,8 @@ export function asSheet(
     why?.(`solidity ${(area / hullArea).toFixed(2)} compact ${compactness(hull).toFixed(2)}`);
     return null;
   }
-  const corners = fitQuadrilateral(simplifyPolygon(hull));
+  // Its four sides, from the hull with bends of a pixel or so smoothed away.
+  const corners = fitQuadrilateral(simplifyPolygon(hull, QUAD_SMOOTHING));
   let top = 0;
   let bottom = 0;
   let left = 0;
@@ -221,7 +226,10 @@ export function asSheet(
     borderContact,
     level,
     around,
-    outline: corners ?? simplifyPolygon(hull),
+    // Near the frame's border a note's outline may take in a strip of the border: four
+    // corners still fit it loosely.
+    outline:
+      corners ?? fitQuadrilateral(simplifyPolygon(hull, QUAD_SMOOTHING), LOOSE_QUAD_FIT) ?? simplifyPolygon(hull),
     areaShare: area / count,
     stage,
   };
