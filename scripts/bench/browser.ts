@@ -229,6 +229,10 @@ interface RawSpeed {
   batch100: number[];
   canvas28Preprocess: number[];
   photoPreprocess: number[];
+  deskDigit: number;
+  deskLabel: number;
+  desk: number[];
+  desk12mp: number[];
 }
 
 function kindResult(kind: string, description: string, outcomes: Outcome[], elapsedMs: number): KindResult {
@@ -296,6 +300,8 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       canvas28LoopMean: raw.canvas28LoopMean,
       photo1200x900: timingStats(raw.photo),
       photo1200x900LoopMean: raw.photoLoopMean,
+      desk1200x900: timingStats(raw.desk),
+      desk12mp: timingStats(raw.desk12mp),
       batch100,
       batchImagesPerSecond: 100 / (batch100.median / 1000),
       timerResolution: raw.timerResolution,
@@ -303,6 +309,8 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       canvas28Preprocess: timingStats(raw.canvas28Preprocess),
       photo1200x900Preprocess: timingStats(raw.photoPreprocess),
     };
+    if (raw.deskDigit !== raw.deskLabel)
+      log(`  note: the timed desk photo reads as ${raw.deskDigit}, label ${raw.deskLabel}`);
     if (raw.photoDigit !== raw.photoLabel)
       log(`  note: the timed photo reads as ${raw.photoDigit}, label ${raw.photoLabel}`);
 

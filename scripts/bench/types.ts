@@ -111,6 +111,9 @@ export interface SpeedResult {
   canvas28LoopMean: number;
   photo1200x900: TimingStats;
   photo1200x900LoopMean: number;
+  /** A digit on a note on a desk (issue 11), 1200×900 and 12 MP canvases. */
+  desk1200x900?: TimingStats;
+  desk12mp?: TimingStats;
   batch100: TimingStats;
   batchImagesPerSecond: number;
   /** `preprocess()` alone on the same inputs: the share of the time spent before the model. */

@@ -213,6 +213,27 @@
       // Where the time goes: preprocessing alone (decode, ink, crop, 28×28), without the model.
       canvas28Preprocess: await Bench.time(() => api().preprocess(small), 10, Math.round(200 * k)),
       photoPreprocess: await Bench.time(() => api().preprocess(photo), 3, Math.round(30 * k)),
+      ...(await deskSpeed(k)),
     };
   };
+
+  /**
+   * Warm timings of desk photos (issue 11): a digit on a note on dark wood at 1200×900 and at
+   * 12 MP (4000×3000), canvas inputs, the same scene every run (seed 11).
+   */
+  async function deskSpeed(k) {
+    const make = (size) => {
+      const rand = Bench.rng(11);
+      return Bench.deskScene(rand, { desk: 'dark wood', size, digits: [Bench.digit(3)], clutter: false }).canvas;
+    };
+    const desk = make([1200, 900]);
+    const huge = make([4000, 3000]);
+    const check = await api().classify(desk);
+    return {
+      deskDigit: check.digit,
+      deskLabel: Bench.digit(3).label,
+      desk: await Bench.time(() => api().classify(desk), 5, Math.round(60 * k)),
+      desk12mp: await Bench.time(() => api().classify(huge), 2, Math.max(3, Math.round(15 * k))),
+    };
+  }
 })();
