@@ -112,21 +112,9 @@ export function regionHull(region: Uint8Array, width: number, height: number): P
   return convexHull(points);
 }
 
-/**
- * The areas that sharp edges enclose, largest first (those of at least `minArea` pixels): where a
- * sheet and what is around it are alike in brightness (a pink note on light oak, paper on
- * paper), its edge still parts them. `values` is the coarse copy; an edge is where its gradient
- * exceeds `gradient` per pixel, widened by a pixel to close small gaps.
- */
-export function edgeRegions(
-  values: Float32Array,
-  width: number,
-  height: number,
-  gradient: number,
-  minArea: number,
-): Uint8Array[] {
-  const count = width * height;
-  const edge = new Uint8Array(count);
+/** Gradient magnitude (Sobel, per pixel) of a `width`×`height` image; 0 on its border. */
+export function gradientMagnitude(values: Float32Array, width: number, height: number): Float32Array {
+  const out = new Float32Array(width * height);
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
@@ -144,24 +132,29 @@ export function edgeRegions(
         values[p - width - 1]! -
         2 * values[p - width]! -
         values[p - width + 1]!;
-      if (Math.hypot(gx, gy) > 8 * gradient) edge[p] = 1;
+      out[p] = Math.hypot(gx, gy) / 8;
     }
   }
-  const open = new Uint8Array(count);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let near = 0;
-      for (let dy = -1; dy <= 1 && !near; dy++) {
-        for (let dx = -1; dx <= 1 && !near; dx++) {
-          const yy = y + dy;
-          const xx = x + dx;
-          if (yy >= 0 && xx >= 0 && yy < height && xx < width) near = edge[yy * width + xx]!;
-        }
-      }
-      open[y * width + x] = near ? 0 : 1;
-    }
-  }
-  return largestRegions(open, width, REGIONS, minArea).map((region) => grow(region, width, height));
+  return out;
+}
+
+/**
+ * The areas that sharp edges enclose, largest first (those of at least `minArea` pixels): where a
+ * sheet and what is around it are alike in brightness (a pink note on light oak, paper on
+ * paper), its edge still parts them. An edge is where `gradients` (see gradientMagnitude)
+ * exceeds `gradient`, widened by a pixel to close small gaps.
+ */
+export function edgeRegions(
+  gradients: Float32Array,
+  width: number,
+  height: number,
+  gradient: number,
+  minArea: number,
+): Uint8Array[] {
+  const open = new Uint8Array(gradients.length);
+  for (let i = 0; i < open.length; i++) open[i] = gradients[i]! > gradient ? 0 : 1;
+  const enclosed = morph(open, width, height, 1, false);
+  return largestRegions(enclosed, width, REGIONS, minArea).map((region) => grow(region, width, height));
 }
 
 /** How many of the largest regions are tried as sheets. */
@@ -177,27 +170,34 @@ function grow(region: Uint8Array, width: number, height: number): Uint8Array {
  * counts as set for an erosion, so a region running off the frame keeps its border.
  */
 function morph(mask: Uint8Array, width: number, height: number, radius: number, dilate: boolean): Uint8Array {
-  const pass = (input: Uint8Array, along: (i: number, d: number) => number): Uint8Array => {
-    const out = new Uint8Array(input.length);
-    for (let i = 0; i < input.length; i++) {
-      let v = dilate ? 0 : 1;
+  // Outside the image: unset for a dilation, set for an erosion.
+  const outside = dilate ? 0 : 1;
+  const rows = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      let v = outside;
       for (let d = -radius; d <= radius; d++) {
-        const q = along(i, d);
-        const value = q < 0 ? (dilate ? 0 : 1) : input[q]!;
+        const xx = x + d;
+        const value = xx < 0 || xx >= width ? outside : mask[row + xx]!;
         v = dilate ? v | value : v & value;
       }
-      out[i] = v;
+      rows[row + x] = v;
     }
-    return out;
-  };
-  const rows = pass(mask, (i, d) => {
-    const x = (i % width) + d;
-    return x < 0 || x >= width ? -1 : i + d;
-  });
-  return pass(rows, (i, d) => {
-    const y = Math.floor(i / width) + d;
-    return y < 0 || y >= height ? -1 : i + d * width;
-  });
+  }
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = outside;
+      for (let d = -radius; d <= radius; d++) {
+        const yy = y + d;
+        const value = yy < 0 || yy >= height ? outside : rows[yy * width + x]!;
+        v = dilate ? v | value : v & value;
+      }
+      out[y * width + x] = v;
+    }
+  }
+  return out;
 }
 
 /**

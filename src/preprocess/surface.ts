@@ -24,7 +24,16 @@ import {
   type Point,
   type RowSpans,
 } from './polygon.js';
-import { closeRegion, compactness, edgeRegions, fillHoles, largestRegions, openRegion, regionHull } from './regions.js';
+import {
+  closeRegion,
+  compactness,
+  edgeRegions,
+  fillHoles,
+  gradientMagnitude,
+  largestRegions,
+  openRegion,
+  regionHull,
+} from './regions.js';
 
 /** A writing surface found in the working image. */
 export interface Surface {
@@ -149,6 +158,23 @@ function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
   return tone;
 }
 
+/** Does `region` touch two opposite sides of the frame? Then it is a lit or shaded band, not a sheet. */
+function spansFrame(region: Uint8Array, width: number, height: number): boolean {
+  let top = 0;
+  let bottom = 0;
+  let left = 0;
+  let right = 0;
+  for (let x = 0; x < width; x++) {
+    top |= region[x]!;
+    bottom |= region[(height - 1) * width + x]!;
+  }
+  for (let y = 0; y < height; y++) {
+    left |= region[y * width]!;
+    right |= region[y * width + width - 1]!;
+  }
+  return (top === 1 && bottom === 1) || (left === 1 && right === 1);
+}
+
 /**
  * `region` as a sheet, or null when it does not look like one. `minStep` is the least
  * brightness step from its surroundings (small for regions edges enclose, which a step in
@@ -163,6 +189,10 @@ export function asSheet(
 ): Candidate | null {
   const { width, height, values } = grid;
   const count = width * height;
+  if (spansFrame(region, width, height)) {
+    why?.('spans the frame');
+    return null;
+  }
   // A stroke running to the sheet's edge would let the outside into the loop of a 6 or a 9.
   const filled = fillHoles(closeRegion(region, width, height, CLOSING), width, height);
   let area = 0;
@@ -261,8 +291,9 @@ function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Cand
     }
   }
   // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
+  const gradients = gradientMagnitude(values, width, height);
   for (const gradient of EDGE_GRADIENTS) {
-    for (const region of edgeRegions(values, width, height, gradient, minArea)) {
+    for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
       const sheet = asSheet(grid, region, MIN_EDGE_STEP, 2, why);
       if (sheet) yield sheet;
     }
