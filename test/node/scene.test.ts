@@ -4,9 +4,12 @@
  * frame read as before, with no surface reported.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { describe, it } from 'node:test';
 import { classify, loadClassifier, preprocess, readNumber, type Classifier } from '../../src/node.js';
-import { mnistDigit, paperDigit, SHIPPED_MODEL_URL } from './helpers.js';
+import { mnistDigit, paperDigit, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 type Pixels = { data: Float32Array; width: number; height: number };
 
@@ -144,6 +147,13 @@ describe('scenes in Node', () => {
       assert.equal(pre.surface, undefined);
       assert.equal((await classifier.classifyPreprocessed(pre)).digit, mnistDigit(i).label);
     }
+  });
+
+  it('reads the number in a photo of a note on a cutting mat (scene fixture, PNG)', async () => {
+    const png = PNG.sync.read(readFileSync(join(ROOT, 'test/fixtures/scenes/number-cutting-mat.png')));
+    const reading = await readNumber({ data: new Uint8Array(png.data), width: png.width, height: png.height });
+    assert.equal(reading.text, '0427');
+    assert.equal(reading.surface?.corners.length, 4);
   });
 
   it('readNumber() reads a number on a note on a desk and reports the note', async () => {
