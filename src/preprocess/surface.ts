@@ -3,13 +3,15 @@
  * the way document scanners find a page, on a coarse copy of the image:
  * 1. shrink to about 128 px and take a 3×3 median, so handwriting and fine texture (wood grain,
  *    a mat's grid, a weave) fade into their surroundings (coarse-image.ts);
- * 2. split light from dark (Otsu) and take the largest region of each tone, holes filled (the
- *    writing on a note is a hole in it); failing that, the areas that sharp edges enclose (a
- *    note as bright as the desk, paper on paper);
- * 3. keep a region only if it looks like a sheet: convex, mostly of one tone, a real step in
- *    brightness from what is around it, with a *sharp* edge (a shadow or a vignette is soft),
- *    and not the whole frame;
- * 4. its convex hull, simplified to its corners, is the outline; the ink is read only inside
+ * 2. split light from dark (Otsu) and take the largest regions of each tone, opened (a pen
+ *    touching the note stays apart) and with holes filled (the writing on a note is a hole in
+ *    it); failing that, the areas that sharp edges enclose (a note as bright as the desk, paper
+ *    on paper), strong edges first;
+ * 3. keep a region only if it looks like a sheet: convex with four straight sides, mostly of one
+ *    tone, a real step in brightness from what is around it, with a *sharp* edge (a shadow or a
+ *    vignette is soft), not the whole frame nor a band across it; of several, the sharpest and
+ *    largest;
+ * 4. the lines of its four sides meet at the outline's corners; the ink is read only inside
  *    that outline moved inwards, so the sheet's edge and its shadow are never ink.
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
  */
@@ -75,7 +77,7 @@ const MIN_IMAGE_SIDE = 64;
  * about two working pixels: true of a sheet's cut edge, never of a shadow, gradient or vignette,
  * whose change spreads over many pixels.
  */
-export function sharpEdgeShare(image: Luminance, grid: Grid, filled: Uint8Array): number {
+function sharpEdgeShare(image: Luminance, grid: Grid, filled: Uint8Array): number {
   const { width, height, factor, values } = grid;
   const reach = 2 * factor + 3;
   const edge: number[] = [];
