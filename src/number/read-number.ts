@@ -119,7 +119,7 @@ function readInDetail(decoded: Decoded, first: Found): Found {
     const close = analyseInk(crop, {
       polarity: analysis.polarity,
       blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
-      ...(analysis.surface ? { inside: surfaceInCrop(analysis, region, crop) } : {}),
+      ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
     });
     const closeStrokes = digitStrokes(close);
     if (closeStrokes.length > 0) return { analysis: close, strokes: closeStrokes, origin: { x, y } };

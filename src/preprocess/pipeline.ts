@@ -318,12 +318,13 @@ export function surfaceOutline(surface: Surface, scale: number): WritingSurface 
 }
 
 /**
- * The surface's inside, as spans of a crop read again at `crop.scale` input pixels a pixel from
- * `region` (input pixels): the second look keeps the sheet's edge out as the first did.
+ * The surface's inside (working pixels, `scale` input pixels each), as spans of a crop read again
+ * from `region` of the input at `crop.scale` input pixels a pixel: the second look keeps the
+ * sheet's edge out as the first did.
  */
-export function surfaceInCrop(analysis: InkAnalysis, region: Box, crop: Luminance): RowSpans {
-  const k = analysis.scale / crop.scale;
-  return surfaceSpans(analysis.surface!, crop.width, crop.height, (p) => ({
+export function surfaceInCrop(surface: Surface, scale: number, region: Box, crop: Luminance): RowSpans {
+  const k = scale / crop.scale;
+  return surfaceSpans(surface, crop.width, crop.height, (p) => ({
     x: p.x * k - region.x / crop.scale,
     y: p.y * k - region.y / crop.scale,
   }));
@@ -374,7 +375,7 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
       const close = analyseInk(crop, {
         polarity: analysis.polarity,
         blocksAcross: DETAIL_BLOCKS,
-        ...(analysis.surface ? { inside: surfaceInCrop(analysis, region, crop) } : {}),
+        ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
       });
       const strokes = digitComponents(close.components, close.width, close.height);
       const detailed = strokes.length > 0 ? normalizeDigit(close, new Set(strokes.map((c) => c.id))) : null;
