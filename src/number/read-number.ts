@@ -11,6 +11,7 @@ import {
   analyseInk,
   cutOutInk,
   normalizeCutOut,
+  regionAround,
   surfaceInCrop,
   surfaceOutline,
   toInputBox,
@@ -104,15 +105,7 @@ function readInDetail(decoded: Decoded, first: Found): Found {
   const height = lineHeight(strokes);
   if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
   const box = toInputBox(unionBox(strokes), analysis.scale);
-  const margin = DETAIL_MARGIN * height * analysis.scale;
-  const x = Math.max(0, Math.floor(box.x - margin));
-  const y = Math.max(0, Math.floor(box.y - margin));
-  const region = {
-    x,
-    y,
-    width: Math.min(decoded.sourceWidth, Math.ceil(box.x + box.width + margin)) - x,
-    height: Math.min(decoded.sourceHeight, Math.ceil(box.y + box.height + margin)) - y,
-  };
+  const region = regionAround(box, DETAIL_MARGIN * height * analysis.scale, decoded.sourceWidth, decoded.sourceHeight);
   const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
   const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
   try {
@@ -122,7 +115,8 @@ function readInDetail(decoded: Decoded, first: Found): Found {
       ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
     });
     const closeStrokes = digitStrokes(close);
-    if (closeStrokes.length > 0) return { analysis: close, strokes: closeStrokes, origin: { x, y } };
+    if (closeStrokes.length > 0)
+      return { analysis: close, strokes: closeStrokes, origin: { x: region.x, y: region.y } };
   } catch (error) {
     // The first look stands when the second finds nothing (ink too faint up close).
     if (!(error instanceof DigitRecognizerError)) throw error;

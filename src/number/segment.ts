@@ -3,7 +3,7 @@
  * specks, underlines and page borders, merges the pieces of one digit (a 5 whose bar floats,
  * a 4 drawn in two strokes), and finds the columns where touching digits may be cut.
  */
-import type { Component } from '../preprocess/components.js';
+import { isThinPiece, type Component } from '../preprocess/components.js';
 import type { Box } from '../preprocess/mnist-normalize.js';
 import type { InkAnalysis } from '../preprocess/pipeline.js';
 
@@ -42,11 +42,8 @@ export function lineHeight(components: Component[]): number {
 export function digitStrokes(analysis: InkAnalysis): Component[] {
   const { width, height } = analysis.page;
   const onSurface = analysis.surface !== null;
-  // On a surface, a thin piece along its outline is what is left of the sheet's edge.
-  const alongEdge = (c: Component): boolean =>
-    onSurface && Math.min(c.box.width, c.box.height) <= 0.2 * Math.max(c.box.width, c.box.height);
   const isFrame = (c: Component): boolean =>
-    c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height || alongEdge(c));
+    c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height || (onSurface && isThinPiece(c)));
   const candidates = analysis.components.filter((c) => !isFrame(c));
   const h = lineHeight(candidates);
   if (h === 0) return [];

@@ -73,17 +73,21 @@ export function labelComponents(
 }
 
 /**
+ * A piece at least five times longer than wide. Touching a surface's outline, it is what is
+ * left of the sheet's edge, however short.
+ */
+export function isThinPiece(c: Component): boolean {
+  return Math.min(c.box.width, c.box.height) <= 0.2 * Math.max(c.box.width, c.box.height);
+}
+
+/**
  * The components that make up the digit: the strokes (at least 4% of the biggest one), plus
  * small pieces close to them (a broken stroke); specks farther away, and big shapes touching
  * the image's edge when real strokes exist elsewhere (a table or page border), are dropped.
  */
 export function digitComponents(all: Component[], width: number, height: number, onSurface = false): Component[] {
-  // On a surface, a thin piece along its outline is what is left of the sheet's edge, however
-  // short.
-  const alongEdge = (c: Component): boolean =>
-    onSurface && Math.min(c.box.width, c.box.height) <= 0.2 * Math.max(c.box.width, c.box.height);
   const isFrame = (c: Component): boolean =>
-    c.touchesBorder && (c.box.width > 0.6 * width || c.box.height > 0.6 * height || alongEdge(c));
+    c.touchesBorder && (c.box.width > 0.6 * width || c.box.height > 0.6 * height || (onSurface && isThinPiece(c)));
   let candidates = all;
   const inner = all.filter((c) => !isFrame(c));
   const biggestInner = inner.reduce((m, c) => Math.max(m, c.area), 0);

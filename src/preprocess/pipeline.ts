@@ -309,6 +309,18 @@ const DETAIL_MARGIN = 0.15;
 /** Lighting blocks across the second look: a crop's lighting is nearly even. */
 const DETAIL_BLOCKS = 4;
 
+/** `box` grown by `margin` on every side, in whole pixels, within a `width`×`height` image. */
+export function regionAround(box: Box, margin: number, width: number, height: number): Box {
+  const x = Math.max(0, Math.floor(box.x - margin));
+  const y = Math.max(0, Math.floor(box.y - margin));
+  return {
+    x,
+    y,
+    width: Math.min(width, Math.ceil(box.x + box.width + margin)) - x,
+    height: Math.min(height, Math.ceil(box.y + box.height + margin)) - y,
+  };
+}
+
 /** The surface's outline in the input's pixels, as `preprocess()` reports it. */
 export function surfaceOutline(surface: Surface, scale: number): WritingSurface {
   return {
@@ -362,14 +374,7 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
   if (decoded.detail && analysis.scale > 1.01 && Math.max(digit.box.width, digit.box.height) < DETAIL_BELOW) {
     const box = result.box;
     const margin = DETAIL_MARGIN * Math.max(box.width, box.height) + 2 * analysis.scale;
-    const x = Math.max(0, Math.floor(box.x - margin));
-    const y = Math.max(0, Math.floor(box.y - margin));
-    const region = {
-      x,
-      y,
-      width: Math.min(sourceWidth, Math.ceil(box.x + box.width + margin)) - x,
-      height: Math.min(sourceHeight, Math.ceil(box.y + box.height + margin)) - y,
-    };
+    const region = regionAround(box, margin, sourceWidth, sourceHeight);
     try {
       const crop = decoded.detail(region, DETAIL_SIDE);
       const close = analyseInk(crop, {

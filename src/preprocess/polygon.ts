@@ -167,10 +167,3 @@ export function polygonSpans(polygon: readonly Point[], width: number, height: n
   }
   return { from, to, width, height };
 }
-
-/** How many pixels the spans hold. */
-export function spansArea(spans: RowSpans): number {
-  let area = 0;
-  for (let y = 0; y < spans.height; y++) area += Math.max(0, spans.to[y]! - spans.from[y]!);
-  return area;
-}

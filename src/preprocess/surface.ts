@@ -177,24 +177,23 @@ function spansFrame(region: Uint8Array, width: number, height: number): boolean 
   return (top === 1 && bottom === 1) || (left === 1 && right === 1);
 }
 
+/** Share of the frame's border that `region` lies along. */
+function borderShare(region: Uint8Array, width: number, height: number): number {
+  let along = 0;
+  for (let x = 0; x < width; x++) along += region[x]! + region[(height - 1) * width + x]!;
+  for (let y = 0; y < height; y++) along += region[y * width]! + region[y * width + width - 1]!;
+  return along / (2 * (width + height));
+}
+
 /**
  * `region` as a sheet, or null when it does not look like one. `minStep` is the least
  * brightness step from its surroundings (small for regions edges enclose, which a step in
- * brightness did not find); `why` hears the reason of a refusal.
+ * brightness did not find).
  */
-export function asSheet(
-  grid: Grid,
-  region: Uint8Array,
-  minStep: number,
-  stage: number,
-  why?: (reason: string) => void,
-): Candidate | null {
+function asSheet(grid: Grid, region: Uint8Array, minStep: number, stage: number): Candidate | null {
   const { width, height, values } = grid;
   const count = width * height;
-  if (spansFrame(region, width, height)) {
-    why?.('spans the frame');
-    return null;
-  }
+  if (spansFrame(region, width, height)) return null;
   // A stroke running to the sheet's edge would let the outside into the loop of a 6 or a 9.
   const filled = fillHoles(closeRegion(region, width, height, CLOSING), width, height);
   let area = 0;
@@ -210,48 +209,22 @@ export function asSheet(
       outside += values[i]!;
     }
   }
-  if (area < MIN_AREA * count || area > MAX_AREA * count || own < MIN_OWN_TONE * area) {
-    why?.(`area ${(area / count).toFixed(2)} own ${(own / Math.max(1, area)).toFixed(2)}`);
-    return null;
-  }
+  if (area < MIN_AREA * count || area > MAX_AREA * count || own < MIN_OWN_TONE * area) return null;
   const level = inside / area;
   const around = outside / (count - area);
-  if (Math.abs(level - around) < minStep) {
-    why?.(`step ${(level - around).toFixed(2)}`);
-    return null;
-  }
+  if (Math.abs(level - around) < minStep) return null;
   const hull = regionHull(filled, width, height);
   const hullArea = polygonArea(hull);
-  if (area < MIN_SOLIDITY * hullArea || compactness(hull) < MIN_COMPACTNESS) {
-    why?.(`solidity ${(area / hullArea).toFixed(2)} compact ${compactness(hull).toFixed(2)}`);
-    return null;
-  }
+  if (area < MIN_SOLIDITY * hullArea || compactness(hull) < MIN_COMPACTNESS) return null;
   // Its four sides, from the hull with bends of a pixel or so smoothed away.
-  const corners = fitQuadrilateral(simplifyPolygon(hull, QUAD_SMOOTHING));
-  let top = 0;
-  let bottom = 0;
-  let left = 0;
-  let right = 0;
-  for (let x = 0; x < width; x++) {
-    top += filled[x]!;
-    bottom += filled[(height - 1) * width + x]!;
-  }
-  for (let y = 0; y < height; y++) {
-    left += filled[y * width]!;
-    right += filled[y * width + width - 1]!;
-  }
-  // A band from one side of the frame to the other is a lit or shaded stretch, not a sheet.
-  if ((top > 0 && bottom > 0) || (left > 0 && right > 0)) {
-    why?.('spans the frame');
-    return null;
-  }
-  const borderContact = (top + bottom + left + right) / (2 * (width + height));
+  const smoothed = simplifyPolygon(hull, QUAD_SMOOTHING);
+  const corners = fitQuadrilateral(smoothed);
+  // Filling can join a region to the far side of the frame too.
+  if (spansFrame(filled, width, height)) return null;
+  const borderContact = borderShare(filled, width, height);
   // Four straight sides, unless it runs off the frame: a filled "0" or "8" is as convex as a
   // note, but round.
-  if (!corners && borderContact === 0) {
-    why?.('no quad');
-    return null;
-  }
+  if (!corners && borderContact === 0) return null;
   return {
     filled,
     light: level > around,
@@ -260,8 +233,7 @@ export function asSheet(
     around,
     // Near the frame's border a note's outline may take in a strip of the border: four
     // corners still fit it loosely.
-    outline:
-      corners ?? fitQuadrilateral(simplifyPolygon(hull, QUAD_SMOOTHING), LOOSE_QUAD_FIT) ?? simplifyPolygon(hull),
+    outline: corners ?? fitQuadrilateral(smoothed, LOOSE_QUAD_FIT) ?? simplifyPolygon(hull),
     areaShare: area / count,
     stage,
   };
@@ -272,7 +244,7 @@ export function asSheet(
  * darker desk), the largest dark one (a screen), each split again nearer its own level; then the
  * areas sharp edges enclose (paper as bright as the desk, paper on paper).
  */
-function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Candidate> {
+function* candidates(grid: Grid): Generator<Candidate> {
   const { values, width, height } = grid;
   const minArea = MIN_AREA * width * height;
   const threshold = otsu(values);
@@ -280,14 +252,14 @@ function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Cand
     // Opened, so a pen lying against the note or a second sheet touching it stays apart.
     const tone = openRegion(toneMask(grid, threshold, light), width, height, 1);
     for (const region of largestRegions(tone, width, REGIONS, minArea)) {
-      const first = asSheet(grid, region, MIN_STEP, light ? 0 : 1, why);
+      const first = asSheet(grid, region, MIN_STEP, light ? 0 : 1);
       if (!first) continue;
       // Otsu's split sits midway; a light desk's grain above it joins the note. Split again
       // nearer the surface's own level, within what was found.
       const refined = toneMask(grid, first.around + REFINED_THRESHOLD * (first.level - first.around), light);
       for (let i = 0; i < refined.length; i++) refined[i]! &= first.filled[i]!;
       const [core] = largestRegions(openRegion(refined, width, height, 1), width, 1, minArea);
-      const second = core && asSheet(grid, core, MIN_STEP, light ? 0 : 1, why);
+      const second = core && asSheet(grid, core, MIN_STEP, light ? 0 : 1);
       if (second) yield second;
       yield first;
     }
@@ -296,7 +268,7 @@ function* candidates(grid: Grid, why?: (reason: string) => void): Generator<Cand
   const gradients = gradientMagnitude(values, width, height);
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
-      const sheet = asSheet(grid, region, MIN_EDGE_STEP, 2, why);
+      const sheet = asSheet(grid, region, MIN_EDGE_STEP, 2);
       if (sheet) yield sheet;
     }
   }
@@ -309,26 +281,20 @@ function insetDistance(grid: Grid): number {
 
 /**
  * Finds the writing surface in a working image, or null when there is none to find (the image
- * is the page, or a crop, or a drawing). `why` hears why each region was refused (for tuning).
+ * is the page, or a crop, or a drawing).
  */
-export function findSurface(image: Luminance, why?: (reason: string) => void): Surface | null {
+export function findSurface(image: Luminance): Surface | null {
   if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE) return null;
   const grid = coarseCopy(image);
   let best: { candidate: Candidate; score: number } | null = null;
-  for (const c of candidates(grid, why)) {
+  for (const c of candidates(grid)) {
     // The first way of looking that finds a sheet decides: a later one would find less likely
     // sheets (a dark patch of desk rather than paper).
     if (best && c.stage !== best.candidate.stage) break;
     // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
-    if (c.borderContact > MAX_BORDER_CONTACT) {
-      why?.(`contact ${c.borderContact.toFixed(2)}`);
-      continue;
-    }
+    if (c.borderContact > MAX_BORDER_CONTACT) continue;
     const sharp = sharpEdgeShare(image, grid, c.filled);
-    if (sharp < MIN_SHARP_SHARE) {
-      why?.(`sharp ${sharp.toFixed(2)}`);
-      continue;
-    }
+    if (sharp < MIN_SHARP_SHARE) continue;
     // A whole sheet has a sharp edge all round, where a piece of one (cut off by a shadow
     // across it) or one with some desk attached has soft stretches; bigger is likelier.
     const score = sharp + AREA_WEIGHT * c.areaShare;
