@@ -38,8 +38,8 @@ export function loadVerdictData(options: DataOptions): VerdictData {
   let raw = readMnistSplit(options.dataDir, 'train');
   let test = normalizeAll(readMnistSplit(options.dataDir, 't10k'));
   if (quick) {
-    raw = take(raw, 3000 + options.validation);
-    test = take(test, 1000);
+    raw = take(raw, 1000 + options.validation);
+    test = take(test, 300);
   }
   const mnist: MnistTrainSplit = splitMnistTrain(raw, seed, options.validation);
   const negatives = {} as VerdictData['negatives'];

@@ -53,7 +53,7 @@ if (args.help) {
   --checkpoint DIR      checkpoint folder (default .cache/verdict-<seed>)
   --resume              continue from the checkpoint
   --export-only         calibrate and export the checkpoint's averaged weights as they are now
-  --quick               a tiny run (3,000 digits, a few negatives, 1 epoch) for tests
+  --quick               a tiny run (1,000 digits, a few negatives, 1 epoch) for tests
   --filters A,B,C,D,E   filters of the five convolutions (default 16,16,32,32,64, as the shipped model)
   --negative-share X    share of each epoch that is negatives (default 0.2)
   --negatives N         training negatives per category, drawn once and cached (default 2000)
@@ -88,7 +88,7 @@ const run: VerdictRun = {
   epochs: number('epochs', args.epochs, quick ? 1 : 16),
   batchSize: number('batch-size', args['batch-size'], 128),
   peakLearningRate: number('learning-rate', args['learning-rate'], 0.003, false),
-  validation: quick ? 500 : number('validation', args.validation, 5000),
+  validation: quick ? 200 : number('validation', args.validation, 5000),
   filters,
   negativeShare: Math.min(0.9, number('negative-share', args['negative-share'], 0.2, false)),
   emaDecay: Math.min(0.99999, number('ema', args.ema, 0.999, false)),
