@@ -94,12 +94,12 @@ ${unfinished ? `\n> **Intermediate export:** these weights are the averaged weig
 | Weights | ${(m.weightBytes / 1024).toFixed(1)} KB (uint8 kernels, float16 biases, as models/mnist-cnn) |
 | MNIST test accuracy (shipped, quantized weights; "not a digit" counts as wrong) | **${pct(m.test.digits.accuracy)}** (${m.test.digits.count.toLocaleString('en')} images) |
 | MNIST test digits called "not a digit" | ${pct(m.test.digits.notADigitRate)} |
-| Validation accuracy (5,000 MNIST training images held out) | ${pct(m.validation.digits.accuracy)}; ${pct(m.validation.digits.notADigitRate)} called "not a digit" |
+| Validation accuracy (${m.validation.digits.count.toLocaleString('en')} MNIST training images held out) | ${pct(m.validation.digits.accuracy)}; ${pct(m.validation.digits.notADigitRate)} called "not a digit" |
 | Held-out non-digit test set called "not a digit" | **${pct(m.test.negatives.rate, 1)}** (${m.test.negatives.count.toLocaleString('en')} images, other fonts and seeds) |
 | Calibration temperature (fitted on validation) | ${m.temperature.toFixed(3)}, folded into the last layer |
 | ECE, 15 bins, validation (digits + negatives): before → after | ${pct(m.validation.calibration.before)} → ${pct(m.validation.calibration.after)} |
 | ECE, 15 bins, test (MNIST test + non-digit test set): before → after | ${pct(m.test.calibration.before)} → ${pct(m.test.calibration.after)} |
-| Training | ${m.epochs} epochs, seed ${m.seed}, ${formatDuration(m.trainingSeconds)} at ${Math.round(m.samplesPerSecond)} samples/s (tfjs wasm, Node, 1 core); the whole run with data and export ${formatDuration(m.totalSeconds)} |
+| Training | ${m.epochs} epoch${m.epochs === 1 ? '' : 's'}, seed ${m.seed}, ${formatDuration(m.trainingSeconds)} at ${Math.round(m.samplesPerSecond)} samples/s (tfjs wasm, Node, 1 core); the whole run with data and export ${formatDuration(m.totalSeconds)} |
 
 ## Not a digit, per category
 The verdict is the argmax: "not a digit" when output 10 is the largest.
@@ -131,8 +131,8 @@ image, wallpaper, font and scikit-image packages, the families and repositories 
 shared/reserved.txt, and any real photo.
 
 ## Training
-- Digits: MNIST's 60,000 training images minus the 5,000-image validation slice (chosen with the
-  seed, as \`npm run train\` does). Test: MNIST's 10,000 test images, read once at the end.
+- Digits: ${m.trainDigits.toLocaleString('en')} of MNIST's training images; ${m.validation.digits.count.toLocaleString('en')} more are the validation slice (chosen with
+  the seed, as \`npm run train\` does). Test: ${m.test.digits.count.toLocaleString('en')} MNIST test images, read once at the end.
 - Each epoch: every training digit plus ${pct(m.negativeShare, 0)} of the epoch drawn from the negative pool,
   shuffled; the shipped model's augmentation on both (rotation, scale, shear, shift, stroke weight,
   blur, contrast, noise).
