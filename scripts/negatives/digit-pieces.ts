@@ -68,6 +68,11 @@ function onPaper(ink: Ink, rng: Random, fill: number): { values: Float32Array; s
   return { values, size };
 }
 
+/** One whole digit on paper: a positive that looks the way digits look after the pipeline. */
+export function drawDigit(rng: Random, set: DigitSet, id: number): { values: Float32Array; size: number } {
+  return onPaper(digitInk(set, id), rng, rng.uniform(0.35, 0.85));
+}
+
 /** Two digits side by side, apart, touching or slightly overlapping. */
 export function drawPair(rng: Random, set: DigitSet, ids: Uint32Array): { values: Float32Array; size: number } {
   const a = digitInk(set, ids[rng.int(ids.length)]!);

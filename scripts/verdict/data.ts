@@ -7,6 +7,7 @@ import { readMnistSplit, type DigitSet } from '../train/idx.js';
 import { normalizeAll, take } from '../train/normalize.js';
 import { digitSourceFor, splitMnistTrain, type MnistTrainSplit } from '../negatives/digit-source.js';
 import { cachedNegatives, type NegativeSet } from '../negatives/generate.js';
+import { cachedPaperDigits, type PaperDigits } from '../negatives/paper-digits.js';
 
 /** The 11th output: not a digit. */
 export const NOT_A_DIGIT = 10;
@@ -20,6 +21,8 @@ export interface VerdictData {
   /** MNIST's test file, normalised: read only for the final report. */
   test: DigitSet;
   negatives: { train: NegativeSet; validation: NegativeSet; test: NegativeSet };
+  /** Digits drawn on paper and read through the pipeline: part of training, validation and test. */
+  paper: { train: PaperDigits; validation: PaperDigits; test: PaperDigits };
 }
 
 export interface DataOptions {
@@ -36,10 +39,10 @@ export interface DataOptions {
 export function loadVerdictData(options: DataOptions): VerdictData {
   const { quick, seed, log } = options;
   let raw = readMnistSplit(options.dataDir, 'train');
-  let test = normalizeAll(readMnistSplit(options.dataDir, 't10k'));
+  let rawTest = readMnistSplit(options.dataDir, 't10k');
   if (quick) {
     raw = take(raw, 1000 + options.validation);
-    test = take(test, 300);
+    rawTest = take(rawTest, 300);
   }
   const mnist: MnistTrainSplit = splitMnistTrain(raw, seed, options.validation);
   const negatives = {} as VerdictData['negatives'];
@@ -60,12 +63,31 @@ export function loadVerdictData(options: DataOptions): VerdictData {
       },
     );
   }
+  log('digits through the pipeline…');
+  const paper = {
+    train: cachedPaperDigits(options.cacheDir, 'train', raw, mnist.trainIds.subarray(0, quick ? 200 : 12_000), seed),
+    validation: cachedPaperDigits(
+      options.cacheDir,
+      'validation',
+      raw,
+      mnist.validationIds.subarray(0, quick ? 100 : undefined),
+      seed,
+    ),
+    test: cachedPaperDigits(
+      options.cacheDir,
+      'test',
+      rawTest,
+      Uint32Array.from({ length: quick ? 100 : rawTest.count }, (_, i) => i),
+      seed,
+    ),
+  };
   return {
     train: normalizeAll(raw),
     trainIds: mnist.trainIds,
     validationIds: mnist.validationIds,
-    test,
+    test: normalizeAll(rawTest),
     negatives,
+    paper,
   };
 }
 

@@ -10,7 +10,16 @@ import { exportQuantized, foldBatchNorm } from '../train/export.js';
 import { loadFrom } from '../train/model-files.js';
 import { expectedCalibrationError, fitTemperature, softmax } from './calibrate.js';
 import { CLASSES, type VerdictData } from './data.js';
-import { concat, digitFigures, digitsOf, logitsOf, negativeFigures, negativesOf, outputsOf } from './measure.js';
+import {
+  concat,
+  digitFigures,
+  digitsOf,
+  logitsOf,
+  negativeFigures,
+  negativesOf,
+  outputsOf,
+  paperDigitsOf,
+} from './measure.js';
 import type { VerdictRun, VerdictState } from './run.js';
 import { writeVerdictCard, type VerdictMetrics } from './card.js';
 
@@ -26,9 +35,13 @@ export async function exportVerdict(
   seconds: number,
 ): Promise<VerdictMetrics> {
   const started = Date.now();
-  const { train, validationIds, test, negatives } = data;
+  const { train, validationIds, test, negatives, paper } = data;
   const folded = foldBatchNorm(model);
-  const validation = concat(digitsOf(train, validationIds), negativesOf(negatives.validation));
+  // Calibrated on what users show: clean digits, digits through the pipeline, and non-digits.
+  const validation = concat(
+    concat(digitsOf(train, validationIds), paperDigitsOf(paper.validation, train)),
+    negativesOf(negatives.validation),
+  );
   const temperature = fitTemperature(logitsOf(folded, validation), validation.labels, CLASSES);
   const dense = folded.layers[folded.layers.length - 1]!;
   const [kernel, bias] = dense.getWeights();
@@ -37,7 +50,7 @@ export async function exportVerdict(
 
   // Every figure below comes from the quantized files just written.
   const shipped = await tf.loadLayersModel(loadFrom(run.out));
-  const testSet = concat(digitsOf(test), negativesOf(negatives.test));
+  const testSet = concat(concat(digitsOf(test), paperDigitsOf(paper.test, test)), negativesOf(negatives.test));
   const calibration = (set: typeof validation) => {
     const calibrated = logitsOf(shipped, set);
     return {
@@ -46,6 +59,9 @@ export async function exportVerdict(
     };
   };
   const nv = validationIds.length;
+  const pv = paper.validation.count;
+  const nt = test.count;
+  const pt = paper.test.count;
   const validationOut = outputsOf(shipped, validation);
   const testOut = outputsOf(shipped, testSet);
   const metrics: VerdictMetrics = {
@@ -61,14 +77,23 @@ export async function exportVerdict(
     emaDecay: run.emaDecay,
     perCategory: run.perCategory,
     trainDigits: data.trainIds.length,
+    paperTrainDigits: paper.train.count,
     validation: {
       digits: digitFigures(validationOut.subarray(0, nv * CLASSES), validation.labels.subarray(0, nv)),
-      negatives: negativeFigures(validationOut.subarray(nv * CLASSES), negatives.validation),
+      paperDigits: digitFigures(
+        validationOut.subarray(nv * CLASSES, (nv + pv) * CLASSES),
+        validation.labels.subarray(nv, nv + pv),
+      ),
+      negatives: negativeFigures(validationOut.subarray((nv + pv) * CLASSES), negatives.validation),
       calibration: calibration(validation),
     },
     test: {
-      digits: digitFigures(testOut.subarray(0, test.count * CLASSES), testSet.labels.subarray(0, test.count)),
-      negatives: negativeFigures(testOut.subarray(test.count * CLASSES), negatives.test),
+      digits: digitFigures(testOut.subarray(0, nt * CLASSES), testSet.labels.subarray(0, nt)),
+      paperDigits: digitFigures(
+        testOut.subarray(nt * CLASSES, (nt + pt) * CLASSES),
+        testSet.labels.subarray(nt, nt + pt),
+      ),
+      negatives: negativeFigures(testOut.subarray((nt + pt) * CLASSES), negatives.test),
       calibration: calibration(testSet),
     },
     history: state.history,
@@ -82,7 +107,8 @@ export async function exportVerdict(
   console.log(
     `Exported ${run.out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}; validation digits ` +
       `${pct(metrics.validation.digits.accuracy)}, MNIST test ${pct(metrics.test.digits.accuracy)} ` +
-      `(${pct(metrics.test.digits.notADigitRate)} called not a digit); test negatives flagged ${pct(metrics.test.negatives.rate)}; ` +
+      `(${pct(metrics.test.digits.notADigitRate)} called not a digit; through the pipeline ` +
+      `${pct(metrics.test.paperDigits.accuracy)}, ${pct(metrics.test.paperDigits.notADigitRate)}); test negatives flagged ${pct(metrics.test.negatives.rate)}; ` +
       `ECE validation ${pct(metrics.validation.calibration.before)} → ${pct(metrics.validation.calibration.after)}`,
   );
   return metrics;

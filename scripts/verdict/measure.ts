@@ -1,6 +1,7 @@
 /** Predictions of an 11-class model on digits and negatives, and the figures the card reports. */
 import * as tf from '@tensorflow/tfjs';
 import { CATEGORIES, type NegativeSet } from '../negatives/generate.js';
+import type { PaperDigits } from '../negatives/paper-digits.js';
 import type { DigitSet } from '../train/idx.js';
 import { CLASSES, negativeInto, NOT_A_DIGIT } from './data.js';
 
@@ -17,6 +18,17 @@ export function digitsOf(set: DigitSet, ids?: Uint32Array): Labelled {
     count: list.length,
     labels: Uint8Array.from(list, (id) => set.labels[id]!),
     fill: (i, out) => out.set(set.images.subarray(list[i]! * 784, list[i]! * 784 + 784)),
+  };
+}
+
+/** Digits through the pipeline, labelled from their MNIST set. */
+export function paperDigitsOf(paper: PaperDigits, set: DigitSet): Labelled {
+  return {
+    count: paper.count,
+    labels: Uint8Array.from(paper.ids, (id) => set.labels[id]!),
+    fill: (i, out) => {
+      for (let p = 0; p < 784; p++) out[p] = paper.images[i * 784 + p]! / 255;
+    },
   };
 }
 

@@ -27,6 +27,9 @@ export interface EpochRecord {
   validationNotADigit: number;
   /** Averaged weights, validation digits called not a digit. */
   validationFalseNotADigit: number;
+  /** Averaged weights, 1,000 validation digits drawn on paper and read through the pipeline. */
+  validationPaperAccuracy?: number;
+  validationPaperFalseNotADigit?: number;
 }
 
 export interface VerdictState {

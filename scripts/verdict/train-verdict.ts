@@ -20,7 +20,7 @@ import { Random } from '../train/random.js';
 import { registerWasmTrainingKernels } from '../train/wasm-training-kernels.js';
 import { CLASSES, loadVerdictData, negativeInto, NOT_A_DIGIT } from './data.js';
 import { WeightAverage } from './ema.js';
-import { concat, digitFigures, digitsOf, negativeFigures, negativesOf, outputsOf } from './measure.js';
+import { concat, digitFigures, digitsOf, negativeFigures, negativesOf, outputsOf, paperDigitsOf } from './measure.js';
 import type { VerdictRun, VerdictState } from './run.js';
 
 const { values: args } = parseArgs({
@@ -122,7 +122,10 @@ async function main(): Promise<void> {
   await tf.setBackend('wasm');
   const started = Date.now();
   const data = loadVerdictData({ ...run, log: (line) => console.log(line) });
-  const { train, trainIds, validationIds, negatives } = data;
+  const { train, trainIds, validationIds, negatives, paper } = data;
+  // A training digit that has a paper version is shown as that version half of the time.
+  const paperIndex = new Map<number, number>();
+  paper.train.ids.forEach((id, i) => paperIndex.set(id, i));
   const pool = negatives.train;
   const negativesPerEpoch = Math.round((trainIds.length * run.negativeShare) / (1 - run.negativeShare));
   console.log(
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
   const totalSteps = stepsPerEpoch * run.epochs;
   const warmupSteps = quick ? Math.ceil(stepsPerEpoch / 4) : stepsPerEpoch;
   const validationSet = concat(digitsOf(train, validationIds), negativesOf(negatives.validation));
+  const paperValidation = paperDigitsOf({ ...paper.validation, count: Math.min(1000, paper.validation.count) }, train);
   for (let epoch = state.epoch; epoch < run.epochs && !args['export-only']; epoch++) {
     // Each epoch has its own seeded stream, so a resumed run repeats an uninterrupted one.
     const rng = new Random(seed * 7919 + epoch + 1);
@@ -175,7 +179,11 @@ async function main(): Promise<void> {
       classes: CLASSES,
       example: (id, img) => {
         let label: number = NOT_A_DIGIT;
-        if (id < train.count) {
+        const onPaper = paperIndex.get(id);
+        if (onPaper !== undefined && rng.chance(0.5)) {
+          for (let p = 0; p < 784; p++) img[p] = paper.train.images[onPaper * 784 + p]! / 255;
+          label = train.labels[id]!;
+        } else if (id < train.count) {
           img.set(train.images.subarray(id * 784, id * 784 + 784));
           label = train.labels[id]!;
         } else {
@@ -189,7 +197,11 @@ async function main(): Promise<void> {
       afterStep: () => average.update(state.steps++),
       label: `epoch ${epoch + 1}/${run.epochs}`,
     });
-    const outputs = await average.with(() => outputsOf(model, validationSet));
+    const [outputs, paperOutputs] = await average.with(() => [
+      outputsOf(model, validationSet),
+      outputsOf(model, paperValidation),
+    ]);
+    const onPaper = digitFigures(paperOutputs, paperValidation.labels);
     const digits = digitFigures(
       outputs.subarray(0, validationIds.length * CLASSES),
       validationSet.labels.subarray(0, validationIds.length),
@@ -202,6 +214,8 @@ async function main(): Promise<void> {
       validationAccuracy: digits.accuracy,
       validationNotADigit: rejected.rate,
       validationFalseNotADigit: digits.notADigitRate,
+      validationPaperAccuracy: onPaper.accuracy,
+      validationPaperFalseNotADigit: onPaper.notADigitRate,
     });
     state.epoch = epoch + 1;
     state.trainingSeconds += seconds;
@@ -210,7 +224,8 @@ async function main(): Promise<void> {
     await saveAverage(run.checkpointDir, average);
     console.log(
       `epoch ${epoch + 1}: loss ${loss.toFixed(4)}, averaged weights on validation: digits ${(digits.accuracy * 100).toFixed(2)}% ` +
-        `(${(digits.notADigitRate * 100).toFixed(2)}% called not a digit), negatives flagged ${(rejected.rate * 100).toFixed(1)}%; ` +
+        `(${(digits.notADigitRate * 100).toFixed(2)}% called not a digit), through the pipeline ` +
+        `${(onPaper.accuracy * 100).toFixed(2)}% (${(onPaper.notADigitRate * 100).toFixed(2)}%), negatives flagged ${(rejected.rate * 100).toFixed(1)}%; ` +
         `${formatDuration(seconds)} (${Math.round(epochSize / seconds)} samples/s), about ${formatDuration(seconds * (run.epochs - epoch - 1))} to go`,
     );
   }
