@@ -17,6 +17,16 @@ import { drawObject, drawTexture } from './textures.js';
 /** Bump when a drawing changes, so stale caches are not used. */
 export const GENERATOR_VERSION = 2;
 
+/** The set without the negatives that read as a 1 (see {@link readsAsOne}), in order. */
+export function withoutOnes(set: NegativeSet): NegativeSet {
+  const keep: number[] = [];
+  for (let i = 0; i < set.count; i++) if (!readsAsOne(set.images.subarray(i * 784, i * 784 + 784))) keep.push(i);
+  if (keep.length === set.count) return set;
+  const images = new Uint8Array(keep.length * 784);
+  keep.forEach((i, k) => images.set(set.images.subarray(i * 784, i * 784 + 784), k * 784));
+  return { images, categories: Uint8Array.from(keep, (i) => set.categories[i]!), count: keep.length };
+}
+
 export const CATEGORIES = [
   'letters',
   'symbols',
@@ -70,8 +80,12 @@ function draw(category: Category, rng: Random, split: Split, digits: DigitSource
   }
 }
 
-/** How line-like the ink of a 28×28 input is: the ratio of its principal axes' spreads (0 a line, 1 round). */
-function roundness(pixels: Float32Array): number {
+/**
+ * The shape of the ink of a 28×28 input (values 0–1 or bytes 0–255) from its second moments:
+ * `roundness` is the ratio of the principal axes' spreads (0 a line, 1 round), `tilt` the angle
+ * of the long axis from the horizontal, 0 to π/2.
+ */
+export function inkShape(pixels: ArrayLike<number>): { roundness: number; tilt: number } {
   let m = 0;
   let mx = 0;
   let my = 0;
@@ -81,7 +95,7 @@ function roundness(pixels: Float32Array): number {
     mx += v * (i % 28);
     my += v * Math.floor(i / 28);
   }
-  if (m === 0) return 0;
+  if (m === 0) return { roundness: 0, tilt: 0 };
   mx /= m;
   my /= m;
   let xx = 0;
@@ -97,7 +111,19 @@ function roundness(pixels: Float32Array): number {
   }
   const mean = (xx + yy) / 2;
   const spread = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
-  return Math.sqrt(Math.max(0, mean - spread) / Math.max(1e-9, mean + spread));
+  return {
+    roundness: Math.sqrt(Math.max(0, mean - spread) / Math.max(1e-9, mean + spread)),
+    tilt: Math.abs(0.5 * Math.atan2(2 * xy, xx - yy)),
+  };
+}
+
+/**
+ * A line-like piece of ink within 50° of upright reads as a 1, whatever it was a picture of (a pen
+ * seen from above, a stem of a cut digit): never a negative.
+ */
+export function readsAsOne(pixels: ArrayLike<number>): boolean {
+  const { roundness, tilt } = inkShape(pixels);
+  return roundness < 0.35 && tilt > (40 * Math.PI) / 180;
 }
 
 /**
@@ -112,8 +138,8 @@ export function makeNegative(category: Category, rng: Random, split: Split, digi
   if (category === 'pairs' || category === 'cut-digits') {
     const drawn = darkBounds(drawing.values, drawing.size, 0.6);
     if (!drawn || input.box.width < 0.85 * drawn.width || input.box.height < 0.85 * drawn.height) return null;
-    // A line-like piece reads as a 1.
-    if (category === 'cut-digits' && roundness(input.pixels) < 0.35) return null;
+    // A line-like piece of a digit reads as a 1 however it lies.
+    if (category === 'cut-digits' && inkShape(input.pixels).roundness < 0.35) return null;
   }
   return input.pixels;
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { writeContactSheet } from './contact-sheet.js';
 import { defaultMnistDir, digitSourceFor, readMnistTrain } from './digit-source.js';
 import type { Split } from './fonts.js';
-import { CATEGORIES, generateNegatives } from './generate.js';
+import { CATEGORIES, generateNegatives, withoutOnes } from './generate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,8 +30,12 @@ const mnist = readMnistTrain(defaultMnistDir(), 42, 5000);
 const started = Date.now();
 const set = generateNegatives(split, seed, count, digitSourceFor(split, mnist));
 console.log(`${set.count} negatives in ${((Date.now() - started) / set.count).toFixed(1)} ms each`);
+// As training and measuring use them: without the ones that read as a 1.
+const kept = withoutOnes(set);
 CATEGORIES.forEach((category, c) => {
   const file = resolve(join(args.out, `${split}-${category}.png`));
-  writeContactSheet(file, set.images.subarray(c * count * 784, (c + 1) * count * 784), count);
-  console.log(file);
+  const first = kept.categories.indexOf(c);
+  const n = kept.categories.lastIndexOf(c) + 1 - first;
+  writeContactSheet(file, kept.images.subarray(first * 784, (first + n) * 784), n);
+  console.log(`${file}: ${n} of ${count}`);
 });

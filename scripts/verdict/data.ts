@@ -6,7 +6,7 @@
 import { readMnistSplit, type DigitSet } from '../train/idx.js';
 import { normalizeAll, take } from '../train/normalize.js';
 import { digitSourceFor, splitMnistTrain, type MnistTrainSplit } from '../negatives/digit-source.js';
-import { cachedNegatives, type NegativeSet } from '../negatives/generate.js';
+import { cachedNegatives, CATEGORIES, withoutOnes, type NegativeSet } from '../negatives/generate.js';
 import { cachedPaperDigits, type PaperDigits } from '../negatives/paper-digits.js';
 
 /** The 11th output: not a digit. */
@@ -49,7 +49,7 @@ export function loadVerdictData(options: DataOptions): VerdictData {
   for (const split of ['train', 'validation', 'test'] as const) {
     const started = Date.now();
     let last = 0;
-    negatives[split] = cachedNegatives(
+    const drawn = cachedNegatives(
       options.cacheDir,
       split,
       seed,
@@ -62,6 +62,9 @@ export function loadVerdictData(options: DataOptions): VerdictData {
         }
       },
     );
+    negatives[split] = withoutOnes(drawn);
+    const left = CATEGORIES.map((c, i) => `${c} ${negatives[split].categories.filter((k) => k === i).length}`);
+    log(`negatives (${split}) that do not read as a 1: ${left.join(', ')}`);
   }
   log('digits through the pipeline…');
   const paper = {

