@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { exportQuantized, foldBatchNorm } from '../train/export.js';
 import { loadFrom } from '../train/model-files.js';
 import { expectedCalibrationError, fitTemperature, softmax } from './calibrate.js';
+import { CATEGORIES } from '../negatives/generate.js';
 import { CLASSES, type VerdictData } from './data.js';
 import {
   concat,
@@ -78,6 +79,12 @@ export async function exportVerdict(
     perCategory: run.perCategory,
     trainDigits: data.trainIds.length,
     paperTrainDigits: paper.train.count,
+    negativeCounts: Object.fromEntries(
+      (['train', 'validation', 'test'] as const).map((split) => [
+        split,
+        Object.fromEntries(CATEGORIES.map((c, i) => [c, negatives[split].categories.filter((k) => k === i).length])),
+      ]),
+    ) as VerdictMetrics['negativeCounts'],
     validation: {
       digits: digitFigures(validationOut.subarray(0, nv * CLASSES), validation.labels.subarray(0, nv)),
       paperDigits: digitFigures(
