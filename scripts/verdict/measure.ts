@@ -22,10 +22,11 @@ export function digitsOf(set: DigitSet, ids?: Uint32Array): Labelled {
 }
 
 /** Digits through the pipeline, labelled from their MNIST set. */
-export function paperDigitsOf(paper: PaperDigits, set: DigitSet): Labelled {
+export function paperDigitsOf(paper: PaperDigits, set: DigitSet, limit = paper.count): Labelled {
+  const count = Math.min(limit, paper.count);
   return {
-    count: paper.count,
-    labels: Uint8Array.from(paper.ids, (id) => set.labels[id]!),
+    count,
+    labels: Uint8Array.from(paper.ids.subarray(0, count), (id) => set.labels[id]!),
     fill: (i, out) => {
       for (let p = 0; p < 784; p++) out[p] = paper.images[i * 784 + p]! / 255;
     },

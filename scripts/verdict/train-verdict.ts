@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   const totalSteps = stepsPerEpoch * run.epochs;
   const warmupSteps = quick ? Math.ceil(stepsPerEpoch / 4) : stepsPerEpoch;
   const validationSet = concat(digitsOf(train, validationIds), negativesOf(negatives.validation));
-  const paperValidation = paperDigitsOf({ ...paper.validation, count: Math.min(1000, paper.validation.count) }, train);
+  const paperValidation = paperDigitsOf(paper.validation, train, 1000);
   for (let epoch = state.epoch; epoch < run.epochs && !args['export-only']; epoch++) {
     // Each epoch has its own seeded stream, so a resumed run repeats an uninterrupted one.
     const rng = new Random(seed * 7919 + epoch + 1);
