@@ -35,7 +35,8 @@ export interface VerdictMetrics {
   /** Negatives per split and category, after those that read as a 1 are left out. */
   negativeCounts: Record<'train' | 'validation' | 'test', Record<string, number>>;
   validation: Split;
-  test: Split;
+  /** Null for an intermediate export: the test sets are read only once a run is finished. */
+  test: Split | null;
   history: EpochRecord[];
   trainingSeconds: number;
   samplesPerSecond: number;
@@ -43,6 +44,7 @@ export interface VerdictMetrics {
 }
 
 const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
+const NOT_READ = 'not read (intermediate export)';
 
 const WHAT: Record<Category, string> = {
   letters: `handwriting-style letters ${[...LETTERS].join(' ')}, with jitter in size, stroke weight, slant, rotation and an elastic warp`,
@@ -59,11 +61,12 @@ const WHAT: Record<Category, string> = {
 function categoryRows(m: VerdictMetrics): string {
   return CATEGORIES.map(
     (c) =>
-      `| ${c} | ${pct(m.validation.negatives.perCategory[c] ?? 0, 1)} | **${pct(m.test.negatives.perCategory[c] ?? 0, 1)}** | ${m.negativeCounts.test[c] ?? 0} |`,
+      `| ${c} | ${pct(m.validation.negatives.perCategory[c] ?? 0, 1)} | ${m.test ? `**${pct(m.test.negatives.perCategory[c] ?? 0, 1)}**` : NOT_READ} | ${m.negativeCounts.test[c] ?? 0} |`,
   ).join('\n');
 }
 
 function perDigitRows(m: VerdictMetrics): string {
+  if (!m.test) return `| all | | ${NOT_READ} | |`;
   return m.test.digits.confusion
     .map((row, d) => {
       const total = row.reduce((a, b) => a + b, 0);
@@ -84,6 +87,7 @@ function historyRows(m: VerdictMetrics): string {
 }
 
 export function writeVerdictCard(dir: string, m: VerdictMetrics): void {
+  const t = m.test;
   const unfinished = m.epochs < m.plannedEpochs;
   const command = `npm run train:verdict -- --epochs ${m.plannedEpochs} --seed ${m.seed}${m.quick ? ' --quick' : ''}`;
   const text = `# Model card: mnist-cnn-next (candidate, not shipped yet)
@@ -98,14 +102,16 @@ ${unfinished ? `\n> **Intermediate export:** these weights are the averaged weig
 |---|---|
 | Parameters | ${m.parameters.toLocaleString('en')} (convolutions ${m.filters.join(', ')}) |
 | Weights | ${(m.weightBytes / 1024).toFixed(1)} KB (uint8 kernels, float16 biases, as models/mnist-cnn) |
-| MNIST test accuracy (shipped, quantized weights; "not a digit" counts as wrong) | **${pct(m.test.digits.accuracy)}** (${m.test.digits.count.toLocaleString('en')} images) |
-| MNIST test digits called "not a digit" | ${pct(m.test.digits.notADigitRate)} |
-| MNIST test digits drawn on paper, read through \`preprocess()\`: accuracy; called "not a digit" | ${pct(m.test.paperDigits.accuracy)}; ${pct(m.test.paperDigits.notADigitRate)} (${m.test.paperDigits.count.toLocaleString('en')} images) |
+| MNIST test accuracy (shipped, quantized weights; "not a digit" counts as wrong) | ${t ? `**${pct(t.digits.accuracy)}** (${t.digits.count.toLocaleString('en')} images)` : NOT_READ} |
+| MNIST test digits called "not a digit" | ${t ? pct(t.digits.notADigitRate) : NOT_READ} |
+| MNIST test digits drawn on paper, read through \`preprocess()\`: accuracy; called "not a digit" | ${t ? `${pct(t.paperDigits.accuracy)}; ${pct(t.paperDigits.notADigitRate)} (${t.paperDigits.count.toLocaleString('en')} images)` : NOT_READ} |
+| Validation digits drawn on paper, read through \`preprocess()\`: accuracy; called "not a digit" | ${pct(m.validation.paperDigits.accuracy)}; ${pct(m.validation.paperDigits.notADigitRate)} (${m.validation.paperDigits.count.toLocaleString('en')} images) |
 | Validation accuracy (${m.validation.digits.count.toLocaleString('en')} MNIST training images held out) | ${pct(m.validation.digits.accuracy)}; ${pct(m.validation.digits.notADigitRate)} called "not a digit" |
-| Held-out non-digit test set called "not a digit" | **${pct(m.test.negatives.rate, 1)}** (${m.test.negatives.count.toLocaleString('en')} images, other fonts and seeds) |
+| Held-out non-digit test set called "not a digit" | ${t ? `**${pct(t.negatives.rate, 1)}** (${t.negatives.count.toLocaleString('en')} images, other fonts and seeds)` : NOT_READ} |
+| Validation non-digits called "not a digit" | ${pct(m.validation.negatives.rate, 1)} (${m.validation.negatives.count.toLocaleString('en')} images) |
 | Calibration temperature (fitted on validation) | ${m.temperature.toFixed(3)}, folded into the last layer |
 | ECE, 15 bins, validation (digits, the same through the pipeline, negatives): before → after | ${pct(m.validation.calibration.before)} → ${pct(m.validation.calibration.after)} |
-| ECE, 15 bins, test (MNIST test, the same through the pipeline, non-digit test set): before → after | ${pct(m.test.calibration.before)} → ${pct(m.test.calibration.after)} |
+| ECE, 15 bins, test (MNIST test, the same through the pipeline, non-digit test set): before → after | ${t ? `${pct(t.calibration.before)} → ${pct(t.calibration.after)}` : NOT_READ} |
 | Training | ${m.epochs} epoch${m.epochs === 1 ? '' : 's'}, seed ${m.seed}, ${formatDuration(m.trainingSeconds)} at ${Math.round(m.samplesPerSecond)} samples/s (tfjs wasm, Node, 1 core); the whole run with data and export ${formatDuration(m.totalSeconds)} |
 
 ## Not a digit, per category
@@ -114,7 +120,7 @@ The verdict is the argmax: "not a digit" when output 10 is the largest.
 | category | validation | test (held out) | test images |
 |---|---|---|---|
 ${categoryRows(m)}
-| **all** | ${pct(m.validation.negatives.rate, 1)} | **${pct(m.test.negatives.rate, 1)}** | ${m.test.negatives.count} |
+| **all** | ${pct(m.validation.negatives.rate, 1)} | ${t ? `**${pct(t.negatives.rate, 1)}**` : NOT_READ} | ${Object.values(m.negativeCounts.test).reduce((a, b) => a + b, 0)} |
 
 ## The negatives
 Every negative is drawn at 128×128 as dark ink on light paper (paper tint, uneven light, pen
@@ -150,7 +156,7 @@ shared/reserved.txt, and any real photo.
 
 ## Training
 - Digits: ${m.trainDigits.toLocaleString('en')} of MNIST's training images; ${m.validation.digits.count.toLocaleString('en')} more are the validation slice (chosen with
-  the seed, as \`npm run train\` does). Test: ${m.test.digits.count.toLocaleString('en')} MNIST test images, read once at the end.
+  the seed, as \`npm run train\` does). Test: MNIST's test images, read once, at the end of the run.
 - Digits through the pipeline: ${m.paperTrainDigits.toLocaleString('en')} training digits also drawn on paper (as the pairs are) and read
   back by \`preprocessImage()\`; each epoch shows that version instead of the MNIST image half of the
   time, so "looks preprocessed" never means "not a digit".

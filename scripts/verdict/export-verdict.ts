@@ -51,6 +51,8 @@ export async function exportVerdict(
 
   // Every figure below comes from the quantized files just written.
   const shipped = await tf.loadLayersModel(loadFrom(run.out));
+  // The test sets are read only for a finished run's report, never for an intermediate export.
+  const final = state.epoch >= run.epochs;
   const testSet = concat(concat(digitsOf(test), paperDigitsOf(paper.test, test)), negativesOf(negatives.test));
   const calibration = (set: typeof validation) => {
     const calibrated = logitsOf(shipped, set);
@@ -64,7 +66,7 @@ export async function exportVerdict(
   const nt = test.count;
   const pt = paper.test.count;
   const validationOut = outputsOf(shipped, validation);
-  const testOut = outputsOf(shipped, testSet);
+  const testOut = final ? outputsOf(shipped, testSet) : null;
   const metrics: VerdictMetrics = {
     parameters: shipped.countParams(),
     weightBytes,
@@ -94,7 +96,7 @@ export async function exportVerdict(
       negatives: negativeFigures(validationOut.subarray((nv + pv) * CLASSES), negatives.validation),
       calibration: calibration(validation),
     },
-    test: {
+    test: testOut && {
       digits: digitFigures(testOut.subarray(0, nt * CLASSES), testSet.labels.subarray(0, nt)),
       paperDigits: digitFigures(
         testOut.subarray(nt * CLASSES, (nt + pt) * CLASSES),
@@ -111,12 +113,18 @@ export async function exportVerdict(
   writeFileSync(join(run.out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
   writeVerdictCard(run.out, metrics);
   const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const v = metrics.validation;
+  const t = metrics.test;
   console.log(
     `Exported ${run.out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}; validation digits ` +
-      `${pct(metrics.validation.digits.accuracy)}, MNIST test ${pct(metrics.test.digits.accuracy)} ` +
-      `(${pct(metrics.test.digits.notADigitRate)} called not a digit; through the pipeline ` +
-      `${pct(metrics.test.paperDigits.accuracy)}, ${pct(metrics.test.paperDigits.notADigitRate)}); test negatives flagged ${pct(metrics.test.negatives.rate)}; ` +
-      `ECE validation ${pct(metrics.validation.calibration.before)} → ${pct(metrics.validation.calibration.after)}`,
+      `${pct(v.digits.accuracy)} (${pct(v.digits.notADigitRate)} called not a digit; through the pipeline ` +
+      `${pct(v.paperDigits.accuracy)}, ${pct(v.paperDigits.notADigitRate)}), validation negatives flagged ` +
+      `${pct(v.negatives.rate)}, ECE ${pct(v.calibration.before)} → ${pct(v.calibration.after)}` +
+      (t
+        ? `; TEST: MNIST ${pct(t.digits.accuracy)} (${pct(t.digits.notADigitRate)} called not a digit; through the ` +
+          `pipeline ${pct(t.paperDigits.accuracy)}, ${pct(t.paperDigits.notADigitRate)}), non-digit test set ` +
+          `flagged ${pct(t.negatives.rate)}, ECE ${pct(t.calibration.before)} → ${pct(t.calibration.after)}`
+        : '; test sets not read (intermediate export)'),
   );
   return metrics;
 }
