@@ -3,7 +3,7 @@
  * the last layer, weights quantized as the shipped model's are, and every figure of the card
  * measured on the files written (as users get them).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { exportQuantized, foldBatchNorm } from '../train/export.js';
@@ -24,6 +24,13 @@ import {
 import type { VerdictRun, VerdictState } from './run.js';
 import { writeVerdictCard, type VerdictMetrics } from './card.js';
 
+/** The whole run's time from the metrics an earlier export of it wrote (0 when there are none). */
+function previousTotal(dir: string): number {
+  const file = join(dir, 'metrics.json');
+  if (!existsSync(file)) return 0;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { totalSeconds?: number }).totalSeconds ?? 0;
+}
+
 function scaled(logits: Float32Array, factor: number): Float32Array {
   return logits.map((v) => v * factor);
 }
@@ -33,7 +40,8 @@ export async function exportVerdict(
   data: VerdictData,
   run: VerdictRun,
   state: VerdictState,
-  seconds: number,
+  /** Seconds this run took before the export; undefined for `--export-only`. */
+  seconds: number | undefined,
 ): Promise<VerdictMetrics> {
   const started = Date.now();
   const { train, validationIds, test, negatives, paper } = data;
@@ -108,7 +116,7 @@ export async function exportVerdict(
     history: state.history,
     trainingSeconds: state.trainingSeconds,
     samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
-    totalSeconds: seconds + (Date.now() - started) / 1000,
+    totalSeconds: seconds === undefined ? previousTotal(run.out) : seconds + (Date.now() - started) / 1000,
   };
   writeFileSync(join(run.out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
   writeVerdictCard(run.out, metrics);

@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   model.setWeights(average.weights);
   // Loaded only now, so a long run exports with the newest export code.
   const { exportVerdict } = await import('./export-verdict.js');
-  await exportVerdict(model, data, run, state, (Date.now() - started) / 1000);
+  await exportVerdict(model, data, run, state, args['export-only'] ? undefined : (Date.now() - started) / 1000);
 }
 
 main().catch((error: unknown) => {
