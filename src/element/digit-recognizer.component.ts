@@ -8,7 +8,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 
 import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
 import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
-import { getSharedClassifier, isClassifierCached } from './classifier-cache.js';
+import { isSharedClassifierReady, sharedClassifier } from '../classify/shared-classifiers.js';
 import { DrawingPad } from './drawing-pad.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
@@ -948,11 +948,11 @@ export class DigitRecognizerElement extends LitElement {
     const key = this._modelKey;
     this._releaseProgress?.();
     this._loadedModelKey = key;
-    const cached = isClassifierCached(key || undefined);
+    const cached = isSharedClassifierReady(key || undefined);
     this._modelState = cached ? 'ready' : 'loading';
     this._modelProgress = 0;
     this._modelError = null;
-    const shared = getSharedClassifier(key || undefined, (fraction) => {
+    const shared = sharedClassifier(key || undefined, (fraction) => {
       if (id === this._modelLoadId) this._modelProgress = fraction;
     });
     this._releaseProgress = shared.release;

@@ -1,0 +1,124 @@
+/**
+ * The packed package in fresh Vite and webpack 5 apps with no configuration (no plugin, no
+ * copied files, no setAssetPath()), opened in Chromium: classify(), readNumber() and the element
+ * answer right, WebAssembly starts, and each model downloads once.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { ROOT, collectErrors, launchChromium, serveStatic } from '../examples/helpers.js';
+import { EXPECTED, freshApp } from './install-tarball.js';
+
+const built = existsSync(join(ROOT, 'dist/index.js'));
+
+interface AppResults {
+  digit?: number;
+  text?: string;
+  elementDigit?: number;
+  backend?: string;
+  error?: string;
+}
+
+/** Opens the app, waits for its answers, and returns them with what the page fetched and said. */
+async function openApp(
+  browser: Browser,
+  url: string,
+): Promise<{ results: AppResults; fetched: string[]; said: string[] }> {
+  const page: Page = await browser.newPage();
+  const errors = collectErrors(page);
+  const said: string[] = [];
+  const fetched: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warn') said.push(message.text());
+  });
+  page.on('response', (response) => fetched.push(`${response.status()} ${response.url()}`));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page
+      .waitForFunction(() => 'appResults' in window, { timeout: 90_000 })
+      .catch((error: unknown) => {
+        throw new Error(`no results; errors:\n${errors.join('\n')}`, { cause: error });
+      });
+    const results = (await page.evaluate(() => (window as unknown as { appResults: AppResults }).appResults)) ?? {};
+    assert.deepEqual(errors, []);
+    return { results, fetched, said: [...said, ...errors] };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The model and weight downloads, without the bundler's hashes: one of each per model. */
+function modelDownloads(fetched: string[]): string[] {
+  return fetched.filter((line) => /\.(json|bin)(\?|$)/.test(line) && !/package\.json|\.map/.test(line));
+}
+
+function assertWorks({ results, fetched, said }: Awaited<ReturnType<typeof openApp>>): void {
+  assert.equal(results.error, undefined, `the app failed: ${results.error}\nfetched:\n${fetched.join('\n')}`);
+  assert.deepEqual(results, EXPECTED);
+  assert.deepEqual(said, [], 'no warnings (a WebAssembly fallback warns)');
+  const downloads = modelDownloads(fetched);
+  assert.equal(downloads.length, 4, `two models, each model.json and weights.bin once:\n${downloads.join('\n')}`);
+  for (const line of downloads) assert.match(line, /^200 /);
+  assert.ok(
+    fetched.some((line) => /^200 .*\.wasm(\?|$)/.test(line)),
+    'a .wasm binary was fetched',
+  );
+  const outside = fetched.filter((line) => line.includes(`${ROOT}/models/`) || line.includes(`${ROOT}/dist/`));
+  assert.deepEqual(outside, [], "the package's files come from the app's copy, not the repository");
+}
+
+describe('bundlers, zero-config, from the packed tarball', { skip: !built && 'no dist/: run npm run build' }, () => {
+  let browser: Browser;
+  const closers: Array<() => unknown> = [];
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const close of closers) await close();
+  });
+
+  it('Vite build', async () => {
+    const dir = await freshApp('vite-build');
+    const { build } = await import('vite');
+    await build({ root: dir, configFile: false, logLevel: 'warn' });
+    const { server, origin } = await serveStatic(join(dir, 'dist'));
+    closers.push(() => server.close());
+    assertWorks(await openApp(browser, `${origin}/`));
+  });
+
+  it('Vite dev server', async () => {
+    const dir = await freshApp('vite-dev');
+    const { createServer } = await import('vite');
+    const server = await createServer({ root: dir, configFile: false, logLevel: 'warn', server: { port: 0 } });
+    await server.listen();
+    closers.push(() => server.close());
+    const url = server.resolvedUrls?.local[0];
+    assert.ok(url);
+    assertWorks(await openApp(browser, url));
+  });
+
+  it('webpack 5', async () => {
+    const dir = await freshApp('webpack');
+    const { default: webpack } = await import('webpack');
+    // `npx webpack` with no config, run in the app's folder: ./src/index.js to ./dist/main.js.
+    const stats = await new Promise<import('webpack').Stats>((resolve, reject) => {
+      webpack({ context: dir, mode: 'production', output: { path: join(dir, 'dist') } }, (error, result) =>
+        error || !result ? reject(error) : resolve(result),
+      );
+    });
+    assert.equal(stats.hasErrors(), false, stats.toString('errors-only'));
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    writeFileSync(
+      join(dir, 'dist/index.html'),
+      html.replace(/<script type="module" src="[^"]*">/, '<script src="main.js">'),
+    );
+    const { server, origin } = await serveStatic(join(dir, 'dist'));
+    closers.push(() => server.close());
+    assertWorks(await openApp(browser, `${origin}/`));
+  });
+});
