@@ -136,7 +136,7 @@ function plugins({ browser, minify, cdn = false }) {
   ].filter(Boolean);
 }
 
-const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:)/.test(id);
+const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:|sharp$)/.test(id);
 
 /** One build per output kind. */
 const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cdn = false }) => ({
