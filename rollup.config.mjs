@@ -139,9 +139,11 @@ function plugins({ browser, minify, cdn = false }) {
 const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:|sharp$)/.test(id);
 
 /** One build per output kind. */
-const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cdn = false }) => ({
+const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cdn = false, shebang }) => ({
   input,
-  output,
+  output: shebang
+    ? { ...output, banner: (chunk) => (chunk.fileName === shebang ? '#!/usr/bin/env node' : '') }
+    : output,
   external: bundleDependencies ? (id) => id.startsWith('node:') : external,
   plugins: plugins({ browser, minify, cdn }),
   onwarn(warning, warn) {
@@ -163,7 +165,7 @@ export default [
     },
   }),
   build({
-    input: { node: 'src/node.ts' },
+    input: { node: 'src/node.ts', cli: 'src/cli.ts', 'cli-worker': 'src/cli-worker.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -172,6 +174,7 @@ export default [
       manualChunks: assetUrlsChunk,
     },
     browser: false,
+    shebang: 'cli.js',
   }),
   build({
     input: 'src/cdn.ts',
