@@ -139,7 +139,15 @@ function plugins({ browser, minify, cdn = false }) {
 const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:|sharp$)/.test(id);
 
 /** One build per output kind. */
-const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cdn = false, shebang }) => ({
+const build = ({
+  input,
+  output,
+  browser = true,
+  bundleDependencies = false,
+  minify = false,
+  cdn = false,
+  shebang,
+}) => ({
   input,
   output: shebang
     ? { ...output, banner: (chunk) => (chunk.fileName === shebang ? '#!/usr/bin/env node' : '') }
