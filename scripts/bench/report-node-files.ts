@@ -32,7 +32,10 @@ export function nodeFilesSection(r: BenchResults): string[] {
     `\`digit-recognizer --json --jobs N\` (dist/cli.js) over a folder of ${f.photos.count.toLocaleString('en')} ` +
       `${f.photos.width}×${f.photos.height} JPEG photos of MNIST test digits written on paper (tint, uneven light, ` +
       'grain; made once into `.cache/cli-bench/` by scripts/bench/node-files.ts). Wall clock from the command to its ' +
-      'last line, start-up of the workers (each loads its own model and WebAssembly) included.',
+      'last line, start-up of the workers (each loads its own model and WebAssembly) included' +
+      (f.loadAverage !== undefined
+        ? `; the machine's 1-minute load average was ${f.loadAverage.toFixed(2)} when it started.`
+        : '.'),
     '',
     table(
       ['workers', 'time', 'images/s', 'read right'],

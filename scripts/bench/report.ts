@@ -767,7 +767,6 @@ export function renderReport(r: BenchResults): string {
   out.push(...comparisonSection(r), ...readNumberSection(r));
 
   out.push(
-    ...nodeFilesSection(r),
     '## 7. Machine',
     '',
     table(
@@ -784,6 +783,7 @@ export function renderReport(r: BenchResults): string {
       ],
     ),
     '',
+    ...nodeFilesSection(r),
     '## How to run',
     '',
     '```sh',

@@ -284,6 +284,8 @@ export interface BenchResults {
 /** Node with files: the CLI over a folder of photos, and `classify(path)` of a 12 MP JPEG. */
 export interface NodeFilesResult {
   photos: { count: number; width: number; height: number };
+  /** The 1-minute load average when the CLI runs started (other processes compete for cores). */
+  loadAverage?: number;
   cli: Array<{ jobs: number; seconds: number; imagesPerSecond: number; accuracy: number; count: number }>;
   twelveMegapixel: { medianMs: number; runs: number; minMs: number; maxMs: number };
 }

@@ -8,6 +8,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 
 import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
 import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
+import { isMisplacedModel } from '../classify/model-loader.js';
 import { isSharedClassifierReady, sharedClassifier } from '../classify/shared-classifiers.js';
 import { DrawingPad } from './drawing-pad.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
@@ -937,6 +938,7 @@ export class DigitRecognizerElement extends LitElement {
 
   private _errorText(error: DigitRecognizerError): string {
     const messages = this._messages;
+    if (error.code === 'MODEL_LOAD_FAILED' && isMisplacedModel(error)) return messages.modelMissing;
     return messages.errors[error.code] ?? messages.unknownError;
   }
 
