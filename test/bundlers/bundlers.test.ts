@@ -4,12 +4,13 @@
  * answer right, WebAssembly starts, and each model downloads once.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { ROOT, collectErrors, launchChromium, serveStatic } from '../examples/helpers.js';
 import { EXPECTED, freshApp } from './install-tarball.js';
+import { readmeApp, readmeSnippets } from './readme-snippets.js';
 
 const built = existsSync(join(ROOT, 'dist/index.js'));
 
@@ -120,5 +121,80 @@ describe('bundlers, zero-config, from the packed tarball', { skip: !built && 'no
     const { server, origin } = await serveStatic(join(dir, 'dist'));
     closers.push(() => server.close());
     assertWorks(await openApp(browser, `${origin}/`));
+  });
+
+  it("runs the README's browser snippets as written, in a Vite app", async () => {
+    const dir = await freshApp('readme-vite');
+    const { html, script } = readmeApp();
+    writeFileSync(join(dir, 'index.html'), html);
+    writeFileSync(join(dir, 'src/readme.js'), script);
+    const { build } = await import('vite');
+    await build({ root: dir, configFile: false, logLevel: 'warn' });
+    const { server, origin } = await serveStatic(join(dir, 'dist'));
+    closers.push(() => server.close());
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    try {
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+      await page
+        .waitForFunction(
+          () => 'readmeResults' in window && 'event' in (window as unknown as { readmeResults: object }).readmeResults,
+          {
+            timeout: 90_000,
+          },
+        )
+        .catch((error: unknown) => {
+          throw new Error(`the snippets did not finish; errors:\n${errors.join('\n')}`, { cause: error });
+        });
+      const seen: Record<string, unknown> = await page.evaluate(() => {
+        const results = (window as unknown as { readmeResults: Record<string, unknown> }).readmeResults;
+        return { ...results, formValue: new FormData(document.querySelector('form')!).get('digit') };
+      });
+      assert.deepEqual(seen['classify'], { digit: 7, uncertain: false });
+      const pre = seen['preprocess'] as { surface?: { tone: string }; box: { width: number } };
+      assert.equal(pre.surface?.tone, 'light', 'the note on the desk is found');
+      assert.ok(pre.box.width > 0);
+      const number = seen['readNumber'] as { text: string; digits: unknown[] };
+      assert.equal(number.text, '86903');
+      assert.equal(number.digits.length, 5);
+      assert.equal(seen['event'], 0, 'the prediction listener heard the photo read as 0');
+      assert.equal(seen['formValue'], '0', 'the element in the form submits the digit it read');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("runs the README's CDN snippet with the packed classic script", async () => {
+    const dir = await freshApp('readme-cdn');
+    const site = join(dir, 'site');
+    mkdirSync(site);
+    cpSync(join(dir, 'node_modules/digit-recognizer'), join(site, 'npm/digit-recognizer'), { recursive: true });
+    cpSync(join(dir, 'src/seven.png'), join(site, 'seven.png'));
+    const [snippet] = readmeSnippets('### From a CDN', 'html');
+    // jsDelivr serves the package's "jsdelivr" file for the bare package URL: here, its path.
+    const local = snippet!.replace(
+      /https:\/\/cdn\.jsdelivr\.net\/npm\/digit-recognizer@[\d.]+/,
+      '/npm/digit-recognizer/dist/digit-recognizer.min.js',
+    );
+    assert.notEqual(local, snippet, 'the snippet loads the script from jsDelivr');
+    writeFileSync(
+      join(site, 'index.html'),
+      `<!doctype html><link rel="icon" href="data:," /><img src="seven.png" />\n${local}`,
+    );
+    const { server, origin } = await serveStatic(site);
+    closers.push(() => server.close());
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    const logged = new Promise<string>((resolve) => page.on('console', (m) => m.type() === 'log' && resolve(m.text())));
+    try {
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('nothing logged in 60 s'), 60_000));
+      assert.equal(await Promise.race([logged, timeout]), '7', errors.join('\n'));
+      assert.equal(await page.evaluate(() => Boolean(document.querySelector('digit-recognizer')?.shadowRoot)), true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
   });
 });

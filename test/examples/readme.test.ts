@@ -2,7 +2,9 @@
  * The README's install, bundler, Node and command-line snippets, run as written: the Node
  * snippet in a fresh project with the packed package installed, each `npx digit-recognizer` line
  * in a shell (its comment is the output it promises), and the bundler snippet is the first lines
- * of the app test/bundlers/ builds with Vite and webpack. Needs `npm run build`.
+ * of the app test/bundlers/ builds with Vite and webpack. The browser snippets (the element,
+ * `classify()`, `preprocess()`, `readNumber()`, the CDN page) run in test/bundlers/bundlers.test.ts.
+ * Needs `npm run build`.
  */
 import assert from 'node:assert/strict';
 import { exec } from 'node:child_process';
@@ -11,21 +13,10 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { installTarball } from '../bundlers/install-tarball.js';
+import { readmeSnippets } from '../bundlers/readme-snippets.js';
 import { ROOT } from './helpers.js';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const APP = join(ROOT, '.cache/readme-app');
-
-/** The fenced code blocks of `language` in the README section under `heading`. */
-function snippets(heading: string, language: string): string[] {
-  const start = README.indexOf(`\n${heading}\n`);
-  assert.ok(start >= 0, `README has no "${heading}"`);
-  const level = /^#+/.exec(heading)![0];
-  const rest = README.slice(start + heading.length + 2);
-  const end = rest.search(new RegExp(`\\n#{2,${level.length}} `));
-  const section = end < 0 ? rest : rest.slice(0, end);
-  return [...section.matchAll(new RegExp(`\`\`\`${language}\\n([^]*?)\`\`\``, 'g'))].map((m) => m[1]!);
-}
 
 describe('README snippets', { skip: !existsSync(join(ROOT, 'dist/cli.js')) && 'no dist/: run npm run build' }, () => {
   before(async () => {
@@ -39,13 +30,13 @@ describe('README snippets', { skip: !existsSync(join(ROOT, 'dist/cli.js')) && 'n
 
   it('installs from the tarball npm pack makes', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    const [install] = snippets('## Install', 'sh');
+    const [install] = readmeSnippets('## Install', 'sh');
     assert.match(install!, /npm pack/);
     assert.ok(install!.includes(`npm install /path/to/digit-recognizer-${version}.tgz`), install!);
   });
 
   it('"With a bundler": the imports the Vite and webpack apps are built from', () => {
-    const [imports] = snippets('### With a bundler', 'js');
+    const [imports] = readmeSnippets('### With a bundler', 'js');
     const app = readFileSync(join(ROOT, 'test/bundlers/app/src/index.js'), 'utf8');
     for (const line of imports!.trim().split('\n')) {
       const names = /import \{ (.+) \} from/.exec(line)?.[1]?.split(', ') ?? [];
@@ -56,14 +47,14 @@ describe('README snippets', { skip: !existsSync(join(ROOT, 'dist/cli.js')) && 'n
   });
 
   it('"Node and the command line": the Node snippet prints the digit and the number', async () => {
-    const [code] = snippets('### Node and the command line', 'js');
+    const [code] = readmeSnippets('### Node and the command line', 'js');
     writeFileSync(join(APP, 'main.mjs'), code!);
     const { stdout } = await promisify(exec)(`"${process.execPath}" main.mjs`, { cwd: APP });
     assert.equal(stdout, '7 1.00 86903\n');
   });
 
   it('"Node and the command line": each command does what its comment says', async () => {
-    const [commands] = snippets('### Node and the command line', 'sh');
+    const [commands] = readmeSnippets('### Node and the command line', 'sh');
     const cli = `"${process.execPath}" node_modules/digit-recognizer/dist/cli.js`;
     for (const line of commands!.trim().split('\n')) {
       const [command, promise] = line.split(/\s+# /) as [string, string | undefined];
