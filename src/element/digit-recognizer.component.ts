@@ -4,12 +4,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
 import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode, NumberReading } from '../index.js';
 import { isMisplacedModel } from '../classify/model-loader.js';
 import { isSharedClassifierReady, sharedClassifier } from '../classify/shared-classifiers.js';
+import { pendingCard, type Card } from './card.js';
+import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
@@ -27,9 +28,6 @@ import { styles } from './digit-recognizer.styles.js';
  */
 export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
 
-/** How many probabilities each result card shows as bars. */
-export type ShowProbabilities = 'top3' | 'all' | 'none';
-
 /**
  * What the element as a whole is doing:
  * - `loading`: the model is downloading;
@@ -40,40 +38,7 @@ export type ShowProbabilities = 'top3' | 'all' | 'none';
  */
 export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
 
-/** State of one result card. */
-export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | 'error';
-
 type ModelState = 'idle' | 'loading' | 'ready' | 'error';
-
-interface Card {
-  readonly id: number;
-  readonly kind: 'file' | 'drawing';
-  /** The image file, or null for the drawing. */
-  readonly file: File | null;
-  readonly name: string;
-  /** What is classified: the file, or a snapshot of the pad. */
-  input: Blob | ImageData;
-  /** Object URL of the preview; null for drawings and while disconnected. */
-  url: string | null;
-  /** True when the browser couldn't show the preview (not an image). */
-  previewFailed: boolean;
-  status: 'pending' | 'complete' | 'empty' | 'error';
-  /** The digit read (digit modes); null otherwise. */
-  prediction: Prediction | null;
-  /** The number read (`mode="number"`); null otherwise. */
-  reading: NumberReading | null;
-  /** Size of the input in pixels (the preview's natural size), once known: scales the digit boxes. */
-  size: { width: number; height: number } | null;
-  error: DigitRecognizerError | null;
-  /** The image as the model saw it (its 28×28 `pixels`), kept to re-judge uncertainty. */
-  preprocessed: Preprocessed | null;
-  /** Aborts the current run; each run has its own. */
-  controller: AbortController | null;
-  /** Increases with every run; only the latest run may paint its result. */
-  run: number;
-  /** Increases with every quiet re-judgement; only the latest may paint its result. */
-  rejudge: number;
-}
 
 const PAD_SIZE = 280;
 /** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
@@ -88,26 +53,6 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
   'BACKEND_UNAVAILABLE',
   'DISPOSED',
 ]);
-
-let nextCardId = 1;
-
-/** A new card for `input`, waiting to be read. */
-function pendingCard(source: Pick<Card, 'kind' | 'file' | 'name' | 'input' | 'url'>): Card {
-  return {
-    id: nextCardId++,
-    ...source,
-    previewFailed: false,
-    status: 'pending',
-    prediction: null,
-    reading: null,
-    size: null,
-    error: null,
-    preprocessed: null,
-    controller: null,
-    run: 0,
-    rejudge: 0,
-  };
-}
 
 function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): DigitRecognizerError {
   if (isDigitRecognizerError(error)) return error;
@@ -130,11 +75,6 @@ function copyReading(reading: NumberReading): NumberReading {
     ...reading,
     digits: reading.digits.map((d) => ({ ...d, probabilities: [...d.probabilities], box: { ...d.box } })),
   };
-}
-
-/** `part / whole` as a CSS percentage. */
-function share(part: number, whole: number): string {
-  return `${(part / whole) * 100}%`;
 }
 
 function filesOf(data: DataTransfer | null): File[] {
@@ -545,6 +485,7 @@ export class DigitRecognizerElement extends LitElement {
   protected override render(): TemplateResult {
     const mode = this._mode;
     const disabled = this._isDisabled;
+    const view = this._cardView;
     return html`
       <section
         part="base"
@@ -565,7 +506,7 @@ export class DigitRecognizerElement extends LitElement {
                 ${repeat(
                   this._cards,
                   (card) => card.id,
-                  (card) => this._renderCard(card),
+                  (card) => renderCard(card, view),
                 )}
               </ul>`
             : nothing
@@ -644,236 +585,23 @@ export class DigitRecognizerElement extends LitElement {
     `;
   }
 
-  private _renderCard(card: Card): TemplateResult {
-    const messages = this._messages;
-    const cardState = this._cardState(card);
-    const showInput = this.showModelInput && card.preprocessed !== null;
-    const showPreview = card.url !== null && !card.previewFailed;
-    const numberMode = this._mode === 'number';
-    const showDrawing = numberMode && card.kind === 'drawing' && card.size !== null;
-    return html`
-      <li
-        part="card"
-        class="card"
-        data-state=${cardState}
-        data-kind=${card.kind}
-        aria-busy=${card.status === 'pending' ? 'true' : 'false'}
-      >
-        <div class="card-header">
-          <p class="file-name">${card.name}</p>
-          <button
-            part="remove-button"
-            class="remove"
-            type="button"
-            data-card=${card.id}
-            aria-label=${format(messages.remove, { name: card.name })}
-            @click=${this._onRemoveClick}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        ${
-          numberMode && (showPreview || showDrawing)
-            ? html`<div class="media">
-                <div class="preview-frame">
-                  ${
-                    showPreview
-                      ? this._renderPreviewImage(card, true)
-                      : html`<canvas
-                          part="preview"
-                          class="preview drawing-preview"
-                          width=${card.size!.width}
-                          height=${card.size!.height}
-                          data-card=${card.id}
-                          role="img"
-                          aria-label=${format(messages.previewAlt, { name: card.name })}
-                        ></canvas>`
-                  }
-                  ${this._renderSurface(card)} ${this._renderDigitBoxes(card)}
-                </div>
-              </div>`
-            : nothing
-        }
-        ${
-          !numberMode && (showPreview || showInput)
-            ? html`<div class="media">
-                ${
-                  showPreview
-                    ? card.preprocessed?.surface
-                      ? html`<div class="preview-frame">
-                          ${this._renderPreviewImage(card, false)} ${this._renderSurface(card)}
-                        </div>`
-                      : this._renderPreviewImage(card, false)
-                    : nothing
-                }
-                ${
-                  showInput
-                    ? html`<canvas
-                        part="model-input"
-                        class="model-input"
-                        width=${MODEL_SIZE}
-                        height=${MODEL_SIZE}
-                        data-card=${card.id}
-                        role="img"
-                        aria-label=${messages.modelInputLabel}
-                      ></canvas>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-        <div class="card-body">${this._renderCardContent(card)}</div>
-      </li>
-    `;
-  }
-
-  /** The card's image; `measure` reads its natural size when it loads (for the digit boxes). */
-  private _renderPreviewImage(card: Card, measure: boolean): TemplateResult {
-    return html`<img
-      part="preview"
-      class="preview"
-      src=${card.url!}
-      alt=${format(this._messages.previewAlt, { name: card.name })}
-      data-card=${card.id}
-      @load=${measure ? this._onPreviewLoad : undefined}
-      @error=${this._onPreviewError}
-    />`;
-  }
-
-  private _renderCardContent(card: Card): TemplateResult {
-    const messages = this._messages;
-    switch (card.status) {
-      case 'pending': {
-        const waiting = this._modelState !== 'ready';
-        return html`<p class="pending">
-          <span class="spinner" aria-hidden="true"></span>${waiting ? messages.waiting : messages.classifying}
-        </p>`;
-      }
-      case 'empty':
-        return html`<p class="no-digit">${messages.noDigit}</p>`;
-      case 'error':
-        return html`<p part="error" class="error" role="alert">
-          ${card.error ? this._errorText(card.error) : messages.unknownError}
-        </p>`;
-      case 'complete':
-        if (card.reading) return this._renderReading(card.reading);
-        return card.prediction ? this._renderPrediction(card.prediction) : html``;
-    }
-  }
-
-  /** The number read, large, with the overall confidence (`mode="number"`). */
-  private _renderReading(reading: NumberReading): TemplateResult {
-    const messages = this._messages;
-    return html`
-      <div class=${classMap({ result: true, 'number-result': true, uncertain: reading.uncertain })}>
-        <p part="number" class="number">${reading.text}</p>
-        <div class="result-text">
-          ${reading.uncertain ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>` : nothing}
-          <p part="confidence" class="confidence">
-            ${format(messages.confidence, { percent: percent(reading.confidence) })}
-          </p>
-        </div>
-      </div>
-    `;
-  }
-
-  /**
-   * Outlines of the digits found, over the preview: input pixels become percentages of the
-   * input's size, so they follow the preview whatever size it is shown at. Decorative: the number
-   * is in the text.
-   */
-  private _renderDigitBoxes(card: Card): TemplateResult | typeof nothing {
-    const reading = card.status === 'complete' ? card.reading : null;
-    const size = card.size;
-    if (!reading || !size || size.width <= 0 || size.height <= 0) return nothing;
-    return html`<div class="digit-boxes" aria-hidden="true">
-      ${reading.digits.map(
-        (digit) =>
-          html`<span
-            part="digit-box"
-            class=${classMap({ 'digit-box': true, uncertain: digit.uncertain })}
-            data-digit=${digit.digit}
-            style=${styleMap({
-              left: share(digit.box.x, size.width),
-              top: share(digit.box.y, size.height),
-              width: share(digit.box.width, size.width),
-              height: share(digit.box.height, size.height),
-            })}
-            ><span class="digit-box-label">${digit.digit}</span></span
-          >`,
-      )}
-    </div>`;
-  }
-
-  /**
-   * The outline of the note, card or screen the digits were found on, over the preview, when the
-   * image was a scene: it shows that the library looked inside the note, not at its edge.
-   */
-  private _renderSurface(card: Card): TemplateResult | typeof nothing {
-    if (card.status !== 'complete') return nothing;
-    const pre = card.preprocessed;
-    const surface = card.reading?.surface ?? pre?.surface;
-    const width = card.size?.width ?? pre?.sourceWidth ?? 0;
-    const height = card.size?.height ?? pre?.sourceHeight ?? 0;
-    if (!surface || width <= 0 || height <= 0) return nothing;
-    return html`<svg
-      part="surface"
-      class="surface"
-      viewBox=${`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
-      aria-hidden="true"
-    >
-      <polygon points=${surface.corners.map((p) => `${p.x},${p.y}`).join(' ')}></polygon>
-    </svg>`;
-  }
-
-  private _renderPrediction(prediction: Prediction): TemplateResult {
-    const messages = this._messages;
-    return html`
-      <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
-        <p part="digit" class="digit">${prediction.digit}</p>
-        <div class="result-text">
-          ${
-            prediction.uncertain
-              ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>`
-              : nothing
-          }
-          <p part="confidence" class="confidence">
-            ${format(messages.confidence, { percent: percent(prediction.confidence) })}
-          </p>
-        </div>
-      </div>
-      ${this._renderBars(prediction)}
-    `;
-  }
-
-  private _renderBars(prediction: Prediction): TemplateResult | typeof nothing {
-    const show = this._showProbabilities;
-    if (show === 'none') return nothing;
-    let entries = prediction.probabilities.map((probability, digit) => ({ digit, probability }));
-    if (show === 'top3') {
-      entries = [...entries].sort((a, b) => b.probability - a.probability).slice(0, 3);
-    }
-    return html`<ul part="bars" class="bars" role="list" aria-label=${this._messages.probabilitiesLabel}>
-      ${entries.map(
-        ({ digit, probability }) =>
-          html`<li class="bar-row">
-            <div part="bar" class="bar" role="img" aria-label=${`${digit}: ${percent(probability)}`}>
-              <span class="bar-digit">${digit}</span>
-              <span class="bar-track"
-                ><span
-                  class="bar-fill"
-                  style=${styleMap({ width: `${Math.max(0, Math.min(1, probability)) * 100}%` })}
-                ></span
-              ></span>
-              <span class="bar-value">${percent(probability)}</span>
-            </div>
-          </li>`,
-      )}
-    </ul>`;
-  }
-
   // ---- derived values ------------------------------------------------------------------------
+
+  /** What every card needs from the element to render itself. */
+  private get _cardView(): CardView {
+    return {
+      messages: this._messages,
+      numberMode: this._mode === 'number',
+      showModelInput: this.showModelInput,
+      showProbabilities: this._showProbabilities,
+      uncertainLabel: this.uncertainLabel,
+      modelReady: this._modelState === 'ready',
+      errorText: (error) => this._errorText(error),
+      onRemoveClick: this._onRemoveClick,
+      onPreviewLoad: this._onPreviewLoad,
+      onPreviewError: this._onPreviewError,
+    };
+  }
 
   private get _messages(): DigitRecognizerMessages {
     return mergeMessages(this.messages);
@@ -921,19 +649,6 @@ export class DigitRecognizerElement extends LitElement {
 
   private get _modelKey(): string {
     return this.modelUrl ? String(this.modelUrl) : '';
-  }
-
-  private _cardState(card: Card): DigitCardState {
-    switch (card.status) {
-      case 'pending':
-        return 'pending';
-      case 'empty':
-        return 'no-digit';
-      case 'error':
-        return 'error';
-      case 'complete':
-        return card.prediction?.uncertain || card.reading?.uncertain ? 'uncertain' : 'result';
-    }
   }
 
   private _errorText(error: DigitRecognizerError): string {
