@@ -8,10 +8,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
 import type { Classifier, DigitRecognizerErrorCode, NumberReading } from '../index.js';
 import { isMisplacedModel } from '../classify/model-loader.js';
-import { isSharedClassifierReady, sharedClassifier } from '../classify/shared-classifiers.js';
 import { pendingCard, type Card } from './card.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
+import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
 import { defaultLabels, format, mergeMessages, percent } from './messages.js';
@@ -37,8 +37,6 @@ export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
  * - `empty`: nothing to show yet.
  */
 export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
-
-type ModelState = 'idle' | 'loading' | 'ready' | 'error';
 
 const PAD_SIZE = 280;
 /** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
@@ -261,9 +259,6 @@ export class DigitRecognizerElement extends LitElement {
   @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
 
   @state() private _cards: Card[] = [];
-  @state() private _modelState: ModelState = 'idle';
-  @state() private _modelProgress = 0;
-  @state() private _modelError: DigitRecognizerError | null = null;
   @state() private _announcement = '';
   @state() private _notice = '';
   @state() private _dragActive = false;
@@ -278,10 +273,18 @@ export class DigitRecognizerElement extends LitElement {
     onStrokeStart: () => this._onStrokeStart(),
     onStrokeEnd: () => this._onStrokeEnd(),
   });
-  private _classifier: Promise<Classifier> | null = null;
-  private _loadedModelKey: string | null = null;
-  private _modelLoadId = 0;
-  private _releaseProgress: (() => void) | null = null;
+  private readonly _model = new ModelController(this, {
+    onReady: () => {
+      // Cards that failed only because the model was missing get another go.
+      for (const card of this._cards) {
+        if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) void this._runCard(card);
+      }
+    },
+    onError: (error) => {
+      this._announcement = this._errorText(error);
+      this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
+    },
+  });
   private _drawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _drawnModelInputs = new WeakMap<HTMLCanvasElement, Float32Array>();
   private readonly _drawnPreviews = new WeakMap<HTMLCanvasElement, ImageData>();
@@ -337,9 +340,9 @@ export class DigitRecognizerElement extends LitElement {
 
   /** What the element is doing now; see {@link DigitRecognizerState}. */
   get state(): DigitRecognizerState {
-    if (this._modelState === 'error') return 'error';
+    if (this._model.state === 'error') return 'error';
     const pending = this._cards.some((card) => card.status === 'pending');
-    if (this._modelState === 'loading' && (pending || this._cards.length === 0)) return 'loading';
+    if (this._model.state === 'loading' && (pending || this._cards.length === 0)) return 'loading';
     if (pending) return 'classifying';
     if (this._cards.length === 0) return 'empty';
     if (this._cards.every((card) => card.status === 'error')) return 'error';
@@ -415,7 +418,7 @@ export class DigitRecognizerElement extends LitElement {
       for (const card of this._cards) {
         if (!card.url && card.kind === 'file' && card.file) card.url = URL.createObjectURL(card.file);
       }
-      if (this._modelState === 'loading') this._loadModel();
+      if (this._model.state === 'loading') this._model.load(this._modelKey);
       for (const card of this._cards) if (card.status === 'pending') void this._runCard(card);
       this.requestUpdate();
     }
@@ -425,8 +428,6 @@ export class DigitRecognizerElement extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('paste', this._onDocumentPaste);
     clearTimeout(this._drawTimer);
-    this._releaseProgress?.();
-    this._releaseProgress = null;
     this._dragActive = false;
     for (const card of this._cards) {
       card.controller?.abort();
@@ -448,9 +449,9 @@ export class DigitRecognizerElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = this._modelKey;
-    if (this.isConnected && key !== this._loadedModelKey) {
-      const reload = this._loadedModelKey !== null;
-      this._loadModel();
+    if (this.isConnected && this._model.isStale(key)) {
+      const reload = this._model.started;
+      this._model.load(key);
       if (reload) this._rerunAll();
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
       for (const card of this._cards) void this._rejudge(card);
@@ -518,17 +519,17 @@ export class DigitRecognizerElement extends LitElement {
 
   private _renderModelStatus(): TemplateResult | typeof nothing {
     const messages = this._messages;
-    if (this._modelState === 'loading') {
-      const progress = this._modelProgress;
+    if (this._model.state === 'loading') {
+      const progress = this._model.progress;
       const text = format(messages.loading, { percent: progress > 0 ? percent(progress) : '' }).trim();
       return html`<div part="status" class="model-status">
         <progress part="progress" max="1" value=${progress > 0 ? progress : nothing} aria-label=${text}></progress>
         <span>${text}</span>
       </div>`;
     }
-    if (this._modelState === 'error' && this._modelError) {
+    if (this._model.state === 'error' && this._model.error) {
       return html`<div part="error" class="error model-error" role="alert">
-        <p>${this._errorText(this._modelError)}</p>
+        <p>${this._errorText(this._model.error)}</p>
         <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>${messages.retry}</button>
       </div>`;
     }
@@ -595,7 +596,7 @@ export class DigitRecognizerElement extends LitElement {
       showModelInput: this.showModelInput,
       showProbabilities: this._showProbabilities,
       uncertainLabel: this.uncertainLabel,
-      modelReady: this._modelState === 'ready',
+      modelReady: this._model.state === 'ready',
       errorText: (error) => this._errorText(error),
       onRemoveClick: this._onRemoveClick,
       onPreviewLoad: this._onPreviewLoad,
@@ -657,55 +658,6 @@ export class DigitRecognizerElement extends LitElement {
     return messages.errors[error.code] ?? messages.unknownError;
   }
 
-  // ---- model ---------------------------------------------------------------------------------
-
-  /** Starts (or joins) loading the classifier for the current `model-url`. */
-  private _loadModel(): Promise<Classifier> {
-    const id = ++this._modelLoadId;
-    const key = this._modelKey;
-    this._releaseProgress?.();
-    this._loadedModelKey = key;
-    const cached = isSharedClassifierReady(key || undefined);
-    this._modelState = cached ? 'ready' : 'loading';
-    this._modelProgress = 0;
-    this._modelError = null;
-    const shared = sharedClassifier(key || undefined, (fraction) => {
-      if (id === this._modelLoadId) this._modelProgress = fraction;
-    });
-    this._releaseProgress = shared.release;
-    const promise = shared.promise;
-    this._classifier = promise;
-    promise.then(
-      () => {
-        if (id !== this._modelLoadId) return;
-        shared.release();
-        this._modelState = 'ready';
-        // Cards that failed only because the model was missing get another go.
-        for (const card of this._cards) {
-          if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) {
-            void this._runCard(card);
-          }
-        }
-      },
-      (reason: unknown) => {
-        if (id !== this._modelLoadId) return;
-        shared.release();
-        const error = toDigitError(reason, 'MODEL_LOAD_FAILED');
-        this._modelState = 'error';
-        this._modelError = error;
-        this._announcement = this._errorText(error);
-        this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
-      },
-    );
-    return promise;
-  }
-
-  /** The classifier; after a failed load, a new image tries loading again. */
-  private _getClassifier(): Promise<Classifier> {
-    if (!this._classifier || this._modelState === 'error') return this._loadModel();
-    return this._classifier;
-  }
-
   // ---- cards ---------------------------------------------------------------------------------
 
   /**
@@ -724,7 +676,7 @@ export class DigitRecognizerElement extends LitElement {
 
     let classifier: Classifier;
     try {
-      classifier = await this._getClassifier();
+      classifier = await this._model.get(this._modelKey);
     } catch (reason) {
       if (!isCurrent()) return;
       // The model's own failure is reported once, by _loadModel.
@@ -807,13 +759,13 @@ export class DigitRecognizerElement extends LitElement {
    */
   private async _rejudge(card: Card): Promise<void> {
     const pre = card.preprocessed;
-    if (card.status !== 'complete' || (!pre && !card.reading) || !this._classifier) return;
+    if (card.status !== 'complete' || (!pre && !card.reading) || !this._model.current) return;
     const run = card.run;
     const rejudge = ++card.rejudge;
     const isCurrent = (): boolean =>
       card.run === run && card.rejudge === rejudge && card.status === 'complete' && this._cards.includes(card);
     try {
-      const classifier = await this._classifier;
+      const classifier = await this._model.current;
       const uncertainBelow = this._uncertainBelow;
       if (card.reading) {
         // A number's uncertainty also depends on how each digit's ink looks: read it again.
@@ -1018,7 +970,7 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private _onRetryClick(): void {
-    this._loadModel();
+    this._model.load(this._modelKey);
   }
 
   private _acceptsFiles(): boolean {
