@@ -11,6 +11,7 @@ import { isMisplacedModel } from '../classify/model-loader.js';
 import { pendingCard, type Card } from './card.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
+import { IntakeController } from './intake-controller.js';
 import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
@@ -58,34 +59,12 @@ function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): Digit
   return new DigitRecognizerError(fallback, message, { cause: error });
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && target.type !== 'file' && target.type !== 'button')
-  );
-}
-
 /** A copy of `reading` that callers may keep or change without touching the element's own. */
 function copyReading(reading: NumberReading): NumberReading {
   return {
     ...reading,
     digits: reading.digits.map((d) => ({ ...d, probabilities: [...d.probabilities], box: { ...d.box } })),
   };
-}
-
-function filesOf(data: DataTransfer | null): File[] {
-  if (!data) return [];
-  const files = Array.from(data.files ?? []);
-  if (files.length > 0) return files;
-  const fromItems: File[] = [];
-  for (const item of Array.from(data.items ?? [])) {
-    if (item.kind !== 'file') continue;
-    const file = item.getAsFile();
-    if (file) fromItems.push(file);
-  }
-  return fromItems;
 }
 
 /**
@@ -261,7 +240,6 @@ export class DigitRecognizerElement extends LitElement {
   @state() private _cards: Card[] = [];
   @state() private _announcement = '';
   @state() private _notice = '';
-  @state() private _dragActive = false;
   @state() private _formDisabled = false;
   @state() private _padHasInk = false;
 
@@ -272,6 +250,10 @@ export class DigitRecognizerElement extends LitElement {
   private readonly _pad = new DrawingPad({
     onStrokeStart: () => this._onStrokeStart(),
     onStrokeEnd: () => this._onStrokeEnd(),
+  });
+  private readonly _intake = new IntakeController(this, {
+    accepts: () => this._acceptsFiles(),
+    add: (files) => this.addFiles(files),
   });
   private readonly _model = new ModelController(this, {
     onReady: () => {
@@ -293,11 +275,6 @@ export class DigitRecognizerElement extends LitElement {
   constructor() {
     super();
     this._internals = this.attachInternals();
-    this.addEventListener('dragenter', this._onDragOver);
-    this.addEventListener('dragover', this._onDragOver);
-    this.addEventListener('dragleave', this._onDragLeave);
-    this.addEventListener('drop', this._onDrop);
-    this.addEventListener('paste', this._onPaste);
   }
 
   /**
@@ -412,7 +389,6 @@ export class DigitRecognizerElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('paste', this._onDocumentPaste);
     if (this.hasUpdated) {
       // Reconnected: bring back previews and finish what disconnecting aborted.
       for (const card of this._cards) {
@@ -426,9 +402,7 @@ export class DigitRecognizerElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('paste', this._onDocumentPaste);
     clearTimeout(this._drawTimer);
-    this._dragActive = false;
     for (const card of this._cards) {
       card.controller?.abort();
       card.controller = null;
@@ -490,7 +464,7 @@ export class DigitRecognizerElement extends LitElement {
     return html`
       <section
         part="base"
-        class=${classMap({ base: true, dragging: this._dragActive, disabled, 'number-mode': mode === 'number' })}
+        class=${classMap({ base: true, dragging: this._intake.dragging, disabled, 'number-mode': mode === 'number' })}
         aria-labelledby="label"
         data-state=${this.state}
       >
@@ -976,53 +950,4 @@ export class DigitRecognizerElement extends LitElement {
   private _acceptsFiles(): boolean {
     return !this._isDisabled && this._mode !== 'draw';
   }
-
-  private readonly _onDragOver = (event: DragEvent): void => {
-    const types = event.dataTransfer?.types;
-    if (!types || !Array.from(types).includes('Files')) return;
-    event.preventDefault();
-    if (!this._acceptsFiles()) {
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
-      return;
-    }
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this._dragActive = true;
-  };
-
-  private readonly _onDragLeave = (event: DragEvent): void => {
-    const related = event.relatedTarget;
-    if (related instanceof Node && (related === this || this.contains(related))) return;
-    this._dragActive = false;
-  };
-
-  private readonly _onDrop = (event: DragEvent): void => {
-    this._dragActive = false;
-    const files = filesOf(event.dataTransfer);
-    if (files.length === 0) return;
-    // Never let the browser navigate to a dropped file.
-    event.preventDefault();
-    if (!this._acceptsFiles()) return;
-    this.addFiles(files);
-  };
-
-  /** Paste while focus is inside the element (the event is composed, so it reaches the host). */
-  private readonly _onPaste = (event: ClipboardEvent): void => {
-    if (event.defaultPrevented || !this._acceptsFiles()) return;
-    const files = filesOf(event.clipboardData);
-    if (files.length === 0) return;
-    event.preventDefault();
-    this.addFiles(files);
-  };
-
-  /**
-   * Paste anywhere on the page while the pointer is over the element, unless focus is in a text
-   * field (whose paste is left alone).
-   */
-  private readonly _onDocumentPaste = (event: ClipboardEvent): void => {
-    if (event.composedPath().includes(this)) return;
-    if (!this.matches(':hover')) return;
-    const active = document.activeElement;
-    if (isEditable(event.target) || isEditable(active)) return;
-    this._onPaste(event);
-  };
 }
