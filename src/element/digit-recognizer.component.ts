@@ -9,6 +9,7 @@ import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } 
 import type { Classifier, DigitRecognizerErrorCode, NumberReading } from '../index.js';
 import { isMisplacedModel } from '../classify/model-loader.js';
 import { pendingCard, type Card } from './card.js';
+import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
 import { IntakeController } from './intake-controller.js';
@@ -43,7 +44,6 @@ const PAD_SIZE = 280;
 /** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
 const NUMBER_PAD_WIDTH = 600;
 const NUMBER_PAD_HEIGHT = 200;
-const MODEL_SIZE = 28;
 const DEFAULT_MAX_FILES = 12;
 const DEFAULT_UNCERTAIN_BELOW = 0.7;
 const DEFAULT_DRAW_DEBOUNCE = 300;
@@ -268,8 +268,7 @@ export class DigitRecognizerElement extends LitElement {
     },
   });
   private _drawTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly _drawnModelInputs = new WeakMap<HTMLCanvasElement, Float32Array>();
-  private readonly _drawnPreviews = new WeakMap<HTMLCanvasElement, ImageData>();
+  private readonly _canvases = new CardCanvasPainter();
   private _formValue: string | null = null;
 
   constructor() {
@@ -452,8 +451,7 @@ export class DigitRecognizerElement extends LitElement {
       this._pad.detach();
     }
     this._pad.disabled = this._isDisabled;
-    if (this.showModelInput) this._paintModelInputs();
-    this._paintDrawingPreviews();
+    this._canvases.paint(this.renderRoot, this._cards, { modelInputs: this.showModelInput });
     if (changed.has('name')) this._syncFormValue(true);
   }
 
@@ -794,42 +792,6 @@ export class DigitRecognizerElement extends LitElement {
     if (!force && value === this._formValue) return;
     this._formValue = value;
     this._internals.setFormValue(value);
-  }
-
-  private _paintModelInputs(): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.model-input');
-    for (const canvas of Array.from(canvases)) {
-      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
-      const pixels = card?.preprocessed?.pixels;
-      if (!pixels || this._drawnModelInputs.get(canvas) === pixels) continue;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      const image = ctx.createImageData(MODEL_SIZE, MODEL_SIZE);
-      for (let i = 0; i < MODEL_SIZE * MODEL_SIZE; i++) {
-        const level = Math.round(Math.max(0, Math.min(1, pixels[i] ?? 0)) * 255);
-        image.data[i * 4] = level;
-        image.data[i * 4 + 1] = level;
-        image.data[i * 4 + 2] = level;
-        image.data[i * 4 + 3] = 255;
-      }
-      ctx.putImageData(image, 0, 0);
-      this._drawnModelInputs.set(canvas, pixels);
-    }
-  }
-
-  /** Paints drawings into their card's preview canvas (`mode="number"`). */
-  private _paintDrawingPreviews(): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.drawing-preview');
-    for (const canvas of Array.from(canvases)) {
-      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
-      const input = card?.input;
-      if (!(input instanceof ImageData) || this._drawnPreviews.get(canvas) === input) continue;
-      if (canvas.width !== input.width || canvas.height !== input.height) continue;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      ctx.putImageData(input, 0, 0);
-      this._drawnPreviews.set(canvas, input);
-    }
   }
 
   // ---- drawing -------------------------------------------------------------------------------
