@@ -5,10 +5,11 @@ import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, NumberReading } from '../index.js';
+import type { DigitRecognizerError } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode } from '../index.js';
 import { isMisplacedModel } from '../classify/model-loader.js';
 import { pendingCard, type Card } from './card.js';
+import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
 import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
@@ -52,20 +53,6 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
   'BACKEND_UNAVAILABLE',
   'DISPOSED',
 ]);
-
-function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): DigitRecognizerError {
-  if (isDigitRecognizerError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new DigitRecognizerError(fallback, message, { cause: error });
-}
-
-/** A copy of `reading` that callers may keep or change without touching the element's own. */
-function copyReading(reading: NumberReading): NumberReading {
-  return {
-    ...reading,
-    digits: reading.digits.map((d) => ({ ...d, probabilities: [...d.probabilities], box: { ...d.box } })),
-  };
-}
 
 /**
  * Reads handwritten digits from photos, pasted images and drawings, in the browser and offline.
@@ -657,33 +644,30 @@ export class DigitRecognizerElement extends LitElement {
     }
     if (!isCurrent()) return;
 
-    try {
-      if (this._mode === 'number') {
-        const reading = await readNumber(card.input, {
-          classifier,
-          uncertainBelow: this._uncertainBelow,
-          signal: controller.signal,
-        });
-        if (!isCurrent()) return;
-        this._settle(card, 'complete', { reading });
-        const messages = this._messages;
-        this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
-          number: reading.text,
-          percent: percent(reading.confidence),
-          name: card.name,
-        });
-        this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
-        return;
-      }
-      const pre = await preprocess(card.input);
-      if (!isCurrent()) return;
-      const prediction = await classifier.classifyPreprocessed(pre, {
-        uncertainBelow: this._uncertainBelow,
-        signal: controller.signal,
+    const outcome = await readCard(card, {
+      classifier,
+      number: this._mode === 'number',
+      uncertainBelow: this._uncertainBelow,
+      signal: controller.signal,
+    });
+    if (!isCurrent()) return;
+    this._settle(card, outcome.status, outcome);
+    this._report(card, outcome);
+  }
+
+  /** Announces a card's outcome to screen readers and fires its event. */
+  private _report(card: Card, outcome: CardOutcome): void {
+    const messages = this._messages;
+    if (outcome.reading) {
+      const { reading } = outcome;
+      this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
+        number: reading.text,
+        percent: percent(reading.confidence),
+        name: card.name,
       });
-      if (!isCurrent()) return;
-      this._settle(card, 'complete', { prediction, preprocessed: pre });
-      const messages = this._messages;
+      this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
+    } else if (outcome.prediction) {
+      const { prediction } = outcome;
       this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
         digit: prediction.digit,
         percent: percent(prediction.confidence),
@@ -698,13 +682,11 @@ export class DigitRecognizerElement extends LitElement {
           file: card.file,
         }),
       );
-    } catch (reason) {
-      if (!isCurrent()) return;
-      const error = toDigitError(reason, 'INVALID_INPUT');
-      this._settle(card, error.code === 'EMPTY_IMAGE' ? 'empty' : 'error', { error });
+    } else if (outcome.error) {
+      const { error } = outcome;
       this._announcement =
         error.code === 'EMPTY_IMAGE'
-          ? format(this._messages.announceNoDigit, { name: card.name })
+          ? format(messages.announceNoDigit, { name: card.name })
           : `${card.name}: ${this._errorText(error)}`;
       this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
     }
@@ -730,30 +712,19 @@ export class DigitRecognizerElement extends LitElement {
    * no event fires. Dropped if the card is re-run or removed meanwhile.
    */
   private async _rejudge(card: Card): Promise<void> {
-    const pre = card.preprocessed;
-    if (card.status !== 'complete' || (!pre && !card.reading) || !this._model.current) return;
+    if (card.status !== 'complete' || (!card.preprocessed && !card.reading) || !this._model.current) return;
     const run = card.run;
     const rejudge = ++card.rejudge;
     const isCurrent = (): boolean =>
       card.run === run && card.rejudge === rejudge && card.status === 'complete' && this._cards.includes(card);
-    try {
-      const classifier = await this._model.current;
-      const uncertainBelow = this._uncertainBelow;
-      if (card.reading) {
-        // A number's uncertainty also depends on how each digit's ink looks: read it again.
-        const reading = await readNumber(card.input, { classifier, uncertainBelow });
-        if (!isCurrent() || !card.reading) return;
-        card.reading = reading;
-        this._changed();
-        return;
-      }
-      const prediction = await classifier.classifyPreprocessed(pre!, { uncertainBelow });
-      if (!isCurrent()) return;
-      card.prediction = prediction;
-      this._changed();
-    } catch {
-      // Keep the previous result.
-    }
+    const classifier = await this._model.current.catch(() => null);
+    if (!classifier) return;
+    const judged = await rejudgeCard(card, classifier, this._uncertainBelow);
+    if (!judged || !isCurrent()) return;
+    if (judged.reading && card.reading) card.reading = judged.reading;
+    else if (judged.prediction) card.prediction = judged.prediction;
+    else return;
+    this._changed();
   }
 
   private _rerunAll(): void {
