@@ -197,4 +197,29 @@ describe('bundlers, zero-config, from the packed tarball', { skip: !built && 'no
       await page.close();
     }
   });
+
+  it("runs the README's self-hosting snippet: every asset comes from the folder it names", async () => {
+    const dir = await freshApp('readme-self-hosted');
+    const [snippet] = readmeSnippets('## Self-hosting the assets', 'ts');
+    const folder = /setAssetPath\('([^']+)'\)/.exec(snippet!)![1]!;
+    // "Copy dist/ and models/ to your server, side by side": Vite serves public/ as it is.
+    for (const part of ['dist', 'models']) {
+      cpSync(join(dir, 'node_modules/digit-recognizer', part), join(dir, 'public', folder, part), { recursive: true });
+    }
+    writeFileSync(
+      join(dir, 'src/index.js'),
+      `${snippet!.trim()}\nimport { classify } from 'digit-recognizer';\n` +
+        `const blob = await (await fetch(new URL('./seven.png', import.meta.url))).blob();\n` +
+        `window.appResults = { digit: (await classify(blob)).digit };\n`,
+    );
+    const { build } = await import('vite');
+    await build({ root: dir, configFile: false, logLevel: 'warn' });
+    const { server, origin } = await serveStatic(join(dir, 'dist'));
+    closers.push(() => server.close());
+    const { results, fetched } = await openApp(browser, `${origin}/`);
+    assert.deepEqual(results, { digit: 7 });
+    const assets = fetched.filter((line) => /\.(json|bin|wasm)(\?|$)/.test(line));
+    assert.ok(assets.length >= 3, assets.join('\n'));
+    for (const line of assets) assert.match(line, new RegExp(`^200 ${origin}${folder}(dist|models)/`));
+  });
 });
