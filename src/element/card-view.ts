@@ -155,18 +155,22 @@ function renderCardContent(card: Card, view: CardView): TemplateResult {
   }
 }
 
+/** "Not sure" when the result is uncertain, and the confidence line, of a digit or a number. */
+function renderResultText(result: { uncertain: boolean; confidence: number }, view: CardView): TemplateResult {
+  return html`<div class="result-text">
+    ${result.uncertain ? html`<p part="uncertain" class="uncertain-label">${view.uncertainLabel}</p>` : nothing}
+    <p part="confidence" class="confidence">
+      ${format(view.messages.confidence, { percent: percent(result.confidence) })}
+    </p>
+  </div>`;
+}
+
 /** The number read, large, with the overall confidence (`mode="number"`). */
 function renderReading(reading: NumberReading, view: CardView): TemplateResult {
-  const messages = view.messages;
   return html`
     <div class=${classMap({ result: true, 'number-result': true, uncertain: reading.uncertain })}>
       <p part="number" class="number">${reading.text}</p>
-      <div class="result-text">
-        ${reading.uncertain ? html`<p part="uncertain" class="uncertain-label">${view.uncertainLabel}</p>` : nothing}
-        <p part="confidence" class="confidence">
-          ${format(messages.confidence, { percent: percent(reading.confidence) })}
-        </p>
-      </div>
+      ${renderResultText(reading, view)}
     </div>
   `;
 }
@@ -222,16 +226,10 @@ function renderSurface(card: Card): TemplateResult | typeof nothing {
 }
 
 function renderPrediction(prediction: Prediction, view: CardView): TemplateResult {
-  const messages = view.messages;
   return html`
     <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
       <p part="digit" class="digit">${prediction.digit}</p>
-      <div class="result-text">
-        ${prediction.uncertain ? html`<p part="uncertain" class="uncertain-label">${view.uncertainLabel}</p>` : nothing}
-        <p part="confidence" class="confidence">
-          ${format(messages.confidence, { percent: percent(prediction.confidence) })}
-        </p>
-      </div>
+      ${renderResultText(prediction, view)}
     </div>
     ${renderBars(prediction, view)}
   `;
