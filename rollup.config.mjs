@@ -17,21 +17,34 @@ const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.j
 // Threads need cross-origin isolation and bring nothing for a model this small.
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
-/**
- * Stamps the package version into src/version.ts, and tells src/classify/assets.ts that the
- * bundles sit one folder below the package root instead of two.
- */
-function stampBuildConstants() {
+/** Stamps the package version into src/version.ts. */
+function stampVersion() {
   return {
-    name: 'stamp-build-constants',
+    name: 'stamp-version',
     transform(code, id) {
-      if (id.endsWith('src/version.ts')) {
-        return { code: code.replace(/'[^']*';/, `'${pkg.version}';`), map: null };
-      }
-      if (id.endsWith('src/classify/assets.ts')) {
-        return { code: code.replace("PACKAGE_ROOT_FROM_HERE = '../../'", "PACKAGE_ROOT_FROM_HERE = '../'"), map: null };
-      }
-      return null;
+      if (!id.endsWith('src/version.ts')) return null;
+      return { code: code.replace(/'[^']*';/, `'${pkg.version}';`), map: null };
+    },
+  };
+}
+
+const ASSET_URLS = new URL('src/classify/asset-urls.ts', import.meta.url).pathname;
+
+/**
+ * The ESM build keeps src/classify/asset-urls.ts in a chunk of its own in dist/chunks/: two
+ * folders below the package root, as in the sources, so its `new URL('../../…',
+ * import.meta.url)` paths hold in both and a bundler that reads them finds the files.
+ */
+const assetUrlsChunk = (id) => (id === ASSET_URLS ? 'asset-urls' : undefined);
+
+/** The classic script finds its assets from its own address instead (asset-urls.cdn.ts). */
+function cdnAssetUrls() {
+  return {
+    name: 'cdn-asset-urls',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/asset-urls.js')) return null;
+      const resolved = await this.resolve(source.replace(/\.js$/, '.cdn.js'), importer, { ...options, skipSelf: true });
+      return resolved;
     },
   };
 }
@@ -61,8 +74,8 @@ function cpuBackendOnDemand() {
     resolveId: (source) => (source === '@tensorflow/tfjs-backend-cpu' ? id : null),
     load: (loading) =>
       loading === id
-        ? `import { assetUrl } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
-           export function loadCpuBackend() { return import(assetUrl('dist/digit-recognizer-cpu.js')); }`
+        ? `import { currentAssets } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
+           export function loadCpuBackend() { return import(currentAssets().cpuBackendScript); }`
         : null,
   };
 }
@@ -109,10 +122,11 @@ function assetsAndSizes() {
   };
 }
 
-function plugins({ browser, minify, cpuOnDemand = false }) {
+function plugins({ browser, minify, cdn = false }) {
   return [
-    cpuOnDemand && cpuBackendOnDemand(),
-    stampBuildConstants(),
+    cdn && cpuBackendOnDemand(),
+    cdn && cdnAssetUrls(),
+    stampVersion(),
     browser && emptyNodeBuiltins(),
     nodeResolve({ browser, preferBuiltins: !browser, exportConditions: browser ? ['browser'] : ['node'] }),
     commonjs(),
@@ -122,14 +136,24 @@ function plugins({ browser, minify, cpuOnDemand = false }) {
   ].filter(Boolean);
 }
 
-const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:)/.test(id);
+const external = (id) => /^(@tensorflow\/|lit($|\/)|@lit\/|node:|sharp$)/.test(id);
 
 /** One build per output kind. */
-const build = ({ input, output, browser = true, bundleDependencies = false, minify = false, cpuOnDemand = false }) => ({
+const build = ({
   input,
   output,
+  browser = true,
+  bundleDependencies = false,
+  minify = false,
+  cdn = false,
+  shebang,
+}) => ({
+  input,
+  output: shebang
+    ? { ...output, banner: (chunk) => (chunk.fileName === shebang ? '#!/usr/bin/env node' : '') }
+    : output,
   external: bundleDependencies ? (id) => id.startsWith('node:') : external,
-  plugins: plugins({ browser, minify, cpuOnDemand }),
+  plugins: plugins({ browser, minify, cdn }),
   onwarn(warning, warn) {
     // tfjs ships `this` at module top level in a few CommonJS helpers; harmless.
     if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -140,12 +164,25 @@ const build = ({ input, output, browser = true, bundleDependencies = false, mini
 export default [
   build({
     input: { index: 'src/index.ts', element: 'src/element.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: assetUrlsChunk,
+    },
   }),
   build({
-    input: { node: 'src/node.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/node-[name]-[hash].js' },
+    input: { node: 'src/node.ts', cli: 'src/cli.ts', 'cli-worker': 'src/cli-worker.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/node-[name]-[hash].js',
+      manualChunks: assetUrlsChunk,
+    },
     browser: false,
+    shebang: 'cli.js',
   }),
   build({
     input: 'src/cdn.ts',
@@ -159,7 +196,7 @@ export default [
     },
     bundleDependencies: true,
     minify: true,
-    cpuOnDemand: true,
+    cdn: true,
   }),
   build({
     input: { 'digit-recognizer-cpu': '@tensorflow/tfjs-backend-cpu' },

@@ -18,6 +18,8 @@ import { defineDigitRecognizer } from './element/define.js';
 
 export * from './element/digit-recognizer.component.js';
 export * from './element/events.js';
+export type { DigitCardState } from './element/card.js';
+export type { ShowProbabilities } from './element/card-view.js';
 export * from './element/define.js';
 export { defaultLabels, defaultMessages } from './element/messages.js';
 export type { DigitRecognizerMessages } from './element/messages.js';

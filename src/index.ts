@@ -20,6 +20,7 @@ export type {
   ClassifyOptions,
   Classifier,
   DigitInput,
+  ImageSource,
   LoadOptions,
   Point,
   Polarity,

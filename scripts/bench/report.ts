@@ -1,6 +1,7 @@
 /** Turns the results into BENCHMARKS.md: one table per section, each figure against its target. */
 import { figure, kb, met, ms, pct, table } from './format.js';
 import { deskSection, deskSummaryRows, kindTarget } from './report-desk.js';
+import { nodeFilesSection, nodeFilesSummaryRows } from './report-node-files.js';
 import type { AccuracyFigure, BenchResults, ColdStart, Comparison, KindResult, SpeedResult } from './types.js';
 
 const TARGETS = {
@@ -549,6 +550,7 @@ export function renderReport(r: BenchResults): string {
       '—',
     ]);
   }
+  rows.push(...nodeFilesSummaryRows(r));
   out.push('## Summary', '', table(['figure', 'measured', 'target', 'met?'], rows), '');
 
   // 1. MNIST
@@ -781,6 +783,7 @@ export function renderReport(r: BenchResults): string {
       ],
     ),
     '',
+    ...nodeFilesSection(r),
     '## How to run',
     '',
     '```sh',
@@ -788,6 +791,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --quick       # smoke run on small samples: prints the report, JSON to the temp folder',
     'npx tsx scripts/bench/run.ts --quick --only=jpeg,fonts --per-kind=50 --skip-node',
     'npx tsx scripts/bench/run.ts --report      # re-render BENCHMARKS.md from results.json',
+    'npx tsx scripts/bench/run.ts --update=files # only section 8 (Node files, CLI), into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',
     '                                           # validation split for tuning: accuracy per group, misreads sheet',
     '```',
@@ -795,7 +799,8 @@ export function renderReport(r: BenchResults): string {
     'Options: `--per-kind=N` images per browser kind, `--node-count=N` MNIST digits in Node, `--only=kind,…`, ' +
       '`--skip-node`, `--skip-browser`, `--skip-compare` (no naive stack), `--compare-mnist=N`, ' +
       '`--compare-per-kind=N`, `--naive-seconds=N` (training budget when `.cache/naive-model/` is missing; delete ' +
-      'the folder to train again), `--skip-numbers`, `--numbers=N` (composed numbers for `readNumber()`). ' +
+      'the folder to train again), `--skip-numbers`, `--numbers=N` (composed numbers for `readNumber()`), `--skip-files`, `--files=N` ' +
+      '(photos for the CLI, default 1,000). ' +
       '`npm run bench` runs the build first; `tsx scripts/bench/run.ts` uses dist/ as it is.',
     '```',
     '',

@@ -16,6 +16,9 @@
  *   --naive-seconds=N  training budget of the naive model when .cache/naive-model/ is missing (240)
  *   --skip-numbers     no readNumber() accuracy run in Node
  *   --numbers=N        composed numbers for readNumber() (default 500; 50 with --quick)
+ *   --skip-files       no Node-with-files and CLI run
+ *   --files=N          photos for the CLI run (default 1,000; 50 with --quick)
+ *   --update=files     run only the Node-with-files and CLI part, into results.json and BENCHMARKS.md
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +30,7 @@ import { runBrowser, runComparison } from './browser.js';
 import { ensureNaiveModel } from './naive-model.js';
 import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
+import { nodeFiles } from './node-files.js';
 import { CHART_PATH, renderComparisonChart, renderReport } from './report.js';
 import { startServer } from './server.js';
 import { browserIndices } from './stats.js';
@@ -42,6 +46,8 @@ const skipNode = args.includes('--skip-node');
 const skipBrowser = args.includes('--skip-browser');
 const skipCompare = args.includes('--skip-compare');
 const skipNumbers = args.includes('--skip-numbers');
+const skipFiles = args.includes('--skip-files');
+const updateFiles = args.includes('--update=files');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -54,6 +60,7 @@ const SETTINGS = {
     : { nodeCount: 10_000, perKind: 500, fontEvery: 1, speedScale: 1, coldRuns: 7, compareMnist: 2000 }),
   comparePerKind: numberArg('compare-per-kind') ?? (quick ? 10 : 100),
   numbers: numberArg('numbers') ?? (quick ? 50 : 500),
+  files: numberArg('files') ?? (quick ? 50 : 1000),
   naiveSeconds: numberArg('naive-seconds') ?? 240,
   ...(numberArg('node-count') ? { nodeCount: numberArg('node-count')! } : {}),
   ...(numberArg('per-kind') ? { perKind: numberArg('per-kind')! } : {}),
@@ -204,6 +211,11 @@ async function main(): Promise<void> {
     results.machine = { ...results.machine, concurrentLoad };
   }
 
+  if (!skipFiles) {
+    log(`Node: the CLI over ${SETTINGS.files} photos, and classify(path) of a 12 MP JPEG…`);
+    results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: quick ? 3 : 9, log });
+  }
+
   results.elapsedSeconds = (performance.now() - started) / 1000;
   const report = renderReport(results);
   // Formatted as the repository's Prettier config wants, so `npm run lint` stays clean.
@@ -222,6 +234,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** `--update=files`: only the Node-with-files and CLI part, merged into the committed results. */
+async function updateFilesOnly(): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  log(`Node: the CLI over ${SETTINGS.files} photos, and classify(path) of a 12 MP JPEG…`);
+  results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: 9, log });
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log('Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.');
+}
+
 const run = args.includes('--report')
   ? async (): Promise<void> => {
       const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -229,7 +252,9 @@ const run = args.includes('--report')
       writeChart(results);
       log('Wrote BENCHMARKS.md from scripts/bench/results.json.');
     }
-  : main;
+  : updateFiles
+    ? updateFilesOnly
+    : main;
 
 run().catch((error: unknown) => {
   console.error(error);

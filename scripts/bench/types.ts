@@ -276,5 +276,16 @@ export interface BenchResults {
   shippedTraining?: ShippedTraining | null;
   readNumber?: ReadNumberAccuracy | null;
   readNumberSpeed?: ReadNumberSpeed | null;
+  /** Node with files and the CLI (absent in results older than the CLI). */
+  nodeFiles?: NodeFilesResult | null;
   elapsedSeconds: number;
+}
+
+/** Node with files: the CLI over a folder of photos, and `classify(path)` of a 12 MP JPEG. */
+export interface NodeFilesResult {
+  photos: { count: number; width: number; height: number };
+  /** The 1-minute load average when the CLI runs started (other processes compete for cores). */
+  loadAverage?: number;
+  cli: Array<{ jobs: number; seconds: number; imagesPerSecond: number; accuracy: number; count: number }>;
+  twelveMegapixel: { medianMs: number; runs: number; minMs: number; maxMs: number };
 }

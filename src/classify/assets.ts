@@ -1,37 +1,18 @@
 /**
- * Where the package's own files (the model, the `.wasm` binaries) are served from. By default
- * they are found relative to the script itself, so npm and CDN installs need no configuration;
- * `setAssetPath()` overrides that for self-hosting, as Shoelace's `setBasePath()` does.
+ * Where the package's own files (the models, the `.wasm` binaries) are loaded from. By default
+ * a bundler finds them (see `asset-urls.ts`), or, unbundled and from a CDN, they are found next
+ * to the script: no configuration. `setAssetPath()` overrides that for self-hosting, as
+ * Shoelace's `setBasePath()` does.
  */
+import { assetsUnder, type PackageAssets } from './asset-types.js';
+import { packageAssets } from './asset-urls.js';
 
-// Read at load time: in the CDN bundle this becomes `document.currentScript.src`, which is
-// only set while the script first runs.
-const MODULE_URL: string = import.meta.url;
-
-// This file is two folders below the package root; the bundles in dist/ are one. The build
-// (rollup.config.mjs) rewrites this constant, so sources and bundles both find the root.
-const PACKAGE_ROOT_FROM_HERE = '../../';
-
-let assetRoot: URL | null = null;
-
-/** Package-relative paths of the shipped assets. */
-export const DEFAULT_MODEL_PATH = 'models/mnist-cnn/model.json';
-export const WASM_DIR = 'dist/';
-
-/**
- * The package folder. A CDN's bare package URL (`…/npm/digit-recognizer@0.1.0`) serves the
- * bundle without naming a file, and `document.currentScript.src` keeps that URL: then it is the
- * package root itself.
- */
-function packageRoot(): URL {
-  const url = new URL(MODULE_URL);
-  if (!/\.[cm]?[jt]s$/.test(url.pathname)) return new URL(`${url.origin}${url.pathname.replace(/\/?$/, '/')}`);
-  return new URL(PACKAGE_ROOT_FROM_HERE, url);
-}
+let assetRoot: string | null = null;
 
 /**
  * Sets the folder the package is served from: the one that holds `dist/` and `models/`.
- * Relative paths resolve against the page. Call it before the first `classify()`.
+ * Relative paths resolve against the page. Call it before the first `classify()`. Only needed
+ * when you serve the files yourself; bundlers (Vite, webpack, Parcel) and CDNs find them.
  *
  * @example
  * ```ts
@@ -41,19 +22,19 @@ function packageRoot(): URL {
  */
 export function setAssetPath(root: string | URL): void {
   const text = String(root);
-  const base = typeof document !== 'undefined' ? document.baseURI : MODULE_URL;
-  assetRoot = new URL(text.endsWith('/') ? text : `${text}/`, base);
+  const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+  assetRoot = new URL(text.endsWith('/') ? text : `${text}/`, base).href;
 }
 
 /**
- * The folder assets are loaded from: the one set with {@link setAssetPath}, or else the package
- * folder next to this script (the bundles live in its `dist/`).
+ * The folder set with {@link setAssetPath}, or `''` when the package finds its own files (the
+ * bundler's copies, or the package folder next to the script).
  */
 export function getAssetPath(): string {
-  return (assetRoot ?? packageRoot()).href;
+  return assetRoot ?? '';
 }
 
-/** Absolute URL of a package-relative asset path. */
-export function assetUrl(path: string): string {
-  return new URL(path, getAssetPath()).href;
+/** The URLs every asset is loaded from now. */
+export function currentAssets(): PackageAssets {
+  return assetRoot === null ? packageAssets() : assetsUnder(assetRoot);
 }

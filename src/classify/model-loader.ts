@@ -3,9 +3,10 @@
  * `MODEL_LOAD_FAILED` with the URL in the message.
  */
 import type { io } from '@tensorflow/tfjs-core';
+import type { ModelFiles } from './asset-types.js';
 import { DigitRecognizerError } from './errors.js';
 import { createNetwork, weightBytesOf, type Network } from './network.js';
-import { fetchBytes } from './resource.js';
+import { fetchBytes, HttpStatusError } from './resource.js';
 
 export interface ModelLoadOptions {
   signal?: AbortSignal | undefined;
@@ -14,16 +15,49 @@ export interface ModelLoadOptions {
   backendReady?: Promise<unknown> | undefined;
 }
 
-function failure(url: string, what: string, cause?: unknown): DigitRecognizerError {
-  return new DigitRecognizerError('MODEL_LOAD_FAILED', `Could not load the model from ${url}: ${what}`, { cause });
+/** What to do about a model that did not load, said once at the end of every message. */
+const FIX =
+  "Serve the package's models/ folder with your site (a bundler such as Vite or webpack copies it on its own; " +
+  'otherwise copy node_modules/digit-recognizer/models and dist, and call setAssetPath() with their folder), ' +
+  'or pass modelUrl.';
+
+/** Failures where the server answered with something else than the model: not the network's fault. */
+const misplaced = new WeakSet<DigitRecognizerError>();
+
+/**
+ * True when the model's server answered, but not with the model (a 404, an HTML page, weights of
+ * the wrong size): the files are missing or misplaced, and retrying will not help.
+ */
+export function isMisplacedModel(error: DigitRecognizerError): boolean {
+  return misplaced.has(error);
+}
+
+function failure(
+  url: string,
+  what: string,
+  cause?: unknown,
+  answered = cause instanceof HttpStatusError,
+): DigitRecognizerError {
+  const error = new DigitRecognizerError('MODEL_LOAD_FAILED', `Could not load the model from ${url}: ${what}. ${FIX}`, {
+    cause,
+  });
+  if (answered) misplaced.add(error);
+  return error;
+}
+
+/** A server's HTML page (a dev server's fallback, a 404 page) where JSON or weights belong. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head');
 }
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = {}): Promise<Network> {
+export async function loadNetwork(model: ModelFiles, options: ModelLoadOptions = {}): Promise<Network> {
   const { signal, onProgress } = options;
+  const modelUrl = model.json;
   let manifestBytes: Uint8Array;
   try {
     manifestBytes = await fetchBytes(modelUrl, { signal });
@@ -31,14 +65,17 @@ export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = 
     if (signal?.aborted) throw signal.reason;
     throw failure(modelUrl, reason(error), error);
   }
+  if (looksLikeHtml(manifestBytes)) {
+    throw failure(modelUrl, 'the server answered with an HTML page, not model.json', undefined, true);
+  }
   let modelJson: io.ModelJSON;
   try {
     modelJson = JSON.parse(new TextDecoder().decode(manifestBytes)) as io.ModelJSON;
   } catch (error) {
-    throw failure(modelUrl, 'model.json is not valid JSON', error);
+    throw failure(modelUrl, 'model.json is not valid JSON', error, true);
   }
   const groups = Array.isArray(modelJson?.weightsManifest) ? modelJson.weightsManifest : null;
-  if (!groups) throw failure(modelUrl, 'model.json has no weightsManifest');
+  if (!groups) throw failure(modelUrl, 'model.json has no weightsManifest', undefined, true);
 
   const paths = groups.flatMap((group) => group.paths);
   const total = weightBytesOf(groups.flatMap((g) => g.weights));
@@ -46,7 +83,7 @@ export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = 
   onProgress?.(0.05);
   const parts: Uint8Array[] = [];
   for (const path of paths) {
-    const url = new URL(path, modelUrl).href;
+    const url = model.files[path] ?? new URL(path, modelUrl).href;
     try {
       parts.push(
         await fetchBytes(url, {
@@ -63,6 +100,10 @@ export async function loadNetwork(modelUrl: string, options: ModelLoadOptions = 
     }
   }
   const joined = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  if (joined.byteLength !== total) {
+    const what = parts.some(looksLikeHtml) ? 'an HTML page' : `${joined.byteLength} bytes`;
+    throw failure(modelUrl, `the weights are ${total} bytes but ${paths.join(', ')} gave ${what}`, undefined, true);
+  }
   let at = 0;
   for (const part of parts) {
     joined.set(part, at);

@@ -11,6 +11,9 @@ export function setFileUrlReader(reader: FileReaderHook): void {
   readFileUrl = reader;
 }
 
+/** The server answered, but not with the file: an HTTP error status. */
+export class HttpStatusError extends Error {}
+
 /** Bytes at `url`; throws a plain Error that says what went wrong (the caller adds the code). */
 export async function fetchBytes(
   url: string,
@@ -23,7 +26,7 @@ export async function fetchBytes(
     return bytes;
   }
   const response = await fetch(url, { signal: options.signal ?? null });
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  if (!response.ok) throw new HttpStatusError(`HTTP ${response.status} ${response.statusText}`.trim());
   if (!response.body || !options.onChunk) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -19,11 +19,31 @@ export interface RawPixels {
 }
 
 /**
- * Anything `classify()` reads a digit from. A string is a URL (`https:`, relative, `data:` or
- * `blob:`), fetched with `fetch()`. Raw pixels also work in Node.
+ * A global type of the DOM (or of Node, for `Blob`), or `never` where the project's `lib` does
+ * not declare it: a Node project without the DOM lib can use these types as they are.
  */
-export type DigitInput =
-  HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageBitmap | ImageData | Blob | string | RawPixels;
+type Global<Name extends string> = typeof globalThis extends Record<Name, { prototype: infer T }> ? T : never;
+
+/** The browser's image sources: `<img>`, `<canvas>`, `OffscreenCanvas`, `ImageBitmap`, `ImageData`. */
+export type ImageSource =
+  | Global<'HTMLImageElement'>
+  | Global<'HTMLCanvasElement'>
+  | Global<'OffscreenCanvas'>
+  | Global<'ImageBitmap'>
+  | Global<'ImageData'>;
+
+/**
+ * Anything `classify()` reads a digit from:
+ * - an image source of the page (`<img>`, `<canvas>`, `OffscreenCanvas`, `ImageBitmap`, `ImageData`);
+ * - an image file's bytes: a `Blob` or `File`, a `Uint8Array` (a Node `Buffer`) or an `ArrayBuffer`
+ *   of a PNG, JPEG, WebP (and in browsers GIF, AVIF, BMP);
+ * - a URL (`https:`, relative, `data:`, `blob:`) as a string or `URL`, fetched with `fetch()`;
+ *   in Node also a file path or a `file:` URL;
+ * - raw pixels `{ data, width, height }`.
+ *
+ * Node decodes files with the optional dependency `sharp`.
+ */
+export type DigitInput = ImageSource | Global<'Blob'> | Uint8Array | ArrayBuffer | Global<'URL'> | string | RawPixels;
 
 /** What the model read. */
 export interface Prediction {
@@ -90,7 +110,7 @@ export interface ClassifyOptions {
   /** Confidence below which `uncertain` is true. Default `0.7`. */
   uncertainBelow?: number;
   /** Abort the call; rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: Global<'AbortSignal'>;
 }
 
 /** The TensorFlow.js backend to run on. */
@@ -112,7 +132,7 @@ export interface LoadOptions {
   /** Called with 0–1 while the model downloads. */
   onProgress?: (fraction: number) => void;
   /** Abort the download. */
-  signal?: AbortSignal;
+  signal?: Global<'AbortSignal'>;
 }
 
 /** A loaded model. Get one from {@link loadClassifier}; free it with `dispose()`. */

@@ -4,12 +4,17 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
-import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
-import { getSharedClassifier, isClassifierCached } from './classifier-cache.js';
+import type { DigitRecognizerError } from '../index.js';
+import type { Classifier, DigitRecognizerErrorCode } from '../index.js';
+import { isMisplacedModel } from '../classify/model-loader.js';
+import { pendingCard, type Card } from './card.js';
+import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
+import { CardCanvasPainter } from './card-canvases.js';
+import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { DrawingPad } from './drawing-pad.js';
+import { IntakeController } from './intake-controller.js';
+import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
 import { defaultLabels, format, mergeMessages, percent } from './messages.js';
@@ -26,9 +31,6 @@ import { styles } from './digit-recognizer.styles.js';
  */
 export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
 
-/** How many probabilities each result card shows as bars. */
-export type ShowProbabilities = 'top3' | 'all' | 'none';
-
 /**
  * What the element as a whole is doing:
  * - `loading`: the model is downloading;
@@ -39,46 +41,10 @@ export type ShowProbabilities = 'top3' | 'all' | 'none';
  */
 export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
 
-/** State of one result card. */
-export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | 'error';
-
-type ModelState = 'idle' | 'loading' | 'ready' | 'error';
-
-interface Card {
-  readonly id: number;
-  readonly kind: 'file' | 'drawing';
-  /** The image file, or null for the drawing. */
-  readonly file: File | null;
-  readonly name: string;
-  /** What is classified: the file, or a snapshot of the pad. */
-  input: Blob | ImageData;
-  /** Object URL of the preview; null for drawings and while disconnected. */
-  url: string | null;
-  /** True when the browser couldn't show the preview (not an image). */
-  previewFailed: boolean;
-  status: 'pending' | 'complete' | 'empty' | 'error';
-  /** The digit read (digit modes); null otherwise. */
-  prediction: Prediction | null;
-  /** The number read (`mode="number"`); null otherwise. */
-  reading: NumberReading | null;
-  /** Size of the input in pixels (the preview's natural size), once known: scales the digit boxes. */
-  size: { width: number; height: number } | null;
-  error: DigitRecognizerError | null;
-  /** The image as the model saw it (its 28×28 `pixels`), kept to re-judge uncertainty. */
-  preprocessed: Preprocessed | null;
-  /** Aborts the current run; each run has its own. */
-  controller: AbortController | null;
-  /** Increases with every run; only the latest run may paint its result. */
-  run: number;
-  /** Increases with every quiet re-judgement; only the latest may paint its result. */
-  rejudge: number;
-}
-
 const PAD_SIZE = 280;
 /** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
 const NUMBER_PAD_WIDTH = 600;
 const NUMBER_PAD_HEIGHT = 200;
-const MODEL_SIZE = 28;
 const DEFAULT_MAX_FILES = 12;
 const DEFAULT_UNCERTAIN_BELOW = 0.7;
 const DEFAULT_DRAW_DEBOUNCE = 300;
@@ -87,67 +53,6 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
   'BACKEND_UNAVAILABLE',
   'DISPOSED',
 ]);
-
-let nextCardId = 1;
-
-/** A new card for `input`, waiting to be read. */
-function pendingCard(source: Pick<Card, 'kind' | 'file' | 'name' | 'input' | 'url'>): Card {
-  return {
-    id: nextCardId++,
-    ...source,
-    previewFailed: false,
-    status: 'pending',
-    prediction: null,
-    reading: null,
-    size: null,
-    error: null,
-    preprocessed: null,
-    controller: null,
-    run: 0,
-    rejudge: 0,
-  };
-}
-
-function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode): DigitRecognizerError {
-  if (isDigitRecognizerError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new DigitRecognizerError(fallback, message, { cause: error });
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && target.type !== 'file' && target.type !== 'button')
-  );
-}
-
-/** A copy of `reading` that callers may keep or change without touching the element's own. */
-function copyReading(reading: NumberReading): NumberReading {
-  return {
-    ...reading,
-    digits: reading.digits.map((d) => ({ ...d, probabilities: [...d.probabilities], box: { ...d.box } })),
-  };
-}
-
-/** `part / whole` as a CSS percentage. */
-function share(part: number, whole: number): string {
-  return `${(part / whole) * 100}%`;
-}
-
-function filesOf(data: DataTransfer | null): File[] {
-  if (!data) return [];
-  const files = Array.from(data.files ?? []);
-  if (files.length > 0) return files;
-  const fromItems: File[] = [];
-  for (const item of Array.from(data.items ?? [])) {
-    if (item.kind !== 'file') continue;
-    const file = item.getAsFile();
-    if (file) fromItems.push(file);
-  }
-  return fromItems;
-}
 
 /**
  * Reads handwritten digits from photos, pasted images and drawings, in the browser and offline.
@@ -320,12 +225,8 @@ export class DigitRecognizerElement extends LitElement {
   @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
 
   @state() private _cards: Card[] = [];
-  @state() private _modelState: ModelState = 'idle';
-  @state() private _modelProgress = 0;
-  @state() private _modelError: DigitRecognizerError | null = null;
   @state() private _announcement = '';
   @state() private _notice = '';
-  @state() private _dragActive = false;
   @state() private _formDisabled = false;
   @state() private _padHasInk = false;
 
@@ -337,23 +238,29 @@ export class DigitRecognizerElement extends LitElement {
     onStrokeStart: () => this._onStrokeStart(),
     onStrokeEnd: () => this._onStrokeEnd(),
   });
-  private _classifier: Promise<Classifier> | null = null;
-  private _loadedModelKey: string | null = null;
-  private _modelLoadId = 0;
-  private _releaseProgress: (() => void) | null = null;
+  private readonly _intake = new IntakeController(this, {
+    accepts: () => this._acceptsFiles(),
+    add: (files) => this.addFiles(files),
+  });
+  private readonly _model = new ModelController(this, {
+    onReady: () => {
+      // Cards that failed only because the model was missing get another go.
+      for (const card of this._cards) {
+        if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) void this._runCard(card);
+      }
+    },
+    onError: (error) => {
+      this._announcement = this._errorText(error);
+      this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
+    },
+  });
   private _drawTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly _drawnModelInputs = new WeakMap<HTMLCanvasElement, Float32Array>();
-  private readonly _drawnPreviews = new WeakMap<HTMLCanvasElement, ImageData>();
+  private readonly _canvases = new CardCanvasPainter();
   private _formValue: string | null = null;
 
   constructor() {
     super();
     this._internals = this.attachInternals();
-    this.addEventListener('dragenter', this._onDragOver);
-    this.addEventListener('dragover', this._onDragOver);
-    this.addEventListener('dragleave', this._onDragLeave);
-    this.addEventListener('drop', this._onDrop);
-    this.addEventListener('paste', this._onPaste);
   }
 
   /**
@@ -396,9 +303,9 @@ export class DigitRecognizerElement extends LitElement {
 
   /** What the element is doing now; see {@link DigitRecognizerState}. */
   get state(): DigitRecognizerState {
-    if (this._modelState === 'error') return 'error';
+    if (this._model.state === 'error') return 'error';
     const pending = this._cards.some((card) => card.status === 'pending');
-    if (this._modelState === 'loading' && (pending || this._cards.length === 0)) return 'loading';
+    if (this._model.state === 'loading' && (pending || this._cards.length === 0)) return 'loading';
     if (pending) return 'classifying';
     if (this._cards.length === 0) return 'empty';
     if (this._cards.every((card) => card.status === 'error')) return 'error';
@@ -468,13 +375,12 @@ export class DigitRecognizerElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('paste', this._onDocumentPaste);
     if (this.hasUpdated) {
       // Reconnected: bring back previews and finish what disconnecting aborted.
       for (const card of this._cards) {
         if (!card.url && card.kind === 'file' && card.file) card.url = URL.createObjectURL(card.file);
       }
-      if (this._modelState === 'loading') this._loadModel();
+      if (this._model.state === 'loading') this._model.load(this._modelKey);
       for (const card of this._cards) if (card.status === 'pending') void this._runCard(card);
       this.requestUpdate();
     }
@@ -482,11 +388,7 @@ export class DigitRecognizerElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('paste', this._onDocumentPaste);
     clearTimeout(this._drawTimer);
-    this._releaseProgress?.();
-    this._releaseProgress = null;
-    this._dragActive = false;
     for (const card of this._cards) {
       card.controller?.abort();
       card.controller = null;
@@ -507,9 +409,9 @@ export class DigitRecognizerElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = this._modelKey;
-    if (this.isConnected && key !== this._loadedModelKey) {
-      const reload = this._loadedModelKey !== null;
-      this._loadModel();
+    if (this.isConnected && this._model.isStale(key)) {
+      const reload = this._model.started;
+      this._model.load(key);
       if (reload) this._rerunAll();
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
       for (const card of this._cards) void this._rejudge(card);
@@ -536,18 +438,18 @@ export class DigitRecognizerElement extends LitElement {
       this._pad.detach();
     }
     this._pad.disabled = this._isDisabled;
-    if (this.showModelInput) this._paintModelInputs();
-    this._paintDrawingPreviews();
+    this._canvases.paint(this.renderRoot, this._cards, { modelInputs: this.showModelInput });
     if (changed.has('name')) this._syncFormValue(true);
   }
 
   protected override render(): TemplateResult {
     const mode = this._mode;
     const disabled = this._isDisabled;
+    const view = this._cardView;
     return html`
       <section
         part="base"
-        class=${classMap({ base: true, dragging: this._dragActive, disabled, 'number-mode': mode === 'number' })}
+        class=${classMap({ base: true, dragging: this._intake.dragging, disabled, 'number-mode': mode === 'number' })}
         aria-labelledby="label"
         data-state=${this.state}
       >
@@ -564,7 +466,7 @@ export class DigitRecognizerElement extends LitElement {
                 ${repeat(
                   this._cards,
                   (card) => card.id,
-                  (card) => this._renderCard(card),
+                  (card) => renderCard(card, view),
                 )}
               </ul>`
             : nothing
@@ -576,17 +478,17 @@ export class DigitRecognizerElement extends LitElement {
 
   private _renderModelStatus(): TemplateResult | typeof nothing {
     const messages = this._messages;
-    if (this._modelState === 'loading') {
-      const progress = this._modelProgress;
+    if (this._model.state === 'loading') {
+      const progress = this._model.progress;
       const text = format(messages.loading, { percent: progress > 0 ? percent(progress) : '' }).trim();
       return html`<div part="status" class="model-status">
         <progress part="progress" max="1" value=${progress > 0 ? progress : nothing} aria-label=${text}></progress>
         <span>${text}</span>
       </div>`;
     }
-    if (this._modelState === 'error' && this._modelError) {
+    if (this._model.state === 'error' && this._model.error) {
       return html`<div part="error" class="error model-error" role="alert">
-        <p>${this._errorText(this._modelError)}</p>
+        <p>${this._errorText(this._model.error)}</p>
         <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>${messages.retry}</button>
       </div>`;
     }
@@ -643,236 +545,23 @@ export class DigitRecognizerElement extends LitElement {
     `;
   }
 
-  private _renderCard(card: Card): TemplateResult {
-    const messages = this._messages;
-    const cardState = this._cardState(card);
-    const showInput = this.showModelInput && card.preprocessed !== null;
-    const showPreview = card.url !== null && !card.previewFailed;
-    const numberMode = this._mode === 'number';
-    const showDrawing = numberMode && card.kind === 'drawing' && card.size !== null;
-    return html`
-      <li
-        part="card"
-        class="card"
-        data-state=${cardState}
-        data-kind=${card.kind}
-        aria-busy=${card.status === 'pending' ? 'true' : 'false'}
-      >
-        <div class="card-header">
-          <p class="file-name">${card.name}</p>
-          <button
-            part="remove-button"
-            class="remove"
-            type="button"
-            data-card=${card.id}
-            aria-label=${format(messages.remove, { name: card.name })}
-            @click=${this._onRemoveClick}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        ${
-          numberMode && (showPreview || showDrawing)
-            ? html`<div class="media">
-                <div class="preview-frame">
-                  ${
-                    showPreview
-                      ? this._renderPreviewImage(card, true)
-                      : html`<canvas
-                          part="preview"
-                          class="preview drawing-preview"
-                          width=${card.size!.width}
-                          height=${card.size!.height}
-                          data-card=${card.id}
-                          role="img"
-                          aria-label=${format(messages.previewAlt, { name: card.name })}
-                        ></canvas>`
-                  }
-                  ${this._renderSurface(card)} ${this._renderDigitBoxes(card)}
-                </div>
-              </div>`
-            : nothing
-        }
-        ${
-          !numberMode && (showPreview || showInput)
-            ? html`<div class="media">
-                ${
-                  showPreview
-                    ? card.preprocessed?.surface
-                      ? html`<div class="preview-frame">
-                          ${this._renderPreviewImage(card, false)} ${this._renderSurface(card)}
-                        </div>`
-                      : this._renderPreviewImage(card, false)
-                    : nothing
-                }
-                ${
-                  showInput
-                    ? html`<canvas
-                        part="model-input"
-                        class="model-input"
-                        width=${MODEL_SIZE}
-                        height=${MODEL_SIZE}
-                        data-card=${card.id}
-                        role="img"
-                        aria-label=${messages.modelInputLabel}
-                      ></canvas>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-        <div class="card-body">${this._renderCardContent(card)}</div>
-      </li>
-    `;
-  }
-
-  /** The card's image; `measure` reads its natural size when it loads (for the digit boxes). */
-  private _renderPreviewImage(card: Card, measure: boolean): TemplateResult {
-    return html`<img
-      part="preview"
-      class="preview"
-      src=${card.url!}
-      alt=${format(this._messages.previewAlt, { name: card.name })}
-      data-card=${card.id}
-      @load=${measure ? this._onPreviewLoad : undefined}
-      @error=${this._onPreviewError}
-    />`;
-  }
-
-  private _renderCardContent(card: Card): TemplateResult {
-    const messages = this._messages;
-    switch (card.status) {
-      case 'pending': {
-        const waiting = this._modelState !== 'ready';
-        return html`<p class="pending">
-          <span class="spinner" aria-hidden="true"></span>${waiting ? messages.waiting : messages.classifying}
-        </p>`;
-      }
-      case 'empty':
-        return html`<p class="no-digit">${messages.noDigit}</p>`;
-      case 'error':
-        return html`<p part="error" class="error" role="alert">
-          ${card.error ? this._errorText(card.error) : messages.unknownError}
-        </p>`;
-      case 'complete':
-        if (card.reading) return this._renderReading(card.reading);
-        return card.prediction ? this._renderPrediction(card.prediction) : html``;
-    }
-  }
-
-  /** The number read, large, with the overall confidence (`mode="number"`). */
-  private _renderReading(reading: NumberReading): TemplateResult {
-    const messages = this._messages;
-    return html`
-      <div class=${classMap({ result: true, 'number-result': true, uncertain: reading.uncertain })}>
-        <p part="number" class="number">${reading.text}</p>
-        <div class="result-text">
-          ${reading.uncertain ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>` : nothing}
-          <p part="confidence" class="confidence">
-            ${format(messages.confidence, { percent: percent(reading.confidence) })}
-          </p>
-        </div>
-      </div>
-    `;
-  }
-
-  /**
-   * Outlines of the digits found, over the preview: input pixels become percentages of the
-   * input's size, so they follow the preview whatever size it is shown at. Decorative: the number
-   * is in the text.
-   */
-  private _renderDigitBoxes(card: Card): TemplateResult | typeof nothing {
-    const reading = card.status === 'complete' ? card.reading : null;
-    const size = card.size;
-    if (!reading || !size || size.width <= 0 || size.height <= 0) return nothing;
-    return html`<div class="digit-boxes" aria-hidden="true">
-      ${reading.digits.map(
-        (digit) =>
-          html`<span
-            part="digit-box"
-            class=${classMap({ 'digit-box': true, uncertain: digit.uncertain })}
-            data-digit=${digit.digit}
-            style=${styleMap({
-              left: share(digit.box.x, size.width),
-              top: share(digit.box.y, size.height),
-              width: share(digit.box.width, size.width),
-              height: share(digit.box.height, size.height),
-            })}
-            ><span class="digit-box-label">${digit.digit}</span></span
-          >`,
-      )}
-    </div>`;
-  }
-
-  /**
-   * The outline of the note, card or screen the digits were found on, over the preview, when the
-   * image was a scene: it shows that the library looked inside the note, not at its edge.
-   */
-  private _renderSurface(card: Card): TemplateResult | typeof nothing {
-    if (card.status !== 'complete') return nothing;
-    const pre = card.preprocessed;
-    const surface = card.reading?.surface ?? pre?.surface;
-    const width = card.size?.width ?? pre?.sourceWidth ?? 0;
-    const height = card.size?.height ?? pre?.sourceHeight ?? 0;
-    if (!surface || width <= 0 || height <= 0) return nothing;
-    return html`<svg
-      part="surface"
-      class="surface"
-      viewBox=${`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
-      aria-hidden="true"
-    >
-      <polygon points=${surface.corners.map((p) => `${p.x},${p.y}`).join(' ')}></polygon>
-    </svg>`;
-  }
-
-  private _renderPrediction(prediction: Prediction): TemplateResult {
-    const messages = this._messages;
-    return html`
-      <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
-        <p part="digit" class="digit">${prediction.digit}</p>
-        <div class="result-text">
-          ${
-            prediction.uncertain
-              ? html`<p part="uncertain" class="uncertain-label">${this.uncertainLabel}</p>`
-              : nothing
-          }
-          <p part="confidence" class="confidence">
-            ${format(messages.confidence, { percent: percent(prediction.confidence) })}
-          </p>
-        </div>
-      </div>
-      ${this._renderBars(prediction)}
-    `;
-  }
-
-  private _renderBars(prediction: Prediction): TemplateResult | typeof nothing {
-    const show = this._showProbabilities;
-    if (show === 'none') return nothing;
-    let entries = prediction.probabilities.map((probability, digit) => ({ digit, probability }));
-    if (show === 'top3') {
-      entries = [...entries].sort((a, b) => b.probability - a.probability).slice(0, 3);
-    }
-    return html`<ul part="bars" class="bars" role="list" aria-label=${this._messages.probabilitiesLabel}>
-      ${entries.map(
-        ({ digit, probability }) =>
-          html`<li class="bar-row">
-            <div part="bar" class="bar" role="img" aria-label=${`${digit}: ${percent(probability)}`}>
-              <span class="bar-digit">${digit}</span>
-              <span class="bar-track"
-                ><span
-                  class="bar-fill"
-                  style=${styleMap({ width: `${Math.max(0, Math.min(1, probability)) * 100}%` })}
-                ></span
-              ></span>
-              <span class="bar-value">${percent(probability)}</span>
-            </div>
-          </li>`,
-      )}
-    </ul>`;
-  }
-
   // ---- derived values ------------------------------------------------------------------------
+
+  /** What every card needs from the element to render itself. */
+  private get _cardView(): CardView {
+    return {
+      messages: this._messages,
+      numberMode: this._mode === 'number',
+      showModelInput: this.showModelInput,
+      showProbabilities: this._showProbabilities,
+      uncertainLabel: this.uncertainLabel,
+      modelReady: this._model.state === 'ready',
+      errorText: (error) => this._errorText(error),
+      onRemoveClick: this._onRemoveClick,
+      onPreviewLoad: this._onPreviewLoad,
+      onPreviewError: this._onPreviewError,
+    };
+  }
 
   private get _messages(): DigitRecognizerMessages {
     return mergeMessages(this.messages);
@@ -922,71 +611,10 @@ export class DigitRecognizerElement extends LitElement {
     return this.modelUrl ? String(this.modelUrl) : '';
   }
 
-  private _cardState(card: Card): DigitCardState {
-    switch (card.status) {
-      case 'pending':
-        return 'pending';
-      case 'empty':
-        return 'no-digit';
-      case 'error':
-        return 'error';
-      case 'complete':
-        return card.prediction?.uncertain || card.reading?.uncertain ? 'uncertain' : 'result';
-    }
-  }
-
   private _errorText(error: DigitRecognizerError): string {
     const messages = this._messages;
+    if (error.code === 'MODEL_LOAD_FAILED' && isMisplacedModel(error)) return messages.modelMissing;
     return messages.errors[error.code] ?? messages.unknownError;
-  }
-
-  // ---- model ---------------------------------------------------------------------------------
-
-  /** Starts (or joins) loading the classifier for the current `model-url`. */
-  private _loadModel(): Promise<Classifier> {
-    const id = ++this._modelLoadId;
-    const key = this._modelKey;
-    this._releaseProgress?.();
-    this._loadedModelKey = key;
-    const cached = isClassifierCached(key || undefined);
-    this._modelState = cached ? 'ready' : 'loading';
-    this._modelProgress = 0;
-    this._modelError = null;
-    const shared = getSharedClassifier(key || undefined, (fraction) => {
-      if (id === this._modelLoadId) this._modelProgress = fraction;
-    });
-    this._releaseProgress = shared.release;
-    const promise = shared.promise;
-    this._classifier = promise;
-    promise.then(
-      () => {
-        if (id !== this._modelLoadId) return;
-        shared.release();
-        this._modelState = 'ready';
-        // Cards that failed only because the model was missing get another go.
-        for (const card of this._cards) {
-          if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) {
-            void this._runCard(card);
-          }
-        }
-      },
-      (reason: unknown) => {
-        if (id !== this._modelLoadId) return;
-        shared.release();
-        const error = toDigitError(reason, 'MODEL_LOAD_FAILED');
-        this._modelState = 'error';
-        this._modelError = error;
-        this._announcement = this._errorText(error);
-        this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
-      },
-    );
-    return promise;
-  }
-
-  /** The classifier; after a failed load, a new image tries loading again. */
-  private _getClassifier(): Promise<Classifier> {
-    if (!this._classifier || this._modelState === 'error') return this._loadModel();
-    return this._classifier;
   }
 
   // ---- cards ---------------------------------------------------------------------------------
@@ -1007,7 +635,7 @@ export class DigitRecognizerElement extends LitElement {
 
     let classifier: Classifier;
     try {
-      classifier = await this._getClassifier();
+      classifier = await this._model.get(this._modelKey);
     } catch (reason) {
       if (!isCurrent()) return;
       // The model's own failure is reported once, by _loadModel.
@@ -1016,33 +644,30 @@ export class DigitRecognizerElement extends LitElement {
     }
     if (!isCurrent()) return;
 
-    try {
-      if (this._mode === 'number') {
-        const reading = await readNumber(card.input, {
-          classifier,
-          uncertainBelow: this._uncertainBelow,
-          signal: controller.signal,
-        });
-        if (!isCurrent()) return;
-        this._settle(card, 'complete', { reading });
-        const messages = this._messages;
-        this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
-          number: reading.text,
-          percent: percent(reading.confidence),
-          name: card.name,
-        });
-        this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
-        return;
-      }
-      const pre = await preprocess(card.input);
-      if (!isCurrent()) return;
-      const prediction = await classifier.classifyPreprocessed(pre, {
-        uncertainBelow: this._uncertainBelow,
-        signal: controller.signal,
+    const outcome = await readCard(card, {
+      classifier,
+      number: this._mode === 'number',
+      uncertainBelow: this._uncertainBelow,
+      signal: controller.signal,
+    });
+    if (!isCurrent()) return;
+    this._settle(card, outcome.status, outcome);
+    this._report(card, outcome);
+  }
+
+  /** Announces a card's outcome to screen readers and fires its event. */
+  private _report(card: Card, outcome: CardOutcome): void {
+    const messages = this._messages;
+    if (outcome.reading) {
+      const { reading } = outcome;
+      this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
+        number: reading.text,
+        percent: percent(reading.confidence),
+        name: card.name,
       });
-      if (!isCurrent()) return;
-      this._settle(card, 'complete', { prediction, preprocessed: pre });
-      const messages = this._messages;
+      this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
+    } else if (outcome.prediction) {
+      const { prediction } = outcome;
       this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
         digit: prediction.digit,
         percent: percent(prediction.confidence),
@@ -1057,13 +682,11 @@ export class DigitRecognizerElement extends LitElement {
           file: card.file,
         }),
       );
-    } catch (reason) {
-      if (!isCurrent()) return;
-      const error = toDigitError(reason, 'INVALID_INPUT');
-      this._settle(card, error.code === 'EMPTY_IMAGE' ? 'empty' : 'error', { error });
+    } else if (outcome.error) {
+      const { error } = outcome;
       this._announcement =
         error.code === 'EMPTY_IMAGE'
-          ? format(this._messages.announceNoDigit, { name: card.name })
+          ? format(messages.announceNoDigit, { name: card.name })
           : `${card.name}: ${this._errorText(error)}`;
       this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
     }
@@ -1089,30 +712,19 @@ export class DigitRecognizerElement extends LitElement {
    * no event fires. Dropped if the card is re-run or removed meanwhile.
    */
   private async _rejudge(card: Card): Promise<void> {
-    const pre = card.preprocessed;
-    if (card.status !== 'complete' || (!pre && !card.reading) || !this._classifier) return;
+    if (card.status !== 'complete' || (!card.preprocessed && !card.reading) || !this._model.current) return;
     const run = card.run;
     const rejudge = ++card.rejudge;
     const isCurrent = (): boolean =>
       card.run === run && card.rejudge === rejudge && card.status === 'complete' && this._cards.includes(card);
-    try {
-      const classifier = await this._classifier;
-      const uncertainBelow = this._uncertainBelow;
-      if (card.reading) {
-        // A number's uncertainty also depends on how each digit's ink looks: read it again.
-        const reading = await readNumber(card.input, { classifier, uncertainBelow });
-        if (!isCurrent() || !card.reading) return;
-        card.reading = reading;
-        this._changed();
-        return;
-      }
-      const prediction = await classifier.classifyPreprocessed(pre!, { uncertainBelow });
-      if (!isCurrent()) return;
-      card.prediction = prediction;
-      this._changed();
-    } catch {
-      // Keep the previous result.
-    }
+    const classifier = await this._model.current.catch(() => null);
+    if (!classifier) return;
+    const judged = await rejudgeCard(card, classifier, this._uncertainBelow);
+    if (!judged || !isCurrent()) return;
+    if (judged.reading && card.reading) card.reading = judged.reading;
+    else if (judged.prediction) card.prediction = judged.prediction;
+    else return;
+    this._changed();
   }
 
   private _rerunAll(): void {
@@ -1151,42 +763,6 @@ export class DigitRecognizerElement extends LitElement {
     if (!force && value === this._formValue) return;
     this._formValue = value;
     this._internals.setFormValue(value);
-  }
-
-  private _paintModelInputs(): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.model-input');
-    for (const canvas of Array.from(canvases)) {
-      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
-      const pixels = card?.preprocessed?.pixels;
-      if (!pixels || this._drawnModelInputs.get(canvas) === pixels) continue;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      const image = ctx.createImageData(MODEL_SIZE, MODEL_SIZE);
-      for (let i = 0; i < MODEL_SIZE * MODEL_SIZE; i++) {
-        const level = Math.round(Math.max(0, Math.min(1, pixels[i] ?? 0)) * 255);
-        image.data[i * 4] = level;
-        image.data[i * 4 + 1] = level;
-        image.data[i * 4 + 2] = level;
-        image.data[i * 4 + 3] = 255;
-      }
-      ctx.putImageData(image, 0, 0);
-      this._drawnModelInputs.set(canvas, pixels);
-    }
-  }
-
-  /** Paints drawings into their card's preview canvas (`mode="number"`). */
-  private _paintDrawingPreviews(): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.drawing-preview');
-    for (const canvas of Array.from(canvases)) {
-      const card = this._cards.find((c) => String(c.id) === canvas.dataset['card']);
-      const input = card?.input;
-      if (!(input instanceof ImageData) || this._drawnPreviews.get(canvas) === input) continue;
-      if (canvas.width !== input.width || canvas.height !== input.height) continue;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
-      ctx.putImageData(input, 0, 0);
-      this._drawnPreviews.set(canvas, input);
-    }
   }
 
   // ---- drawing -------------------------------------------------------------------------------
@@ -1301,59 +877,10 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private _onRetryClick(): void {
-    this._loadModel();
+    this._model.load(this._modelKey);
   }
 
   private _acceptsFiles(): boolean {
     return !this._isDisabled && this._mode !== 'draw';
   }
-
-  private readonly _onDragOver = (event: DragEvent): void => {
-    const types = event.dataTransfer?.types;
-    if (!types || !Array.from(types).includes('Files')) return;
-    event.preventDefault();
-    if (!this._acceptsFiles()) {
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
-      return;
-    }
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this._dragActive = true;
-  };
-
-  private readonly _onDragLeave = (event: DragEvent): void => {
-    const related = event.relatedTarget;
-    if (related instanceof Node && (related === this || this.contains(related))) return;
-    this._dragActive = false;
-  };
-
-  private readonly _onDrop = (event: DragEvent): void => {
-    this._dragActive = false;
-    const files = filesOf(event.dataTransfer);
-    if (files.length === 0) return;
-    // Never let the browser navigate to a dropped file.
-    event.preventDefault();
-    if (!this._acceptsFiles()) return;
-    this.addFiles(files);
-  };
-
-  /** Paste while focus is inside the element (the event is composed, so it reaches the host). */
-  private readonly _onPaste = (event: ClipboardEvent): void => {
-    if (event.defaultPrevented || !this._acceptsFiles()) return;
-    const files = filesOf(event.clipboardData);
-    if (files.length === 0) return;
-    event.preventDefault();
-    this.addFiles(files);
-  };
-
-  /**
-   * Paste anywhere on the page while the pointer is over the element, unless focus is in a text
-   * field (whose paste is left alone).
-   */
-  private readonly _onDocumentPaste = (event: ClipboardEvent): void => {
-    if (event.composedPath().includes(this)) return;
-    if (!this.matches(':hover')) return;
-    const active = document.activeElement;
-    if (isEditable(event.target) || isEditable(active)) return;
-    this._onPaste(event);
-  };
 }

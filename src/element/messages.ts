@@ -58,6 +58,11 @@ export interface DigitRecognizerMessages {
   errors: Record<DigitRecognizerErrorCode, string>;
   /** Error text for a failure that has no known code. */
   unknownError: string;
+  /**
+   * Shown instead of `errors.MODEL_LOAD_FAILED` when the server answered without the model (a
+   * 404, an HTML page): the site lacks the files, so "check your connection" would mislead.
+   */
+  modelMissing: string;
 }
 
 /** Default texts of the labels that have their own attribute (`label`, `drop-label`, …). */
@@ -108,6 +113,7 @@ export const defaultMessages: DigitRecognizerMessages = {
     DISPOSED: 'The recognizer was stopped. Try again.',
   },
   unknownError: 'Something went wrong while reading this image.',
+  modelMissing: "The recognizer's files are missing from this website.",
 };
 
 /** Replaces `{key}` placeholders in `template` with the matching values. */

@@ -6,14 +6,11 @@
  * `classify()` never downloads it.
  */
 import { tensor4d, tidy } from '@tensorflow/tfjs-core';
-import { assetUrl, WASM_DIR } from '../classify/assets.js';
+import { currentAssets } from '../classify/assets.js';
 import { ensureBackend } from '../classify/backend.js';
 import { loadNetwork } from '../classify/model-loader.js';
 import type { Network } from '../classify/network.js';
 import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
-
-/** Package-relative path of the checker's `model.json`. */
-export const SEGMENT_CHECKER_PATH = 'models/segment-checker/model.json';
 
 /** What the checker sees of a piece: two 28×28 views. */
 export interface PieceViews {
@@ -65,9 +62,10 @@ let shared: Promise<SegmentChecker> | null = null;
 export function getSegmentChecker(): Promise<SegmentChecker> {
   if (!shared) {
     const loading = (async () => {
-      const backendReady = ensureBackend('wasm', assetUrl(WASM_DIR));
+      const assets = currentAssets();
+      const backendReady = ensureBackend('wasm', assets.wasm);
       backendReady.catch(() => undefined);
-      return new NetworkChecker(await loadNetwork(assetUrl(SEGMENT_CHECKER_PATH), { backendReady }));
+      return new NetworkChecker(await loadNetwork(assets.segmentChecker, { backendReady }));
     })();
     shared = loading;
     loading.catch(() => {

@@ -1,6 +1,8 @@
 /**
  * Every browser image source → luminance, decoded and drawn at working size. EXIF orientation
- * is applied by `createImageBitmap(..., { imageOrientation: 'from-image' })`.
+ * is applied by `createImageBitmap(..., { imageOrientation: 'from-image' })`. The Node entry
+ * installs a decoder of its own for files, bytes and Blobs (see `setNodeDecoder()`); the
+ * browser entries never import Node code.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, DigitInput, RawPixels } from '../classify/types.js';
@@ -137,8 +139,18 @@ async function decodeBlob(blob: Blob, label: string): Promise<Decoded> {
   return draw(bitmap, bitmap.width, bitmap.height, () => bitmap.close());
 }
 
+/** Decodes what only Node can (a path, a `file:` URL, bytes, a Blob); `null` for the rest. */
+export type NodeDecoder = (input: unknown) => Promise<Decoded | null>;
+
+let nodeDecoder: NodeDecoder | null = null;
+
+/** Used by the Node entry, which decodes image files with `sharp`. */
+export function setNodeDecoder(decoder: NodeDecoder): void {
+  nodeDecoder = decoder;
+}
+
 /** Working copy of a full-resolution luminance, with detail read from the original. */
-function withDetail(full: Luminance, width: number, height: number): Decoded {
+export function withDetail(full: Luminance, width: number, height: number): Decoded {
   const luminance = shrink(full);
   return {
     luminance,
@@ -170,6 +182,13 @@ export async function decode(input: DigitInput): Promise<Decoded> {
 }
 
 async function decodeInput(input: DigitInput): Promise<Decoded> {
+  const decodedInNode = nodeDecoder ? await nodeDecoder(input) : null;
+  if (decodedInNode) return decodedInNode;
+  if (input instanceof URL) return decodeInput(input.href);
+  if (input instanceof ArrayBuffer || input instanceof Uint8Array) {
+    const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+    return decodeBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]), `The ${input.constructor.name}`);
+  }
   if (typeof input === 'string') {
     if (input.length === 0) throw new DigitRecognizerError('INVALID_INPUT', 'The image URL is an empty string.');
     let response: Response;
@@ -226,6 +245,7 @@ async function decodeInput(input: DigitInput): Promise<Decoded> {
   throw new DigitRecognizerError(
     'INVALID_INPUT',
     `classify() cannot read ${describe(input)}. Pass an <img>, <canvas>, OffscreenCanvas, ImageBitmap, ` +
-      'ImageData, Blob or File, a URL string, or raw pixels { data, width, height }.',
+      "ImageData, a Blob or File, an image file's bytes (Uint8Array, ArrayBuffer), a URL, " +
+      'or raw pixels { data, width, height }.',
   );
 }

@@ -10,6 +10,28 @@ import { resample } from './resample.js';
 /** Luminance of `region` (input pixels), scaled so its longest side is at most `longest`. */
 export type DetailReader = (region: Box, longest: number) => Luminance;
 
+/**
+ * A detail reader over a decoded photo's grey bytes (0–255): only the region asked for becomes
+ * luminance, never the whole 12-megapixel image.
+ */
+export function detailFromGreyBytes(bytes: Uint8Array, width: number, height: number): DetailReader {
+  return (region, longest) => {
+    const x0 = Math.max(0, Math.floor(region.x));
+    const y0 = Math.max(0, Math.floor(region.y));
+    const x1 = Math.min(width, Math.ceil(region.x + region.width));
+    const y1 = Math.min(height, Math.ceil(region.y + region.height));
+    const cropWidth = Math.max(1, x1 - x0);
+    const cropHeight = Math.max(1, y1 - y0);
+    const values = new Float32Array(cropWidth * cropHeight);
+    for (let y = 0; y < cropHeight; y++) {
+      const row = (y0 + y) * width + x0;
+      for (let x = 0; x < cropWidth; x++) values[y * cropWidth + x] = bytes[row + x]! / 255;
+    }
+    const crop = { values, width: cropWidth, height: cropHeight, scale: 1 };
+    return detailFromLuminance(crop)({ ...region, x: region.x - x0, y: region.y - y0 }, longest);
+  };
+}
+
 /** A detail reader over a full-resolution luminance already in memory (raw pixels, ImageData). */
 export function detailFromLuminance(full: Luminance): DetailReader {
   return (region, longest) => {

@@ -103,6 +103,23 @@ export function luminanceFromRaw(input: RawPixels): Luminance {
 export function shrink(image: Luminance, maxSide = WORKING_SIDE): Luminance {
   const factor = Math.ceil(Math.max(image.width, image.height) / maxSide);
   if (factor <= 1) return image;
+  return blockAverage(image, factor, 1);
+}
+
+/**
+ * Grey bytes (0–255, e.g. a decoded photo) shrunk to fit `maxSide` as luminance, without making
+ * a float copy of the whole image first. Call it only for images larger than `maxSide`.
+ */
+export function shrinkGreyBytes(bytes: Uint8Array, width: number, height: number, maxSide = WORKING_SIDE): Luminance {
+  const factor = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
+  return blockAverage({ values: bytes, width, height, scale: 1 }, factor, 1 / 255);
+}
+
+function blockAverage(
+  image: { values: Float32Array | Uint8Array; width: number; height: number; scale: number },
+  factor: number,
+  unit: number,
+): Luminance {
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));
   const values = new Float32Array(width * height);
@@ -118,6 +135,6 @@ export function shrink(image: Luminance, maxSide = WORKING_SIDE): Luminance {
       }
     }
   }
-  for (let i = 0; i < values.length; i++) values[i]! /= area;
+  for (let i = 0; i < values.length; i++) values[i] = (values[i]! * unit) / area;
   return { values, width, height, scale: image.scale * factor };
 }

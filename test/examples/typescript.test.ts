@@ -1,45 +1,36 @@
 /**
  * examples/typescript: type-checks it against the built package (dist/types, through package.json
- * "exports", as an installed copy would resolve), builds it with Vite and its own vite.config.ts,
- * and runs the built site in Chromium. Needs `npm run build`; no `npm install` in the example:
- * its node_modules/digit-recognizer is linked to the repository, as `npm install` would do for
- * "file:../..", and everything else resolves from the repository's node_modules.
+ * "exports", as an installed copy would resolve), builds it with Vite (no config) and runs the
+ * built site in Chromium, and runs it on Vite's dev server (`npm run dev`). Needs `npm run build`.
+ * The packed package is unpacked into the example's node_modules, as its `npm install` of the
+ * tarball does; everything else resolves from the repository's node_modules.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core';
+import { installTarball } from '../bundlers/install-tarball.js';
 import { ROOT, collectErrors, launchChromium, serveStatic } from './helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples/typescript');
 const built = existsSync(join(ROOT, 'dist/types/index.d.ts')) && existsSync(join(ROOT, 'dist/index.js'));
 
 /**
- * Links examples/typescript/node_modules/digit-recognizer to the repository, unless there is one
- * already. Returns a function that removes what it made: the link points back at the repository,
- * a cycle other tools walking the tree shouldn't meet.
+ * Installs the freshly packed package in examples/typescript/node_modules, as its `npm install`
+ * does. Returns a function that removes node_modules again if there was none before.
  */
-function linkPackage(): () => void {
+async function installPackage(): Promise<() => void> {
   const modules = join(EXAMPLE, 'node_modules');
-  const link = join(modules, 'digit-recognizer');
-  try {
-    lstatSync(link);
-    return () => {};
-  } catch {
-    const made = !existsSync(modules);
-    mkdirSync(modules, { recursive: true });
-    symlinkSync(relative(modules, ROOT), link, 'dir');
-    return () => {
-      unlinkSync(link); // the link only, never what it points to
-      // Then what Vite left there (.vite-temp/, its bundled config), now that no link is inside.
-      if (made) rmSync(modules, { recursive: true, force: true });
-    };
-  }
+  const made = !existsSync(modules);
+  await installTarball(EXAMPLE);
+  return () => {
+    if (made) rmSync(modules, { recursive: true, force: true });
+  };
 }
 
 describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' }, () => {
@@ -48,8 +39,8 @@ describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' 
   let server: Server | undefined;
   let unlink = (): void => {};
 
-  before(() => {
-    unlink = linkPackage();
+  before(async () => {
+    unlink = await installPackage();
     outDir = mkdtempSync(join(tmpdir(), 'digit-recognizer-ts-example-'));
   });
 
@@ -70,24 +61,12 @@ describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' 
     assert.equal(result.stdout.trim(), '');
   });
 
-  it('builds with Vite, and the site reads a stroke as 1 and renders the element', async () => {
-    const { build } = await import('vite');
-    await build({
-      root: EXAMPLE,
-      configFile: join(EXAMPLE, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-    assert.ok(existsSync(join(outDir, 'index.html')));
-    assert.ok(existsSync(join(outDir, 'digit-recognizer/models/mnist-cnn/model.json')));
-    assert.ok(existsSync(join(outDir, 'digit-recognizer/dist/tfjs-backend-wasm.wasm')));
-
-    let origin: string;
-    ({ server, origin } = await serveStatic(outDir));
-    browser = await launchChromium();
+  /** Opens the site and checks it reads the drawn stroke as 1 and renders the element. */
+  async function assertSiteWorks(url: string): Promise<void> {
+    browser ??= await launchChromium();
     const page = await browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await page
       .waitForFunction(() => /^\d/.test(document.querySelector('#answer')?.textContent ?? ''), { timeout: 30_000 })
       .catch((error: unknown) => {
@@ -100,5 +79,28 @@ describe('examples/typescript', { skip: !built && 'no dist/: run npm run build' 
     assert.match(seen.answer, /^1 \(\d+%\)$/);
     assert.equal(seen.rendered, true);
     assert.deepEqual(errors, []);
+    await page.close();
+  }
+
+  it('builds with Vite, and the site reads a stroke as 1 and renders the element', async () => {
+    const { build } = await import('vite');
+    await build({ root: EXAMPLE, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    assert.ok(existsSync(join(outDir, 'index.html')));
+    let origin: string;
+    ({ server, origin } = await serveStatic(outDir));
+    await assertSiteWorks(`${origin}/`);
+  });
+
+  it('runs on the Vite dev server (npm run dev)', async () => {
+    const { createServer } = await import('vite');
+    const dev = await createServer({ root: EXAMPLE, logLevel: 'warn', server: { port: 0 } });
+    try {
+      await dev.listen();
+      const url = dev.resolvedUrls?.local[0];
+      assert.ok(url);
+      await assertSiteWorks(url);
+    } finally {
+      await dev.close();
+    }
   });
 });

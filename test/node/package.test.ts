@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { VERSION } from '../../src/index.js';
 import { ROOT } from './helpers.js';
@@ -28,5 +28,38 @@ describe('package', () => {
   it('names the CDN bundle for unpkg and jsDelivr', () => {
     assert.equal(pkg.unpkg, './dist/digit-recognizer.min.js');
     assert.equal(pkg.jsdelivr, './dist/digit-recognizer.min.js');
+  });
+
+  it('points every bundler-visible asset URL of the ESM build at a file the package ships', () => {
+    const files = [
+      'index.js',
+      'element.js',
+      'node.js',
+      ...readdirSync(join(ROOT, 'dist/chunks')).map((f) => `chunks/${f}`),
+    ]
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => join(ROOT, 'dist', file));
+    const found: string[] = [];
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      for (const [, path] of code.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) {
+        const target = join(dirname(file), path!);
+        assert.ok(existsSync(target), `${relative(ROOT, file)}: ${path} does not exist`);
+        found.push(relative(ROOT, target));
+      }
+      // A bare import.meta.url is what webpack bakes in as the build machine's file:// path.
+      assert.doesNotMatch(code.replace(/new URL\([^)]*import\.meta\.url\s*\)/g, ''), /import\.meta\.url/, file);
+    }
+    const shipped = new Set(found);
+    for (const asset of [
+      'models/mnist-cnn/model.json',
+      'models/mnist-cnn/weights.bin',
+      'models/segment-checker/model.json',
+      'models/segment-checker/weights.bin',
+      'dist/tfjs-backend-wasm.wasm',
+      'dist/tfjs-backend-wasm-simd.wasm',
+    ]) {
+      assert.ok(shipped.has(asset), `${asset} is not referenced for bundlers`);
+    }
   });
 });

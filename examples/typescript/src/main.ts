@@ -1,10 +1,7 @@
 // Both entry points, with their types: the classify() API, and the element (registered on import).
-import { classify, isDigitRecognizerError, setAssetPath, type Prediction } from 'digit-recognizer';
+// No configuration: Vite finds the package's model and .wasm files and serves or copies them.
+import { classify, isDigitRecognizerError, type Prediction } from 'digit-recognizer';
 import 'digit-recognizer/element';
-
-// A bundler moves the package's code into its own chunks, so tell it where the model and the
-// .wasm files are served: vite.config.ts copies them to digit-recognizer/ in the site.
-setAssetPath(`${import.meta.env.BASE_URL}digit-recognizer/`);
 
 function describe(prediction: Prediction): string {
   const percent = Math.round(prediction.confidence * 100);

@@ -36,6 +36,7 @@ describe('classify() in Chromium', () => {
     const context = canvas.getContext('2d')!;
     const offscreen = new OffscreenCanvas(canvas.width, canvas.height);
     offscreen.getContext('2d')!.drawImage(canvas, 0, 0);
+    const bytes = new Uint8Array(await png.arrayBuffer());
     const inputs = [
       canvas,
       img,
@@ -45,7 +46,10 @@ describe('classify() in Chromium', () => {
       context.getImageData(0, 0, canvas.width, canvas.height),
       offscreen,
       img.src,
+      new URL(img.src),
       canvas.toDataURL('image/png'),
+      bytes,
+      bytes.buffer,
     ];
     for (const input of inputs) {
       const prediction = await classify(input);

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 
 /** Opens test/browser/csp/page.html, which the test server serves with the named policy. */
-function runPage(policy: 'strict' | 'no-wasm'): Promise<{ digit?: number; backend?: string; error?: string }> {
+function runPage(
+  policy: 'strict' | 'no-wasm',
+): Promise<{ digit?: number; backend?: string; error?: string; warnings?: string[] }> {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     const onMessage = (event: MessageEvent) => {
@@ -16,12 +18,17 @@ function runPage(policy: 'strict' | 'no-wasm'): Promise<{ digit?: number; backen
   });
 }
 
+/** digit-recognizer's own warnings (tfjs adds its own when WebAssembly fails). */
+const ours = (warnings: string[] | undefined): string[] =>
+  (warnings ?? []).filter((w) => w.startsWith('digit-recognizer:'));
+
 describe('under a Content-Security-Policy', () => {
   it("works with script-src 'self' 'wasm-unsafe-eval' (no unsafe-eval, no inline script)", async () => {
     const result = await runPage('strict');
     expect(result.error).to.equal(undefined);
     expect(result.backend).to.equal('wasm');
     expect(result.digit).to.equal(1);
+    expect(ours(result.warnings)).to.deep.equal([]);
   });
 
   it("still answers without 'wasm-unsafe-eval', on the CPU fallback", async () => {
@@ -29,5 +36,9 @@ describe('under a Content-Security-Policy', () => {
     expect(result.error).to.equal(undefined);
     expect(result.backend).to.equal('cpu');
     expect(result.digit).to.equal(1);
+    // Our one warning blames the policy, because the policy blocked it.
+    const warnings = ours(result.warnings);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain("Content-Security-Policy blocks it: allow 'wasm-unsafe-eval'");
   });
 });

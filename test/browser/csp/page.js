@@ -1,5 +1,11 @@
 // Runs inside a page served with a strict Content-Security-Policy (no inline script, no eval):
 // draws a digit, classifies it with the CDN bundle and reports to the parent test.
+const warnings = [];
+const warn = console.warn;
+console.warn = (...args) => {
+  warnings.push(args.map(String).join(' '));
+  warn(...args);
+};
 (async () => {
   try {
     const canvas = document.createElement('canvas');
@@ -12,7 +18,7 @@
     ctx.fillRect(92, 30, 18, 140);
     const prediction = await window.DigitRecognizer.classify(canvas);
     const classifier = await window.DigitRecognizer.getDefaultClassifier();
-    parent.postMessage({ digit: prediction.digit, backend: classifier.backend }, '*');
+    parent.postMessage({ digit: prediction.digit, backend: classifier.backend, warnings }, '*');
   } catch (error) {
     parent.postMessage({ error: String(error && error.message) }, '*');
   }

@@ -75,6 +75,22 @@ describe('<digit-recognizer>: errors', function () {
     expect(window.__pwned).to.equal(undefined);
   });
 
+  it('says the files are missing when the server answers model.json with an HTML page', async () => {
+    const el = await fixture<DigitRecognizerElement>(
+      html`<digit-recognizer model-url=${location.href}></digit-recognizer>`,
+    );
+    const errors = collect<DigitErrorEvent>(el, 'digit-error');
+    await until(() => el.state === 'error', 'the load to fail');
+    await el.updateComplete;
+    expect(part(el, '.model-error[role="alert"]').textContent).to.contain(
+      "The recognizer's files are missing from this website.",
+    );
+    // The developer's message names the URL, what came back and what to do.
+    const { message } = errors.events[0]!.detail.error;
+    expect(message).to.contain('HTML page').and.to.contain('setAssetPath()');
+    errors.stop();
+  });
+
   it('shows a model that fails to load, with a Retry button that loads again', async () => {
     const el = await fixture<DigitRecognizerElement>(
       html`<digit-recognizer model-url="/nope/model.json"></digit-recognizer>`,
@@ -86,7 +102,8 @@ describe('<digit-recognizer>: errors', function () {
     expect(errors.events[0]!.detail.error.code).to.equal('MODEL_LOAD_FAILED');
     expect(errors.events[0]!.detail.file).to.equal(null);
     const alert = part(el, '.model-error[role="alert"]');
-    expect(alert.textContent).to.contain("The recognizer couldn't load. Check your connection and try again.");
+    // A 404: the server answered, so this is not the connection.
+    expect(alert.textContent).to.contain("The recognizer's files are missing from this website.");
     const retry = part<HTMLButtonElement>(el, '[part="retry-button"]');
     expect(retry.textContent?.trim()).to.equal('Retry');
     await expect(el).to.be.accessible();
@@ -110,6 +127,8 @@ describe('<digit-recognizer>: errors', function () {
     try {
       const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer model-url=${url}></digit-recognizer>`);
       await until(() => el.state === 'error', 'the load to fail');
+      await el.updateComplete;
+      expect(part(el, '.model-error[role="alert"]').textContent).to.contain('Check your connection');
       offline = false;
       const predicted = oneEvent(el, 'prediction') as Promise<DigitPredictionEvent>;
       part<HTMLButtonElement>(el, '[part="retry-button"]').click();

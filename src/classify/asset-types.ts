@@ -1,0 +1,41 @@
+/** The shapes of the package's asset locations, shared by the bundler and CDN variants. */
+
+/** A model's `model.json` and, by the path `model.json` names them with, its weight files. */
+export interface ModelFiles {
+  readonly json: string;
+  /** Absolute URLs of the weight files; a path missing here resolves against `json`. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** The two `.wasm` binaries tfjs may start (threads are never used). */
+export type WasmFileName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm';
+
+export interface PackageAssets {
+  readonly digitModel: ModelFiles;
+  readonly segmentChecker: ModelFiles;
+  readonly wasm: Readonly<Record<WasmFileName, string>>;
+  /** The CDN bundle's separate CPU fallback; `null` in the ESM build (bundlers split it off). */
+  readonly cpuBackendScript: string | null;
+}
+
+/** Package-relative paths of the assets, for a root set with `setAssetPath()`. */
+export const ASSET_PATHS = {
+  digitModel: 'models/mnist-cnn/model.json',
+  segmentChecker: 'models/segment-checker/model.json',
+  wasmDir: 'dist/',
+  cpuBackendScript: 'dist/digit-recognizer-cpu.js',
+} as const;
+
+/** Every asset under one package root (the CDN bundle's, or one set with `setAssetPath()`). */
+export function assetsUnder(root: string): PackageAssets {
+  const at = (path: string): string => new URL(path, root).href;
+  return {
+    digitModel: { json: at(ASSET_PATHS.digitModel), files: {} },
+    segmentChecker: { json: at(ASSET_PATHS.segmentChecker), files: {} },
+    wasm: {
+      'tfjs-backend-wasm.wasm': at(`${ASSET_PATHS.wasmDir}tfjs-backend-wasm.wasm`),
+      'tfjs-backend-wasm-simd.wasm': at(`${ASSET_PATHS.wasmDir}tfjs-backend-wasm-simd.wasm`),
+    },
+    cpuBackendScript: at(ASSET_PATHS.cpuBackendScript),
+  };
+}

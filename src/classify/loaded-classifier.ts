@@ -1,0 +1,208 @@
+/**
+ * `loadClassifier()` and the classifier it returns: the model, the backend and the verdicts.
+ */
+import { tensor4d, tidy } from '@tensorflow/tfjs-core';
+import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
+import { currentAssets } from './assets.js';
+import { currentBackend, ensureBackend, wasmUrlsIn } from './backend.js';
+import { DigitRecognizerError } from './errors.js';
+import { loadNetwork } from './model-loader.js';
+import type { Network } from './network.js';
+import { preprocess } from './preprocess-input.js';
+import type {
+  BackendName,
+  Classifier,
+  ClassifyOptions,
+  DigitInput,
+  LoadOptions,
+  Prediction,
+  Preprocessed,
+} from './types.js';
+
+/** Default confidence below which a prediction is `uncertain`. */
+export const DEFAULT_UNCERTAIN_BELOW = 0.7;
+/**
+ * Ink covering more of a squarish box than this is a blot or a photo, not a handwritten digit.
+ * (A "1" drawn as a straight bar covers its thin box entirely, so thin boxes are exempt.)
+ */
+const MAX_DIGIT_COVERAGE = 0.75;
+const BLOT_MIN_ASPECT = 0.5;
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+}
+
+function toPixels(input: Preprocessed | Float32Array): Float32Array {
+  const pixels = input instanceof Float32Array ? input : input?.pixels;
+  if (!(pixels instanceof Float32Array) || pixels.length !== MODEL_SIZE * MODEL_SIZE) {
+    throw new DigitRecognizerError(
+      'INVALID_INPUT',
+      `A preprocessed image is ${MODEL_SIZE * MODEL_SIZE} floats (28×28).`,
+    );
+  }
+  return pixels;
+}
+
+/** Classifiers whose `dispose()` ran: a shared one is then loaded afresh on the next request. */
+const disposedClassifiers = new WeakSet<Classifier>();
+
+/** True once `classifier.dispose()` ran. */
+export function isDisposed(classifier: Classifier): boolean {
+  return disposedClassifiers.has(classifier);
+}
+
+class LoadedClassifier implements Classifier {
+  private network: Network | null;
+
+  constructor(
+    network: Network,
+    readonly modelUrl: string,
+  ) {
+    this.network = network;
+  }
+
+  get backend(): BackendName {
+    return currentBackend();
+  }
+
+  private live(): Network {
+    if (!this.network) throw new DigitRecognizerError('DISPOSED', 'This classifier was disposed; load a new one.');
+    return this.network;
+  }
+
+  private async run(
+    images: Float32Array[],
+    hints: Array<Preprocessed | null>,
+    options: ClassifyOptions,
+  ): Promise<Prediction[]> {
+    const network = this.live();
+    const threshold = options.uncertainBelow ?? DEFAULT_UNCERTAIN_BELOW;
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new DigitRecognizerError('INVALID_INPUT', `uncertainBelow must be between 0 and 1; got ${threshold}.`);
+    }
+    if (images.length === 0) return [];
+    const batch = new Float32Array(images.length * MODEL_SIZE * MODEL_SIZE);
+    images.forEach((img, i) => batch.set(img, i * MODEL_SIZE * MODEL_SIZE));
+    const output = tidy(() => network.predict(tensor4d(batch, [images.length, MODEL_SIZE, MODEL_SIZE, 1])));
+    let values: Float32Array;
+    try {
+      values = (await output.data()) as Float32Array;
+    } finally {
+      output.dispose();
+    }
+    return images.map((_, i) => {
+      const probabilities = Array.from(values.subarray(i * 10, i * 10 + 10));
+      const sum = probabilities.reduce((a, b) => a + b, 0) || 1;
+      for (let d = 0; d < 10; d++) probabilities[d] = probabilities[d]! / sum;
+      let digit = 0;
+      for (let d = 1; d < 10; d++) if (probabilities[d]! > probabilities[digit]!) digit = d;
+      const confidence = probabilities[digit]!;
+      const hint = hints[i];
+      const squarish = hint
+        ? Math.min(hint.box.width, hint.box.height) >= BLOT_MIN_ASPECT * Math.max(hint.box.width, hint.box.height)
+        : false;
+      const blot = hint ? squarish && hint.inkCoverage > MAX_DIGIT_COVERAGE : false;
+      return { digit, confidence, probabilities, uncertain: confidence < threshold || blot };
+    });
+  }
+
+  async classify(input: DigitInput, options: ClassifyOptions = {}): Promise<Prediction> {
+    this.live();
+    throwIfAborted(options.signal);
+    const pre = await preprocess(input);
+    throwIfAborted(options.signal);
+    const [prediction] = await this.run([pre.pixels], [pre], options);
+    return prediction!;
+  }
+
+  async classifyBatch(inputs: DigitInput[], options: ClassifyOptions = {}): Promise<Prediction[]> {
+    this.live();
+    if (!Array.isArray(inputs)) {
+      throw new DigitRecognizerError('INVALID_INPUT', 'classifyBatch() needs an array of inputs.');
+    }
+    throwIfAborted(options.signal);
+    const pres = await Promise.all(
+      inputs.map((input, i) =>
+        preprocess(input).catch((error: DigitRecognizerError) => {
+          throw new DigitRecognizerError(error.code, `Input ${i}: ${error.message}`, { cause: error });
+        }),
+      ),
+    );
+    throwIfAborted(options.signal);
+    return this.run(
+      pres.map((p) => p.pixels),
+      pres,
+      options,
+    );
+  }
+
+  async classifyPreprocessed(input: Preprocessed | Float32Array, options: ClassifyOptions = {}): Promise<Prediction> {
+    const pixels = toPixels(input);
+    const [prediction] = await this.run([pixels], [input instanceof Float32Array ? null : input], options);
+    return prediction!;
+  }
+
+  async classifyPreprocessedBatch(
+    inputs: Array<Preprocessed | Float32Array>,
+    options: ClassifyOptions = {},
+  ): Promise<Prediction[]> {
+    if (!Array.isArray(inputs)) {
+      throw new DigitRecognizerError('INVALID_INPUT', 'classifyPreprocessedBatch() needs an array.');
+    }
+    return this.run(
+      inputs.map(toPixels),
+      inputs.map((input) => (input instanceof Float32Array ? null : input)),
+      options,
+    );
+  }
+
+  dispose(): void {
+    this.network?.dispose();
+    this.network = null;
+    disposedClassifiers.add(this);
+  }
+}
+
+/** An absolute URL for a `modelUrl` or `wasmPath` option; relative ones resolve against the page. */
+function pageUrl(url: string | URL, what: 'model' | 'wasm'): string {
+  try {
+    return new URL(String(url), typeof document !== 'undefined' ? document.baseURI : undefined).href;
+  } catch (error) {
+    const code = what === 'model' ? 'MODEL_LOAD_FAILED' : 'INVALID_INPUT';
+    const message =
+      what === 'model'
+        ? `Could not load the model from ${String(url)}: not a valid URL`
+        : `wasmPath must be a URL; got ${String(url)}.`;
+    throw new DigitRecognizerError(code, message, { cause: error });
+  }
+}
+
+/**
+ * Loads the model (once per call) and starts the backend. Use it to choose the model URL, the
+ * `.wasm` folder or the backend, to show download progress, or to free memory with `dispose()`.
+ *
+ * @example
+ * ```ts
+ * const classifier = await loadClassifier({ onProgress: (f) => (bar.value = f) });
+ * const { digit } = await classifier.classify(canvas);
+ * classifier.dispose();
+ * ```
+ */
+export async function loadClassifier(options: LoadOptions = {}): Promise<Classifier> {
+  const assets = currentAssets();
+  const model =
+    options.modelUrl === undefined ? assets.digitModel : { json: pageUrl(options.modelUrl, 'model'), files: {} };
+  const wasm = options.wasmPath === undefined ? assets.wasm : wasmUrlsIn(pageUrl(options.wasmPath, 'wasm'));
+  const preferred = options.backend ?? 'wasm';
+  if (preferred !== 'wasm' && preferred !== 'cpu') {
+    throw new DigitRecognizerError('INVALID_INPUT', `backend must be 'wasm' or 'cpu'; got ${String(preferred)}.`);
+  }
+  // Download the model while the backend starts; the weights become tensors once it has.
+  const backendReady = ensureBackend(preferred, wasm);
+  backendReady.catch(() => undefined);
+  const network = await loadNetwork(model, { signal: options.signal, onProgress: options.onProgress, backendReady });
+  const classifier = new LoadedClassifier(network, model.json);
+  // Warm up: the first inference compiles kernels and allocates; do it before users wait.
+  await classifier.classifyPreprocessed(new Float32Array(MODEL_SIZE * MODEL_SIZE));
+  return classifier;
+}
