@@ -22,6 +22,29 @@ interface SequentialTopology {
   config: { layers: Array<{ class_name: string; config: Record<string, unknown> }> };
 }
 
+/**
+ * Re-quantizes a member's uint8 tensors onto `levels` of their 256 steps (the same `min`, a
+ * coarser `scale`): still uint8 to the loader, but with fewer distinct bytes gzip stores them
+ * in fewer bits. Float16 tensors (biases) stay as they are.
+ */
+export function coarsen(member: Member, levels: number): Member {
+  if (levels >= 256) return member;
+  const bytes = Uint8Array.from(member.bytes);
+  let at = 0;
+  const specs = member.specs.map((spec) => {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    const q = spec.quantization;
+    if (q?.dtype !== 'uint8' || q.scale === undefined) {
+      at += size * (q?.dtype === 'float16' ? 2 : 4);
+      return spec;
+    }
+    for (let i = at; i < at + size; i++) bytes[i] = Math.round((bytes[i]! * (levels - 1)) / 255);
+    at += size;
+    return { ...spec, quantization: { ...q, scale: (q.scale * 255) / (levels - 1) } };
+  });
+  return { ...member, specs, bytes };
+}
+
 /** A member read from its folder, its last layer giving logits instead of probabilities. */
 export function readMember(dir: string): Member {
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
@@ -30,6 +53,11 @@ export function readMember(dir: string): Member {
   const last = topology.config.layers.at(-1);
   if (last?.class_name !== 'Dense') throw new Error(`${dir}: a member must end with a dense layer`);
   last.config.activation = 'linear';
+  // Only what the runtime reads: initializers, regularizers and constraints are training's.
+  for (const layer of topology.config.layers) {
+    for (const key of Object.keys(layer.config))
+      if (/initializer|regularizer|constraint/.test(key)) delete layer.config[key];
+  }
   const bytes = json.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(dir, path))));
   return {
     name: basename(dir),

@@ -17,7 +17,7 @@ import { formatDuration } from '../train/progress.js';
 import { fitTemperature } from '../verdict/calibrate.js';
 import { loadVerdictData } from '../verdict/data.js';
 import { concat, digitsOf, negativesOf, paperDigitsOf, type Labelled } from '../verdict/measure.js';
-import { readMember, writeEnsemble } from './assemble.js';
+import { coarsen, readMember, writeEnsemble } from './assemble.js';
 import { writeEnsembleCard, type EnsembleMetrics, type SetFigures } from './card.js';
 import { calibrationError, digitFigures, elevenOf, negativeFigures, predictionsOf } from './measure.js';
 
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     members: { type: 'string', default: 'digits-42,digits-7,verdict-42' },
     verdict: { type: 'string', default: 'verdict-42' },
     from: { type: 'string' },
+    levels: { type: 'string', default: '256' },
     out: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'validation-only': { type: 'boolean', default: false },
@@ -38,6 +39,7 @@ if (args.help) {
   --members A,B,C   member folders under models/members/ (default digits-42,digits-7,verdict-42)
   --verdict NAME    the member with the "not a digit" output (default verdict-42)
   --from DIR        the folder that holds the members (default models/members)
+  --levels N        steps of each uint8 kernel kept (default 256; fewer gzip smaller)
   --out DIR         where the model goes (default models/mnist-cnn; --quick: .cache/quick-ensemble)
   --validation-only measure on validation only (while choosing members; the test sets stay unread)
   --quick           fewer images (tests)`);
@@ -56,7 +58,8 @@ async function classifierFor(dir: string): Promise<Classifier> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const members = memberNames.map((name) => readMember(join(membersDir, name)));
+  const levels = Number(args.levels);
+  const members = memberNames.map((name) => coarsen(readMember(join(membersDir, name)), levels));
   const data = loadVerdictData({
     dataDir: defaultMnistDir(),
     cacheDir: join(root, '.cache/negatives'),
