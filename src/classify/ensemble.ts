@@ -8,21 +8,7 @@
  * `verdict` member alone has an 11th output, "not a digit", and says how likely that is. The 11
  * log-probabilities are divided by `temperature` (fitted on validation) and normalised again.
  */
-import {
-  concat,
-  div,
-  logSumExp,
-  mean,
-  slice,
-  softmax,
-  stack,
-  sub,
-  add,
-  tidy,
-  type NamedTensorMap,
-  type Tensor2D,
-  type Tensor4D,
-} from '@tensorflow/tfjs-core';
+import { concat, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import type { Network } from './network.js';
 import { sequentialRunner, type SequentialRunner } from './sequential.js';
 
@@ -59,24 +45,50 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
   }
   const verdict = members.get(config.verdict);
   if (!verdict || verdict.classes !== 11) throw new Error(`the verdict member "${config.verdict}" needs 11 outputs`);
-  const first = members.values().next().value as SequentialRunner;
+  const runners = [...members.values()];
+  const widths = runners.map((runner) => runner.classes);
+  const row = widths.reduce((a, b) => a + b, 0);
+  const at = runners.indexOf(verdict) === 0 ? 0 : widths.slice(0, runners.indexOf(verdict)).reduce((a, b) => a + b, 0);
   return {
-    inputShape: first.inputShape ?? [28, 28, 1],
+    inputShape: runners[0]!.inputShape ?? [28, 28, 1],
     classes: 11,
     predict: (batch: Tensor4D): Tensor2D =>
-      tidy(() => {
-        const n = batch.shape[0];
-        const logits = [...members.values()].map((member) => member.run(batch));
-        const verdictLogits = logits[[...members.values()].indexOf(verdict)]!;
-        const digitLogits = mean(stack(logits.map((l) => slice(l, [0, 0], [n, 10]))), 0) as Tensor2D;
-        const verdictDigits = slice(verdictLogits, [0, 0], [n, 10]);
-        // log P(digit d) = log q(d) + log P(a digit), with the verdict member's P(a digit).
-        const digits = add(
-          sub(digitLogits, logSumExp(digitLogits, 1, true)),
-          logSumExp(verdictDigits, 1, true),
-        ) as Tensor2D;
-        const combined = concat([digits, slice(verdictLogits, [0, 10], [n, 1])], 1);
-        return softmax(div(combined, temperature)) as Tensor2D;
-      }),
+      tidy(() =>
+        concat(
+          runners.map((member) => member.run(batch)),
+          1,
+        ),
+      ),
+    readout: (output: Float32Array, count: number): Float32Array => {
+      const out = new Float32Array(count * 11);
+      const mean = new Float64Array(10);
+      for (let r = 0; r < count; r++) {
+        const logits = output.subarray(r * row, (r + 1) * row);
+        mean.fill(0);
+        let offset = 0;
+        for (const width of widths) {
+          for (let d = 0; d < 10; d++) mean[d]! += logits[offset + d]! / widths.length;
+          offset += width;
+        }
+        // log P(digit d) = log q(d) + log P(a digit), q from every member, P(a digit) from the verdict.
+        const digitNorm = logSumExp(mean, 0, 10);
+        const aDigit = logSumExp(logits, at, 10);
+        const combined = new Float64Array(11);
+        for (let d = 0; d < 10; d++) combined[d] = (mean[d]! - digitNorm + aDigit) / temperature;
+        combined[10] = logits[at + 10]! / temperature;
+        const norm = logSumExp(combined, 0, 11);
+        for (let k = 0; k < 11; k++) out[r * 11 + k] = Math.exp(combined[k]! - norm);
+      }
+      return out;
+    },
   };
+}
+
+/** log Σ exp(values[from … from + length − 1]), computed without overflow. */
+function logSumExp(values: ArrayLike<number>, from: number, length: number): number {
+  let max = -Infinity;
+  for (let i = from; i < from + length; i++) max = Math.max(max, values[i]!);
+  let sum = 0;
+  for (let i = from; i < from + length; i++) sum += Math.exp(values[i]! - max);
+  return max + Math.log(sum);
 }

@@ -97,7 +97,7 @@ class LoadedClassifier implements Classifier {
     const output = tidy(() => network.predict(tensor4d(batch, [images.length, MODEL_SIZE, MODEL_SIZE, 1])));
     let values: Float32Array;
     try {
-      values = (await output.data()) as Float32Array;
+      values = network.readout((await output.data()) as Float32Array, images.length);
     } finally {
       output.dispose();
     }

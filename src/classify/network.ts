@@ -7,14 +7,17 @@ import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
 import { sequentialRunner } from './sequential.js';
 
 /**
- * A loaded network: call `predict` on a [n, 28, 28, 1] batch. It gives [n, classes]
- * probabilities: ten digits, and for a model that knows, an 11th, "not a digit".
+ * A loaded network: `predict` runs a [n, 28, 28, 1] batch; `readout` turns the values of its
+ * output into [n, classes] probabilities: ten digits, and for a model that knows, an 11th,
+ * "not a digit". (A Sequential model's output is already that; an ensemble's is its members'
+ * logits side by side, combined in plain JavaScript, cheaper than a dozen tiny tensor ops.)
  */
 export interface Network {
   readonly inputShape: [number, number, number];
   /** 10 (digits) or 11 (digits, then "not a digit"). */
   readonly classes: number;
   predict(batch: Tensor4D): Tensor2D;
+  readout(output: Float32Array, count: number): Float32Array;
   dispose(): void;
 }
 
@@ -41,6 +44,7 @@ function buildTopology(topology: unknown, weights: NamedTensorMap): Omit<Network
     inputShape: sequential.inputShape ?? [28, 28, 1],
     classes: sequential.classes,
     predict: (batch: Tensor4D): Tensor2D => sequential.run(batch),
+    readout: (output: Float32Array): Float32Array => output,
   };
 }
 
