@@ -1,6 +1,6 @@
-/** The shipped ensemble's model card, written from the figures measured on its files. */
+/** The candidate ensemble's model card, written from the figures measured on its files. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatDuration } from '../train/progress.js';
 import type { DigitFigures, NegativeFigures } from './measure.js';
 
@@ -15,7 +15,10 @@ export interface EnsembleMetrics {
   members: string[];
   verdict: string;
   temperature: number;
+  /** Steps each member's uint8 kernels keep (256: as trained and exported). */
+  levels: number;
   weightBytes: number;
+  gzipBytes: number;
   quick: boolean;
   validation: SetFigures;
   /** Null while members are chosen (`--validation-only`): the test sets were not read. */
@@ -48,9 +51,9 @@ export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: s
   const parameters = facts.reduce((n, f) => n + f.parameters, 0);
   const both = (cell: (f: SetFigures) => string): string => `${cell(v)} | ${t ? cell(t) : 'not read'}`;
   const categories = Object.keys(v.negatives.perCategory);
-  const text = `# Model card: mnist-cnn (the shipped model)
+  const text = `# Model card: ${basename(dir)} (candidate: not shipped yet)
 
-An ensemble of ${m.members.length} small convolutional networks, shipped as **one model** (one \`model.json\`,
+An ensemble of ${m.members.length} small convolutional networks, stored as **one model** (one \`model.json\`,
 one \`weights.bin\`): every member reads the digit, and the member \`${m.verdict}\` also says how
 likely the image is **not a digit**. Input: the 28×28 image \`preprocess()\` makes (white ink on
 black, MNIST-normalised). Output: 11 probabilities, the ten digits then "not a digit", calibrated.
@@ -71,13 +74,14 @@ the 11 log-probabilities are divided by the temperature **${m.temperature.toFixe
 | …of those read right, flagged "not a digit" | ${both((f) => pct(f.paperDigits.rightFlaggedRate))} |
 | Non-digits flagged "not a digit" | ${both((f) => `**${pct(f.negatives.rate, 1)}**`)} |
 | ECE (15 bins, 11 classes), before → after calibration | ${both((f) => `${pct(f.calibration.before)} → ${pct(f.calibration.after)}`)} |
+| Weights gzipped (what a first visit downloads) | ${(m.gzipBytes / 1024).toFixed(1)} KB | |
 | Images | ${both((f) => `${f.digits.count} digits, ${f.paperDigits.count} on paper, ${f.negatives.count} non-digits`)} |
 
 Validation: the 5,000 MNIST training images every member left out (split seed 42), the same drawn
 on paper, and the validation non-digits (their own fonts and seeds). Test: MNIST's 10,000 test
 images, the same drawn on paper, and the held-out non-digit test set (other fonts, other seeds);
 read once, for this card. Weights: **${(m.weightBytes / 1024).toFixed(1)} KB** (${parameters.toLocaleString('en')} parameters;
-uint8 kernels, float16 biases, each member's shipped weights byte for byte).
+uint8 kernels, float16 biases, each member's quantized weights, on ${m.levels} steps).
 
 ## Not a digit, per category
 | category | validation | test |
@@ -107,7 +111,7 @@ ${
 ${facts
   .map(
     (f) =>
-      `| ${f.name} | ${f.parameters.toLocaleString('en')} | ${f.epochs} | ${f.seed} | ${formatDuration(f.trainingSeconds)} | [card](../members/${f.name}/MODEL_CARD.md) |`,
+      `| ${basename(f.name)} | ${f.parameters.toLocaleString('en')} | ${f.epochs} | ${f.seed} | ${formatDuration(f.trainingSeconds)} | [card](../${f.name}/MODEL_CARD.md) |`,
   )
   .join('\n')}
 
@@ -122,7 +126,7 @@ ${figureRows('- Calibration is fitted and measured on MNIST-like digits, digits 
 
 ## Reproduce
 \`\`\`sh
-npm run train                 # every member from scratch, two at a time, then this model
+npm run train                 # every member (and the segment checker) from scratch, two at a time, then this model
 npm run train -- --resume     # after an interruption
 npm run train:ensemble        # only this step: assemble, calibrate, measure, write this card
 \`\`\`

@@ -1,11 +1,12 @@
 /**
- * `npm run train:ensemble`: the shipped model from its trained members (models/members/*):
+ * `npm run train:ensemble`: the candidate model from its trained members:
  * assembled into one model, its temperature fitted on validation, then every figure of its card
  * measured on the files written, through the package's own classifier.
  *
  *   npm run train:ensemble -- [--members a,b,c] [--verdict name] [--out DIR] [--quick]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,10 +24,10 @@ import { calibrationError, digitFigures, elevenOf, negativeFigures, predictionsO
 
 const { values: args } = parseArgs({
   options: {
-    members: { type: 'string', default: 'digits-42,digits-7,verdict-42' },
+    members: { type: 'string', default: 'mnist-cnn,members/verdict-42' },
     verdict: { type: 'string', default: 'verdict-42' },
     from: { type: 'string' },
-    levels: { type: 'string', default: '256' },
+    levels: { type: 'string', default: '64' },
     out: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'validation-only': { type: 'boolean', default: false },
@@ -36,11 +37,11 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train:ensemble -- [options]
-  --members A,B,C   member folders under models/members/ (default digits-42,digits-7,verdict-42)
+  --members A,B,C   member folders under --from (default mnist-cnn,members/verdict-42)
   --verdict NAME    the member with the "not a digit" output (default verdict-42)
-  --from DIR        the folder that holds the members (default models/members)
-  --levels N        steps of each uint8 kernel kept (default 256; fewer gzip smaller)
-  --out DIR         where the model goes (default models/mnist-cnn; --quick: .cache/quick-ensemble)
+  --from DIR        the folder the member paths start from (default models/)
+  --levels N        steps of each uint8 kernel kept (default 64; 256 keeps them as exported)
+  --out DIR         where the model goes (default models/mnist-cnn-next; --quick: .cache/quick-ensemble)
   --validation-only measure on validation only (while choosing members; the test sets stay unread)
   --quick           fewer images (tests)`);
   process.exit(0);
@@ -48,9 +49,9 @@ if (args.help) {
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const quick = args.quick;
-const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'models/mnist-cnn'));
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'models/mnist-cnn-next'));
 const memberNames = args.members.split(',').filter(Boolean);
-const membersDir = resolve(args.from ?? join(root, 'models/members'));
+const membersDir = resolve(args.from ?? join(root, 'models'));
 
 async function classifierFor(dir: string): Promise<Classifier> {
   return loadClassifier({ modelUrl: pathToFileURL(join(dir, 'model.json')) });
@@ -119,7 +120,9 @@ async function main(): Promise<void> {
     members: memberNames,
     verdict: args.verdict,
     temperature,
+    levels,
     weightBytes,
+    gzipBytes: gzipSync(readFileSync(join(out, 'weights.bin')), { level: 9 }).length,
     quick,
     validation: validationFigures,
     test: testFigures,
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   const v = validationFigures;
   const t = testFigures;
   console.log(
-    `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}, ${formatDuration(metrics.seconds)}\n` +
+    `Wrote ${out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}, ${formatDuration(metrics.seconds)}\n` +
       `  validation: digits ${pct(v.digits.accuracy)} (${pct(v.digits.rightFlaggedRate)} of right ones flagged), ` +
       `through the pipeline ${pct(v.paperDigits.accuracy)} (${pct(v.paperDigits.rightFlaggedRate)}), ` +
       `non-digits flagged ${pct(v.negatives.rate)}, ECE ${pct(v.calibration.before)} → ${pct(v.calibration.after)}` +

@@ -1,7 +1,8 @@
 /**
  * `npm run train`: every shipped model from scratch. The members of the digit model and the
  * segment checker `readNumber()` uses train as separate processes, two at a time (one a core),
- * longest first; then `npm run train:ensemble` puts the members together as models/mnist-cnn.
+ * longest first; then `npm run train:ensemble` puts the members together as the candidate
+ * models/mnist-cnn-next. The shipped digit model, models/mnist-cnn, is its first member.
  * `--resume` passes on to every step, so an interrupted run picks up each member where it stopped
  * (a finished member only exports again).
  *
@@ -44,17 +45,12 @@ interface Step {
 }
 
 /**
- * The members, longest first (the verdict member takes about twice a digit member's time), and
- * the segment checker last, on the core the digit members leave free.
+ * The members, longest first (the verdict member takes about twice the digit model's time), and
+ * the segment checker after the digit model, on the other core.
  */
 const MEMBERS: Step[] = [
   { name: 'verdict-42', script: 'scripts/verdict/train-verdict.ts', args: ['--seed', '42', '--epochs', '12'] },
-  { name: 'digits-42', script: 'scripts/train/train.ts', args: ['--seed', '42', '--epochs', '12'] },
-  {
-    name: 'digits-7',
-    script: 'scripts/train/train.ts',
-    args: ['--seed', '7', '--split-seed', '42', '--epochs', '8'],
-  },
+  { name: 'mnist-cnn', script: 'scripts/train/train.ts', args: ['--seed', '42', '--epochs', '12'] },
 ];
 const SEGMENTS: Step = {
   name: 'segment-checker',
@@ -100,7 +96,7 @@ async function pool(steps: Step[], width: number): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   await pool(args['skip-segments'] ? MEMBERS : [...MEMBERS, SEGMENTS], jobs);
-  const members = ['digits-42', 'digits-7', 'verdict-42'].join(',');
+  const members = ['mnist-cnn', 'members/verdict-42'].join(',');
   await run({ name: 'ensemble', script: 'scripts/ensemble/train-ensemble.ts', args: ['--members', members] });
   console.log(`Every model trained in ${formatDuration((Date.now() - started) / 1000)}`);
 }

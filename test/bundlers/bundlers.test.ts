@@ -151,8 +151,6 @@ describe('bundlers, zero-config, from the packed tarball', { skip: !built && 'no
         return { ...results, formValue: new FormData(document.querySelector('form')!).get('digit') };
       });
       assert.deepEqual(seen['classify'], { digit: 7, uncertain: false });
-      assert.deepEqual(seen['verdict'], { reason: 'not-a-digit' }, 'the X drawn on a canvas is no digit');
-      assert.deepEqual(seen['shown'], ["This doesn't look like a digit"]);
       const pre = seen['preprocess'] as { surface?: { tone: string }; box: { width: number } };
       assert.equal(pre.surface?.tone, 'light', 'the note on the desk is found');
       assert.ok(pre.box.width > 0);

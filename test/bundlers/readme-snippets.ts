@@ -2,7 +2,7 @@
  * The README's browser snippets, as written, turned into a fresh app: the element's HTML and its
  * event listener, the `classify()`, `preprocess()` and `readNumber()` lines, and the CDN page.
  * Each snippet runs in a block of its own, with the names it expects (`fileInput`, `photo`,
- * `photoOfAPostcode`, `canvas`, `show`) defined before it and what it read recorded after it.
+ * `photoOfAPostcode`) defined before it and what it read recorded after it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ function block(snippet: string, key: string, names: string[]): string {
 export function readmeApp(): { html: string; script: string } {
   const [elementHtml] = readmeSnippets('### The element', 'html');
   const [listener] = readmeSnippets('### The element', 'js');
-  const [classifyLine, verdictLines, preprocessLine] = readmeSnippets('### `classify()`', 'ts');
+  const [classifyLine, preprocessLine] = readmeSnippets('### `classify()`', 'ts');
   const [readNumberLine] = readmeSnippets('### `readNumber()`', 'ts');
   const imports = new Set([classifyLine, preprocessLine, readNumberLine].flatMap((s) => s!.match(IMPORT) ?? []));
   const html = `<!doctype html>
@@ -53,22 +53,6 @@ const blobOf = async (url) => (await fetch(url)).blob();
 const fileInput = { files: [await blobOf(new URL('./seven.png', import.meta.url))] };
 const photo = await blobOf(new URL('./photo.jpg', import.meta.url));
 const photoOfAPostcode = await blobOf(new URL('./number.jpg', import.meta.url));
-// For the verdict snippet: an "X" drawn with a pen, and what the page would show.
-const canvas = Object.assign(document.createElement('canvas'), { width: 200, height: 200 });
-{
-  const pen = canvas.getContext('2d');
-  pen.fillStyle = '#fff';
-  pen.fillRect(0, 0, 200, 200);
-  Object.assign(pen, { lineWidth: 14, lineCap: 'round' });
-  pen.beginPath();
-  pen.moveTo(50, 40);
-  pen.lineTo(150, 160);
-  pen.moveTo(150, 40);
-  pen.lineTo(50, 160);
-  pen.stroke();
-}
-const shown = [];
-const show = (text) => shown.push(text);
 customElements.whenDefined('digit-recognizer').then(() => {
   // The listener snippet, then ours, which sees the same event.
   const element = document.querySelector('digit-recognizer');
@@ -77,8 +61,6 @@ customElements.whenDefined('digit-recognizer').then(() => {
   element.addFiles([photo]);
 });
 ${block(classifyLine!, 'classify', ['digit', 'uncertain'])}
-${block(verdictLines!, 'verdict', ['reason'])}
-readme.shown = shown;
 ${block(preprocessLine!, 'preprocess', ['box', 'surface'])}
 ${block(readNumberLine!, 'readNumber', ['text', 'digits'])}
 window.readmeResults = readme;
