@@ -48,7 +48,8 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
   const runners = [...members.values()];
   const widths = runners.map((runner) => runner.classes);
   const row = widths.reduce((a, b) => a + b, 0);
-  const at = runners.indexOf(verdict) === 0 ? 0 : widths.slice(0, runners.indexOf(verdict)).reduce((a, b) => a + b, 0);
+  // Where the verdict member's logits start in a row of every member's.
+  const at = widths.slice(0, runners.indexOf(verdict)).reduce((a, b) => a + b, 0);
   return {
     inputShape: runners[0]!.inputShape ?? [28, 28, 1],
     classes: 11,
