@@ -40,10 +40,6 @@ function memberFacts(dir: string, name: string): MemberFacts {
   return JSON.parse(readFileSync(join(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
 }
 
-function figureRows(label: string, f: SetFigures | null, cell: (f: SetFigures) => string): string {
-  return `| ${label} | ${f ? cell(f) : 'not read'} |`;
-}
-
 export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: string): void {
   const v = m.validation;
   const t = m.test;
@@ -119,10 +115,17 @@ Every member holds out the same 5,000 validation images (split seed 42); a membe
 figure is in its card. Assembling, calibrating and measuring this model took ${formatDuration(m.seconds)}.
 
 ## Limits
-${figureRows('- Calibration is fitted and measured on MNIST-like digits, digits through the pipeline and generated non-digits; photos of hard digits were not part of it. ECE on test', t, (f) => pct(f.calibration.after))}
+- Not shipped yet: below the issue's 99.6% on MNIST test, and on photo-like scenes more digits
+  read right are flagged "not a digit" than the 1.5% allowed: digits under a cast shadow and
+  digits in a thick marker, which the verdict member never saw in training. Measure with
+  \`npx tsx scripts/bench/scenes.ts --kind=cast-shadow --split=train --count=200 --salt=1\`
+  (validation scenes; the line "Read right but flagged" is this figure) after \`npm run build\`
+  with this model in models/mnist-cnn.
+- Calibration is fitted and measured on MNIST-like digits, digits through the pipeline and
+  generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photos of hard digits were not part of it.
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark comes out as a 1 (never a negative in training), and is read as one.
-- The "not a digit" judgement comes from one member; the others only read digits.
+- The "not a digit" judgement comes from the verdict member alone; the other members only read digits.
 
 ## Reproduce
 \`\`\`sh
