@@ -1,35 +1,39 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-import type { DigitRecognizerError } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode } from '../index.js';
+import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
 import { isMisplacedModel } from '../classify/model-loader.js';
 import { pendingCard, type Card } from './card.js';
-import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
+import { copyReading } from './card-reading.js';
+import { reportCard } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
-import { DrawingPad } from './drawing-pad.js';
+import { CardsController } from './cards-controller.js';
+import { DrawingController } from './drawing-controller.js';
+import {
+  DEFAULT_DRAW_DEBOUNCE,
+  DEFAULT_MAX_FILES,
+  DEFAULT_UNCERTAIN_BELOW,
+  drawDebounceOf,
+  maxFilesOf,
+  modeOf,
+  showProbabilitiesOf,
+  uncertainBelowOf,
+  type DigitRecognizerMode,
+} from './element-options.js';
 import { IntakeController } from './intake-controller.js';
+import { renderDropzone, renderModelStatus, renderPad } from './intake-view.js';
 import { ModelController } from './model-controller.js';
-import { DigitClearEvent, DigitErrorEvent, DigitNumberEvent, DigitPredictionEvent } from './events.js';
+import { DigitClearEvent, DigitErrorEvent } from './events.js';
 import type { DigitResult, NumberResult } from './events.js';
-import { defaultLabels, format, mergeMessages, percent } from './messages.js';
+import { defaultLabels, format, mergeMessages } from './messages.js';
 import type { DigitRecognizerMessages } from './messages.js';
 import { styles } from './digit-recognizer.styles.js';
 
-/**
- * What the element reads and how images come in:
- * - `upload`: one digit per image, from the picker, drop or paste;
- * - `draw`: one digit, from the drawing pad;
- * - `both`: one digit, from either;
- * - `number`: a whole number per image (a postal code, a meter reading), read digit by digit
- *   with `readNumber()`, from the picker, drop, paste or a wide drawing pad.
- */
-export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
+export type { DigitRecognizerMode } from './element-options.js';
 
 /**
  * What the element as a whole is doing:
@@ -41,13 +45,6 @@ export type DigitRecognizerMode = 'upload' | 'draw' | 'both' | 'number';
  */
 export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
 
-const PAD_SIZE = 280;
-/** The wide pad of `mode="number"`, in canvas pixels (strokes are 1/12 of its height). */
-const NUMBER_PAD_WIDTH = 600;
-const NUMBER_PAD_HEIGHT = 200;
-const DEFAULT_MAX_FILES = 12;
-const DEFAULT_UNCERTAIN_BELOW = 0.7;
-const DEFAULT_DRAW_DEBOUNCE = 300;
 const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
   'MODEL_LOAD_FAILED',
   'BACKEND_UNAVAILABLE',
@@ -224,37 +221,44 @@ export class DigitRecognizerElement extends LitElement {
   /** Replaces any of the other texts (messages, error texts), e.g. to translate them. */
   @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
 
-  @state() private _cards: Card[] = [];
   @state() private _announcement = '';
   @state() private _notice = '';
   @state() private _formDisabled = false;
-  @state() private _padHasInk = false;
-
-  @query('input[type="file"]') private _fileInput!: HTMLInputElement | null;
-  @query('canvas.pad') private _padCanvas!: HTMLCanvasElement | null;
 
   private readonly _internals: ElementInternals;
-  private readonly _pad = new DrawingPad({
-    onStrokeStart: () => this._onStrokeStart(),
-    onStrokeEnd: () => this._onStrokeEnd(),
-  });
   private readonly _intake = new IntakeController(this, {
-    accepts: () => this._acceptsFiles(),
+    accepts: () => !this._isDisabled && this._mode !== 'draw',
     add: (files) => this.addFiles(files),
   });
   private readonly _model = new ModelController(this, {
-    onReady: () => {
-      // Cards that failed only because the model was missing get another go.
-      for (const card of this._cards) {
-        if (card.status === 'error' && card.error && MODEL_ERROR_CODES.has(card.error.code)) void this._runCard(card);
-      }
-    },
+    // Cards that failed only because the model was missing get another go.
+    onReady: () => this._cards.retryWhere((card) => card.error !== null && MODEL_ERROR_CODES.has(card.error.code)),
     onError: (error) => {
       this._announcement = this._errorText(error);
       this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
     },
   });
-  private _drawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _cards = new CardsController(this, {
+    classifier: () => this._model.get(this._modelKey),
+    currentClassifier: () => this._model.current,
+    numberMode: () => this._mode === 'number',
+    uncertainBelow: () => uncertainBelowOf(this.uncertainBelow),
+    report: (card, outcome) => {
+      const { announcement, event } = reportCard(card, outcome, this._messages, (error) => this._errorText(error));
+      this._announcement = announcement;
+      this.dispatchEvent(event);
+    },
+    changed: () => this._changed(),
+  });
+  private readonly _drawing = new DrawingController(this, {
+    debounce: () => drawDebounceOf(this.drawDebounce),
+    disabled: () => this._isDisabled,
+    // A drawing replaces the image that was there.
+    onStrokeStart: () => {
+      if (!this.multiple) this._cards.removeWhere((card) => card.kind === 'file');
+    },
+    onDrawing: (snapshot) => this._recognizeDrawing(snapshot),
+  });
   private readonly _canvases = new CardCanvasPainter();
   private _formValue: string | null = null;
 
@@ -275,7 +279,7 @@ export class DigitRecognizerElement extends LitElement {
   /** The numbers read in `mode="number"`, in order: the reading and the file. */
   get readings(): NumberResult[] {
     const readings: NumberResult[] = [];
-    for (const card of this._cards) {
+    for (const card of this._cards.cards) {
       if (card.status !== 'complete' || !card.reading) continue;
       readings.push({ reading: copyReading(card.reading), file: card.file });
     }
@@ -288,15 +292,10 @@ export class DigitRecognizerElement extends LitElement {
    */
   get results(): DigitResult[] {
     const results: DigitResult[] = [];
-    for (const card of this._cards) {
+    for (const card of this._cards.cards) {
       if (card.status !== 'complete' || !card.prediction) continue;
-      results.push({
-        digit: card.prediction.digit,
-        confidence: card.prediction.confidence,
-        probabilities: [...card.prediction.probabilities],
-        uncertain: card.prediction.uncertain,
-        file: card.file,
-      });
+      const { digit, confidence, probabilities, uncertain } = card.prediction;
+      results.push({ digit, confidence, probabilities: [...probabilities], uncertain, file: card.file });
     }
     return results;
   }
@@ -304,11 +303,12 @@ export class DigitRecognizerElement extends LitElement {
   /** What the element is doing now; see {@link DigitRecognizerState}. */
   get state(): DigitRecognizerState {
     if (this._model.state === 'error') return 'error';
-    const pending = this._cards.some((card) => card.status === 'pending');
-    if (this._model.state === 'loading' && (pending || this._cards.length === 0)) return 'loading';
+    const cards = this._cards.cards;
+    const pending = this._cards.pending;
+    if (this._model.state === 'loading' && (pending || cards.length === 0)) return 'loading';
     if (pending) return 'classifying';
-    if (this._cards.length === 0) return 'empty';
-    if (this._cards.every((card) => card.status === 'error')) return 'error';
+    if (cards.length === 0) return 'empty';
+    if (cards.every((card) => card.status === 'error')) return 'error';
     return 'result';
   }
 
@@ -319,9 +319,8 @@ export class DigitRecognizerElement extends LitElement {
 
   /** Removes every image, drawing and result; aborts recognitions under way. */
   clear(): void {
-    for (const card of this._cards) this._disposeCard(card);
-    this._cards = [];
-    this._clearPad();
+    this._cards.removeWhere();
+    this._drawing.clear();
     this._notice = '';
     this._announcement = '';
     this._syncFormValue();
@@ -339,12 +338,11 @@ export class DigitRecognizerElement extends LitElement {
     if (!this.multiple) {
       if (list.length > 1) notice = messages.onlyOneFile;
       list = list.slice(0, 1);
-      for (const card of this._cards) this._disposeCard(card);
-      this._cards = [];
-      this._clearPad();
+      this._cards.removeWhere();
+      this._drawing.clear();
     } else {
-      const max = this._maxFiles;
-      const room = Math.max(0, max - this._cards.filter((card) => card.kind === 'file').length);
+      const max = maxFilesOf(this.maxFiles);
+      const room = Math.max(0, max - this._cards.cards.filter((card) => card.kind === 'file').length);
       if (list.length > room) {
         notice = format(messages.tooManyFiles, { max, count: list.length - room });
         list = list.slice(0, room);
@@ -352,49 +350,22 @@ export class DigitRecognizerElement extends LitElement {
     }
     this._notice = notice;
     if (notice) this._announcement = notice;
-    const added: Card[] = list.map((blob) => {
+    const added = list.map((blob) => {
       const file =
         blob instanceof File
           ? blob
           : new File([blob], messages.unnamedImage, { type: blob.type, lastModified: Date.now() });
-      return pendingCard({
-        kind: 'file',
-        file,
-        name: file.name || messages.unnamedImage,
-        input: file,
-        url: this.isConnected ? URL.createObjectURL(file) : null,
-      });
+      const url = this.isConnected ? URL.createObjectURL(file) : null;
+      return pendingCard({ kind: 'file', file, name: file.name || messages.unnamedImage, input: file, url });
     });
-    if (added.length === 0) {
-      this._syncFormValue();
-      return;
-    }
-    this._cards = [...this._cards, ...added];
-    for (const card of added) void this._runCard(card);
+    if (added.length === 0) this._syncFormValue();
+    this._cards.add(added);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) {
-      // Reconnected: bring back previews and finish what disconnecting aborted.
-      for (const card of this._cards) {
-        if (!card.url && card.kind === 'file' && card.file) card.url = URL.createObjectURL(card.file);
-      }
-      if (this._model.state === 'loading') this._model.load(this._modelKey);
-      for (const card of this._cards) if (card.status === 'pending') void this._runCard(card);
-      this.requestUpdate();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this._drawTimer);
-    for (const card of this._cards) {
-      card.controller?.abort();
-      card.controller = null;
-      if (card.url) URL.revokeObjectURL(card.url);
-      card.url = null;
-    }
+    // Reconnected while the model was loading: join its load again (disconnecting let go of it).
+    if (this.hasUpdated && this._model.state === 'loading') this._model.load(this._modelKey);
   }
 
   /** Called by the form when it resets: removes every result. */
@@ -412,9 +383,9 @@ export class DigitRecognizerElement extends LitElement {
     if (this.isConnected && this._model.isStale(key)) {
       const reload = this._model.started;
       this._model.load(key);
-      if (reload) this._rerunAll();
+      if (reload) this._cards.rerunAll();
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
-      for (const card of this._cards) void this._rejudge(card);
+      this._cards.rejudgeAll();
     }
     if (changed.has('mode')) {
       const wasNumber = changed.get('mode') === 'number';
@@ -422,7 +393,7 @@ export class DigitRecognizerElement extends LitElement {
       if (this.hasUpdated && wasNumber !== isNumber) {
         // Digits and numbers are read differently, and the pad changes shape: start over.
         this._clearPad();
-        this._rerunAll();
+        this._cards.rerunAll();
       } else if (this._mode === 'upload') {
         this._clearPad();
       }
@@ -431,21 +402,17 @@ export class DigitRecognizerElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const canvas = this._padCanvas;
-    if (canvas) {
-      if (this._pad.attach(canvas)) this._padHasInk = false;
-    } else {
-      this._pad.detach();
-    }
-    this._pad.disabled = this._isDisabled;
-    this._canvases.paint(this.renderRoot, this._cards, { modelInputs: this.showModelInput });
+    this._canvases.paint(this.renderRoot, this._cards.cards, { modelInputs: this.showModelInput });
     if (changed.has('name')) this._syncFormValue(true);
   }
 
   protected override render(): TemplateResult {
     const mode = this._mode;
     const disabled = this._isDisabled;
+    const messages = this._messages;
+    const cards = this._cards.cards;
     const view = this._cardView;
+    const model = this._model;
     return html`
       <section
         part="base"
@@ -454,17 +421,38 @@ export class DigitRecognizerElement extends LitElement {
         data-state=${this.state}
       >
         <h2 id="label" part="label" class="label">${this.label}</h2>
-        ${this._renderModelStatus()}
+        ${renderModelStatus(model, messages, model.error ? this._errorText(model.error) : '', this._onRetryClick)}
         <div class="intake">
-          ${mode !== 'draw' ? this._renderDropzone(disabled) : nothing}
-          ${mode !== 'upload' ? this._renderPad(disabled) : nothing}
+          ${
+            mode !== 'draw'
+              ? renderDropzone({
+                  label: this._dropLabel,
+                  chooseLabel: messages.chooseLabel,
+                  multiple: this.multiple,
+                  disabled,
+                  onClick: this._onDropzoneClick,
+                  onChange: this._onInputChange,
+                })
+              : nothing
+          }
+          ${
+            mode !== 'upload'
+              ? renderPad({
+                  wide: mode === 'number',
+                  label: this._drawLabel,
+                  clearLabel: this.clearLabel,
+                  disabled,
+                  onClear: this._onClearClick,
+                })
+              : nothing
+          }
         </div>
         ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
         ${
-          this._cards.length > 0
-            ? html`<ul part="cards" class="cards" role="list" aria-label=${this._messages.resultsLabel}>
+          cards.length > 0
+            ? html`<ul part="cards" class="cards" role="list" aria-label=${messages.resultsLabel}>
                 ${repeat(
-                  this._cards,
+                  cards,
                   (card) => card.id,
                   (card) => renderCard(card, view),
                 )}
@@ -476,75 +464,6 @@ export class DigitRecognizerElement extends LitElement {
     `;
   }
 
-  private _renderModelStatus(): TemplateResult | typeof nothing {
-    const messages = this._messages;
-    if (this._model.state === 'loading') {
-      const progress = this._model.progress;
-      const text = format(messages.loading, { percent: progress > 0 ? percent(progress) : '' }).trim();
-      return html`<div part="status" class="model-status">
-        <progress part="progress" max="1" value=${progress > 0 ? progress : nothing} aria-label=${text}></progress>
-        <span>${text}</span>
-      </div>`;
-    }
-    if (this._model.state === 'error' && this._model.error) {
-      return html`<div part="error" class="error model-error" role="alert">
-        <p>${this._errorText(this._model.error)}</p>
-        <button part="retry-button" class="button" type="button" @click=${this._onRetryClick}>${messages.retry}</button>
-      </div>`;
-    }
-    return nothing;
-  }
-
-  private _renderDropzone(disabled: boolean): TemplateResult {
-    return html`
-      <button part="dropzone" class="dropzone" type="button" ?disabled=${disabled} @click=${this._onDropzoneClick}>
-        <span class="drop-label">${this._dropLabel}</span>
-        <span part="input-button" class="input-button">${this._messages.chooseLabel}</span>
-      </button>
-      <input
-        class="file-input"
-        type="file"
-        accept="image/*"
-        tabindex="-1"
-        aria-hidden="true"
-        aria-label=${this._dropLabel}
-        ?multiple=${this.multiple}
-        ?disabled=${disabled}
-        @change=${this._onInputChange}
-      />
-    `;
-  }
-
-  private _renderPad(disabled: boolean): TemplateResult {
-    const wide = this._mode === 'number';
-    // A new canvas when the shape changes: resizing one would wipe it to transparent black.
-    return html`
-      <div class="pad-area">
-        <span id="pad-label" class="pad-label">${this._drawLabel}</span>
-        ${keyed(
-          wide,
-          html`<canvas
-            part="pad"
-            class=${classMap({ pad: true, wide })}
-            width=${wide ? NUMBER_PAD_WIDTH : PAD_SIZE}
-            height=${wide ? NUMBER_PAD_HEIGHT : PAD_SIZE}
-            role="img"
-            aria-labelledby="pad-label"
-          ></canvas>`,
-        )}
-        <button
-          part="clear-button"
-          class="button secondary"
-          type="button"
-          ?disabled=${disabled}
-          @click=${this._onClearClick}
-        >
-          ${this.clearLabel}
-        </button>
-      </div>
-    `;
-  }
-
   // ---- derived values ------------------------------------------------------------------------
 
   /** What every card needs from the element to render itself. */
@@ -553,7 +472,7 @@ export class DigitRecognizerElement extends LitElement {
       messages: this._messages,
       numberMode: this._mode === 'number',
       showModelInput: this.showModelInput,
-      showProbabilities: this._showProbabilities,
+      showProbabilities: showProbabilitiesOf(this.showProbabilities),
       uncertainLabel: this.uncertainLabel,
       modelReady: this._model.state === 'ready',
       errorText: (error) => this._errorText(error),
@@ -572,7 +491,7 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private get _mode(): DigitRecognizerMode {
-    return this.mode === 'upload' || this.mode === 'draw' || this.mode === 'number' ? this.mode : 'both';
+    return modeOf(this.mode);
   }
 
   /** The drop zone's prompt: about a number in `mode="number"`, unless `drop-label` was set. */
@@ -587,26 +506,6 @@ export class DigitRecognizerElement extends LitElement {
     return this.drawLabel;
   }
 
-  private get _showProbabilities(): ShowProbabilities {
-    const value = this.showProbabilities;
-    return value === 'all' || value === 'none' ? value : 'top3';
-  }
-
-  private get _maxFiles(): number {
-    const value = Number(this.maxFiles);
-    return Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_MAX_FILES;
-  }
-
-  private get _uncertainBelow(): number {
-    const value = Number(this.uncertainBelow);
-    return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_UNCERTAIN_BELOW;
-  }
-
-  private get _drawDebounce(): number {
-    const value = Number(this.drawDebounce);
-    return Number.isFinite(value) && value >= 0 ? value : DEFAULT_DRAW_DEBOUNCE;
-  }
-
   private get _modelKey(): string {
     return this.modelUrl ? String(this.modelUrl) : '';
   }
@@ -619,136 +518,9 @@ export class DigitRecognizerElement extends LitElement {
 
   // ---- cards ---------------------------------------------------------------------------------
 
-  /**
-   * Recognizes one card. Each run has its own AbortController and number; a run whose card was
-   * removed, re-run or disconnected meanwhile is dropped without painting or firing anything.
-   */
-  private async _runCard(card: Card): Promise<void> {
-    card.controller?.abort();
-    const controller = new AbortController();
-    card.controller = controller;
-    const run = ++card.run;
-    card.status = 'pending';
-    card.error = null;
-    this._changed();
-    const isCurrent = (): boolean => !controller.signal.aborted && card.run === run && this._cards.includes(card);
-
-    let classifier: Classifier;
-    try {
-      classifier = await this._model.get(this._modelKey);
-    } catch (reason) {
-      if (!isCurrent()) return;
-      // The model's own failure is reported once, by _loadModel.
-      this._settle(card, 'error', { error: toDigitError(reason, 'MODEL_LOAD_FAILED') });
-      return;
-    }
-    if (!isCurrent()) return;
-
-    const outcome = await readCard(card, {
-      classifier,
-      number: this._mode === 'number',
-      uncertainBelow: this._uncertainBelow,
-      signal: controller.signal,
-    });
-    if (!isCurrent()) return;
-    this._settle(card, outcome.status, outcome);
-    this._report(card, outcome);
-  }
-
-  /** Announces a card's outcome to screen readers and fires its event. */
-  private _report(card: Card, outcome: CardOutcome): void {
-    const messages = this._messages;
-    if (outcome.reading) {
-      const { reading } = outcome;
-      this._announcement = format(reading.uncertain ? messages.announceNumberUncertain : messages.announceNumber, {
-        number: reading.text,
-        percent: percent(reading.confidence),
-        name: card.name,
-      });
-      this.dispatchEvent(new DigitNumberEvent({ reading: copyReading(reading), file: card.file }));
-    } else if (outcome.prediction) {
-      const { prediction } = outcome;
-      this._announcement = format(prediction.uncertain ? messages.announceUncertain : messages.announceResult, {
-        digit: prediction.digit,
-        percent: percent(prediction.confidence),
-        name: card.name,
-      });
-      this.dispatchEvent(
-        new DigitPredictionEvent({
-          digit: prediction.digit,
-          confidence: prediction.confidence,
-          probabilities: [...prediction.probabilities],
-          uncertain: prediction.uncertain,
-          file: card.file,
-        }),
-      );
-    } else if (outcome.error) {
-      const { error } = outcome;
-      this._announcement =
-        error.code === 'EMPTY_IMAGE'
-          ? format(messages.announceNoDigit, { name: card.name })
-          : `${card.name}: ${this._errorText(error)}`;
-      this.dispatchEvent(new DigitErrorEvent({ error, file: card.file }));
-    }
-  }
-
-  /** Ends a card's run with `status` and its outcome; every other outcome field is cleared. */
-  private _settle(
-    card: Card,
-    status: Exclude<Card['status'], 'pending'>,
-    outcome: Partial<Pick<Card, 'error' | 'prediction' | 'reading' | 'preprocessed'>>,
-  ): void {
-    card.controller = null;
-    card.status = status;
-    card.error = outcome.error ?? null;
-    card.prediction = outcome.prediction ?? null;
-    card.reading = outcome.reading ?? null;
-    card.preprocessed = outcome.preprocessed ?? null;
-    this._changed();
-  }
-
-  /**
-   * Re-reads a finished card with the current `uncertain-below`, quietly: the result is updated,
-   * no event fires. Dropped if the card is re-run or removed meanwhile.
-   */
-  private async _rejudge(card: Card): Promise<void> {
-    if (card.status !== 'complete' || (!card.preprocessed && !card.reading) || !this._model.current) return;
-    const run = card.run;
-    const rejudge = ++card.rejudge;
-    const isCurrent = (): boolean =>
-      card.run === run && card.rejudge === rejudge && card.status === 'complete' && this._cards.includes(card);
-    const classifier = await this._model.current.catch(() => null);
-    if (!classifier) return;
-    const judged = await rejudgeCard(card, classifier, this._uncertainBelow);
-    if (!judged || !isCurrent()) return;
-    if (judged.reading && card.reading) card.reading = judged.reading;
-    else if (judged.prediction) card.prediction = judged.prediction;
-    else return;
-    this._changed();
-  }
-
-  private _rerunAll(): void {
-    for (const card of this._cards) void this._runCard(card);
-  }
-
-  /** Aborts a card's run and frees its preview. */
-  private _disposeCard(card: Card): void {
-    card.controller?.abort();
-    card.controller = null;
-    card.run++;
-    if (card.url) URL.revokeObjectURL(card.url);
-    card.url = null;
-  }
-
   private _removeCard(card: Card): void {
-    if (!this._cards.includes(card)) return;
-    this._disposeCard(card);
-    this._cards = this._cards.filter((other) => other !== card);
-    if (card.kind === 'drawing') {
-      clearTimeout(this._drawTimer);
-      this._pad.clear();
-      this._padHasInk = false;
-    }
+    this._cards.removeWhere((other) => other === card);
+    if (card.kind === 'drawing') this._drawing.clear();
     this._syncFormValue();
   }
 
@@ -767,63 +539,32 @@ export class DigitRecognizerElement extends LitElement {
 
   // ---- drawing -------------------------------------------------------------------------------
 
-  private _onStrokeStart(): void {
-    clearTimeout(this._drawTimer);
-    this._padHasInk = true;
-    if (!this.multiple) {
-      // A drawing replaces the image that was there.
-      const files = this._cards.filter((card) => card.kind === 'file');
-      if (files.length > 0) {
-        for (const card of files) this._disposeCard(card);
-        this._cards = this._cards.filter((card) => card.kind !== 'file');
-        this._syncFormValue();
-      }
-    }
-  }
-
-  private _onStrokeEnd(): void {
-    clearTimeout(this._drawTimer);
-    this._drawTimer = setTimeout(() => this._recognizeDrawing(), this._drawDebounce);
-  }
-
-  private _recognizeDrawing(): void {
-    if (!this.isConnected || !this._pad.hasInk || this._pad.drawing) return;
-    const snapshot = this._pad.snapshot();
-    if (!snapshot) return;
+  /** Reads the drawing: its card is made on the first stroke and re-read after every pause. */
+  private _recognizeDrawing(snapshot: ImageData): void {
     let card = this._cards.find((c) => c.kind === 'drawing');
-    if (!card) {
-      const name = this._messages.drawingName;
-      card = pendingCard({ kind: 'drawing', file: null, name, input: snapshot, url: null });
-      if (!this.multiple) {
-        for (const other of this._cards) this._disposeCard(other);
-        this._cards = [card];
-      } else {
-        this._cards = [card, ...this._cards];
-      }
+    if (card) {
+      card.input = snapshot;
+      card.size = { width: snapshot.width, height: snapshot.height };
+      void this._cards.run(card);
+      return;
     }
-    card.input = snapshot;
+    card = pendingCard({ kind: 'drawing', file: null, name: this._messages.drawingName, input: snapshot, url: null });
     card.size = { width: snapshot.width, height: snapshot.height };
-    void this._runCard(card);
+    if (!this.multiple) this._cards.removeWhere();
+    this._cards.add([card], { first: true });
   }
 
   /** Clears the pad and drops the drawing's card. */
   private _clearPad(): void {
-    clearTimeout(this._drawTimer);
-    this._pad.clear();
-    this._padHasInk = false;
-    const drawing = this._cards.find((card) => card.kind === 'drawing');
-    if (drawing) {
-      this._disposeCard(drawing);
-      this._cards = this._cards.filter((card) => card !== drawing);
-      this._syncFormValue();
-    }
+    this._drawing.clear();
+    this._cards.removeWhere((card) => card.kind === 'drawing');
   }
 
   // ---- event handlers ------------------------------------------------------------------------
 
   private _onDropzoneClick(): void {
     if (this._isDisabled) return;
-    this._fileInput?.click();
+    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
   }
 
   private _onInputChange(event: Event): void {
@@ -843,10 +584,9 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private _onRemoveClick(event: Event): void {
-    const id = (event.currentTarget as HTMLElement).dataset['card'];
-    const index = this._cards.findIndex((c) => String(c.id) === id);
-    const card = this._cards[index];
+    const card = this._cards.byId((event.currentTarget as HTMLElement).dataset['card']);
     if (!card) return;
+    const index = this._cards.cards.indexOf(card);
     this._removeCard(card);
     // Keep keyboard focus inside the element: on the next card's remove button, else the intake.
     void this.updateComplete.then(() => {
@@ -861,7 +601,7 @@ export class DigitRecognizerElement extends LitElement {
   /** The preview's natural size is the size of the input: it scales the digit boxes. */
   private _onPreviewLoad(event: Event): void {
     const img = event.currentTarget as HTMLImageElement;
-    const card = this._cards.find((c) => String(c.id) === img.dataset['card']);
+    const card = this._cards.byId(img.dataset['card']);
     if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return;
     if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return;
     card.size = { width: img.naturalWidth, height: img.naturalHeight };
@@ -869,8 +609,7 @@ export class DigitRecognizerElement extends LitElement {
   }
 
   private _onPreviewError(event: Event): void {
-    const id = (event.currentTarget as HTMLElement).dataset['card'];
-    const card = this._cards.find((c) => String(c.id) === id);
+    const card = this._cards.byId((event.currentTarget as HTMLElement).dataset['card']);
     if (!card || card.previewFailed) return;
     card.previewFailed = true;
     this.requestUpdate();
@@ -878,9 +617,5 @@ export class DigitRecognizerElement extends LitElement {
 
   private _onRetryClick(): void {
     this._model.load(this._modelKey);
-  }
-
-  private _acceptsFiles(): boolean {
-    return !this._isDisabled && this._mode !== 'draw';
   }
 }
