@@ -8,10 +8,13 @@ import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js
 import { isMisplacedModel } from '../classify/model-loader.js';
 import { pendingCard, type Card } from './card.js';
 import { copyReading } from './card-reading.js';
-import { reportCard } from './card-report.js';
+import { reportCard, reportLive } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
 import { CardsController } from './cards-controller.js';
+import { CameraController } from './camera-controller.js';
+import { readCameraFrame } from './camera-reading.js';
+import { renderCamera, renderCameraButton } from './camera-view.js';
 import { DrawingController } from './drawing-controller.js';
 import {
   DEFAULT_DRAW_DEBOUNCE,
@@ -28,7 +31,7 @@ import { IntakeController } from './intake-controller.js';
 import { renderDropzone, renderModelStatus, renderPad } from './intake-view.js';
 import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent } from './events.js';
-import type { DigitResult, NumberResult } from './events.js';
+import type { DigitResult, DigitSource, NumberResult } from './events.js';
 import { defaultLabels, format, mergeMessages } from './messages.js';
 import type { DigitRecognizerMessages } from './messages.js';
 import { styles } from './digit-recognizer.styles.js';
@@ -60,6 +63,15 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  * after the last stroke). Each image gets a result card with a preview, the digit, its confidence
  * and probability bars. Images never leave the page.
  *
+ * With the `camera` attribute (or `startCamera()` from script) it reads from the live camera: a
+ * preview with a guide box, the rear camera on phones, a frame read many times a second, and the
+ * reading shown over the video once the same one came from three frames in a row (in
+ * `mode="number"`, with a box around each digit). Each new steady reading fires `prediction` (or
+ * `number`) with `detail.source: 'camera'`; "Keep this" turns the frame inside the guide box into
+ * a result card, like a photo. When the camera is refused, missing, in use or the page is not
+ * secure, the element says so plainly and the other intakes keep working. The camera stops with
+ * `stopCamera()`, when the element is removed or disabled, and while the page is hidden.
+ *
  * It is a form field: inside a `<form>` it submits, under its `name`, the recognized digit, or all
  * recognized digits in order ("372"). Uncertain results count (they are the best guess); cards
  * without a digit or with an error do not.
@@ -87,9 +99,9 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  * @tagname digit-recognizer
  * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
  *
- * @fires {DigitPredictionEvent} prediction - Once per recognized image (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, file }` (`file` is `null` for a drawing).
- * @fires {DigitNumberEvent} number - Once per number read in `mode="number"`. `detail`: `{ reading, file }`, where `reading` is the `NumberReading` of `readNumber()` (`text`, `digits` with their boxes in the image's pixels, `confidence`, `uncertain`) and `file` is `null` for a drawing.
- * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), or the model failed to load. `detail`: `{ error: DigitRecognizerError, file }`.
+ * @fires {DigitPredictionEvent} prediction - Once per recognized image, and once per new steady camera reading (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, file, source }` (`file` is `null` for a drawing or a live camera reading; `source` is `'file'`, `'drawing'` or `'camera'`).
+ * @fires {DigitNumberEvent} number - Once per number read in `mode="number"` (images, drawings, new steady camera readings). `detail`: `{ reading, file, source }`, where `reading` is the `NumberReading` of `readNumber()` (`text`, `digits` with their boxes in the image's pixels, `confidence`, `uncertain`) and `file` is `null` for a drawing or a live camera reading.
+ * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), the model failed to load, or the camera couldn't start (`CAMERA_*`). `detail`: `{ error: DigitRecognizerError, file, source }` (`source` is `null` for the model).
  * @fires {DigitClearEvent} digit-clear - The user cleared the drawing pad.
  *
  * @csspart base - The wrapper around everything.
@@ -117,6 +129,12 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  * @csspart bars - The list of probability bars.
  * @csspart bar - One probability bar.
  * @csspart remove-button - The button that removes a card.
+ * @csspart camera-button - The button that starts (and stops) the camera (with `camera`).
+ * @csspart camera - The live camera panel: the preview and the capture button.
+ * @csspart camera-video - The live preview (`<video>`).
+ * @csspart camera-guide - The guide box over the preview (an SVG `rect`).
+ * @csspart camera-reading - The steady reading (or the hint) over the preview.
+ * @csspart capture-button - The button that keeps the current frame as a result card.
  *
  * @cssprop [--digit-recognizer-font=system-ui, sans-serif] - Font family.
  * @cssprop [--digit-recognizer-background=#ffffff] - Background of the element (dark scheme: #16181d).
@@ -218,6 +236,12 @@ export class DigitRecognizerElement extends LitElement {
   /** Label shown on results the model isn't sure about. */
   @property({ attribute: 'uncertain-label' }) uncertainLabel: string = defaultLabels.uncertainLabel;
 
+  /**
+   * Offers a camera button next to the other intakes: a live preview with a guide box, read frame
+   * after frame; "Keep this" turns the frame into a result card. Pages must be secure (https).
+   */
+  @property({ attribute: 'camera', type: Boolean, reflect: true }) camera = false;
+
   /** Replaces any of the other texts (messages, error texts), e.g. to translate them. */
   @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
 
@@ -235,7 +259,7 @@ export class DigitRecognizerElement extends LitElement {
     onReady: () => this._cards.retryWhere((card) => card.error !== null && MODEL_ERROR_CODES.has(card.error.code)),
     onError: (error) => {
       this._announcement = this._errorText(error);
-      this.dispatchEvent(new DigitErrorEvent({ error, file: null }));
+      this.dispatchEvent(new DigitErrorEvent({ error, file: null, source: null }));
     },
   });
   private readonly _cards = new CardsController(this, {
@@ -259,6 +283,28 @@ export class DigitRecognizerElement extends LitElement {
     },
     onDrawing: (snapshot) => this._recognizeDrawing(snapshot),
   });
+  private readonly _camera = new CameraController(this, {
+    numberMode: () => this._mode === 'number',
+    readFrame: async (frame, signal) => {
+      const classifier = await this._model.get(this._modelKey);
+      const number = this._mode === 'number';
+      return readCameraFrame(frame, {
+        classifier,
+        number,
+        uncertainBelow: uncertainBelowOf(this.uncertainBelow),
+        signal,
+      });
+    },
+    onReading: (live) => {
+      const { announcement, event } = reportLive(live, this._messages);
+      this._announcement = announcement;
+      this.dispatchEvent(event);
+    },
+    onError: (error) => {
+      this._announcement = this._errorText(error);
+      this.dispatchEvent(new DigitErrorEvent({ error, file: null, source: 'camera' }));
+    },
+  });
   private readonly _canvases = new CardCanvasPainter();
   private _formValue: string | null = null;
 
@@ -281,7 +327,7 @@ export class DigitRecognizerElement extends LitElement {
     const readings: NumberResult[] = [];
     for (const card of this._cards.cards) {
       if (card.status !== 'complete' || !card.reading) continue;
-      readings.push({ reading: copyReading(card.reading), file: card.file });
+      readings.push({ reading: copyReading(card.reading), file: card.file, source: card.kind });
     }
     return readings;
   }
@@ -295,7 +341,14 @@ export class DigitRecognizerElement extends LitElement {
     for (const card of this._cards.cards) {
       if (card.status !== 'complete' || !card.prediction) continue;
       const { digit, confidence, probabilities, uncertain } = card.prediction;
-      results.push({ digit, confidence, probabilities: [...probabilities], uncertain, file: card.file });
+      results.push({
+        digit,
+        confidence,
+        probabilities: [...probabilities],
+        uncertain,
+        file: card.file,
+        source: card.kind,
+      });
     }
     return results;
   }
@@ -331,6 +384,31 @@ export class DigitRecognizerElement extends LitElement {
    * used and it replaces what was there; with it, at most `max-files` images are kept.
    */
   addFiles(files: Iterable<File | Blob>): void {
+    this._addImages(files, 'file');
+  }
+
+  /**
+   * Starts the live camera (as the camera button does): the preview shows with a guide box, and
+   * each steady reading fires `prediction` (or `number`) with `source: 'camera'`. Resolves once
+   * the preview plays; rejects with a `DigitRecognizerError` (`CAMERA_DENIED`, `CAMERA_NOT_FOUND`,
+   * `CAMERA_IN_USE`, `CAMERA_INSECURE`, `CAMERA_UNAVAILABLE`), which the element also shows and
+   * fires as `digit-error`. Works without the `camera` attribute, which only adds the button.
+   */
+  startCamera(): Promise<void> {
+    return this._camera.start();
+  }
+
+  /** Stops the camera: the preview goes and the camera's light goes off. */
+  stopCamera(): void {
+    this._camera.stop();
+  }
+
+  /** Frames the camera read since it started, and the milliseconds spent reading them. */
+  get cameraStats(): { framesRead: number; readMs: number } {
+    return this._camera.stats;
+  }
+
+  private _addImages(files: Iterable<File | Blob>, kind: DigitSource): void {
     let list = Array.from(files).filter((file): file is Blob => file instanceof Blob);
     if (list.length === 0) return;
     const messages = this._messages;
@@ -356,7 +434,7 @@ export class DigitRecognizerElement extends LitElement {
           ? blob
           : new File([blob], messages.unnamedImage, { type: blob.type, lastModified: Date.now() });
       const url = this.isConnected ? URL.createObjectURL(file) : null;
-      return pendingCard({ kind: 'file', file, name: file.name || messages.unnamedImage, input: file, url });
+      return pendingCard({ kind, file, name: file.name || messages.unnamedImage, input: file, url });
     });
     if (added.length === 0) this._syncFormValue();
     this._cards.add(added);
@@ -387,6 +465,7 @@ export class DigitRecognizerElement extends LitElement {
     } else if (this.hasUpdated && changed.has('uncertainBelow')) {
       this._cards.rejudgeAll();
     }
+    if (this._isDisabled && this._camera.active) this._camera.stop();
     if (changed.has('mode')) {
       const wasNumber = changed.get('mode') === 'number';
       const isNumber = this._mode === 'number';
@@ -446,7 +525,17 @@ export class DigitRecognizerElement extends LitElement {
                 })
               : nothing
           }
+          ${this.camera ? renderCameraButton(this._camera.active, messages, disabled, this._onCameraClick) : nothing}
         </div>
+        ${renderCamera({
+          camera: this._camera,
+          messages,
+          numberMode: mode === 'number',
+          uncertainLabel: this.uncertainLabel,
+          disabled,
+          errorText: (error) => this._errorText(error),
+          onCapture: this._onCaptureClick,
+        })}
         ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
         ${
           cards.length > 0
@@ -613,6 +702,19 @@ export class DigitRecognizerElement extends LitElement {
     if (!card || card.previewFailed) return;
     card.previewFailed = true;
     this.requestUpdate();
+  }
+
+  private _onCameraClick(): void {
+    if (this._camera.active) this._camera.stop();
+    else if (!this._isDisabled) this._camera.start().catch(() => undefined);
+  }
+
+  /** Keeps the camera's current frame (its guide box) as a card, like a photo. */
+  private async _onCaptureClick(): Promise<void> {
+    const time = new Date().toLocaleTimeString([], { hour12: false });
+    const name = format(this._messages.cameraCaptureName, { time });
+    const file = await this._camera.capture(`${name}.jpg`);
+    if (file) this._addImages([file], 'camera');
   }
 
   private _onRetryClick(): void {
