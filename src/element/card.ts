@@ -57,6 +57,16 @@ export function pendingCard(source: Pick<Card, 'kind' | 'file' | 'name' | 'input
   };
 }
 
+/**
+ * A new card for an image file (a Blob without a name gets `unnamed`), waiting to be read; its
+ * preview URL is made only when `preview` is true (the element is on the page).
+ */
+export function fileCard(blob: Blob, kind: DigitSource, unnamed: string, preview: boolean): Card {
+  const file = blob instanceof File ? blob : new File([blob], unnamed, { type: blob.type, lastModified: Date.now() });
+  const url = preview ? URL.createObjectURL(file) : null;
+  return pendingCard({ kind, file, name: file.name || unnamed, input: file, url });
+}
+
 /** What a card shows, as its `data-state`. */
 export function cardState(card: Card): DigitCardState {
   switch (card.status) {

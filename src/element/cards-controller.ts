@@ -7,7 +7,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Classifier } from '../index.js';
 import type { Card } from './card.js';
-import { readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
+import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
+import type { DigitResult, NumberResult } from './events.js';
+import type { ModelState } from './model-controller.js';
 
 /** What the cards need from the element. */
 export interface CardsHost {
@@ -24,6 +26,16 @@ export interface CardsHost {
   /** Cards or their contents changed: re-render and update the form value. */
   changed(): void;
 }
+
+/**
+ * What the element as a whole is doing:
+ * - `loading`: the model is downloading;
+ * - `classifying`: at least one image is being read;
+ * - `result`: every image has an answer (a digit, an uncertain guess or "no digit found");
+ * - `error`: the model failed to load, or every image failed;
+ * - `empty`: nothing to show yet.
+ */
+export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
 
 export class CardsController implements ReactiveController {
   /** The cards, in the order shown. Replace the array (don't mutate it) so Lit sees the change. */
@@ -43,6 +55,59 @@ export class CardsController implements ReactiveController {
 
   get pending(): boolean {
     return this.list.some((card) => card.status === 'pending');
+  }
+
+  /** What the element is doing, given where its model's load stands. */
+  state(model: ModelState): DigitRecognizerState {
+    if (model === 'error') return 'error';
+    const pending = this.pending;
+    if (model === 'loading' && (pending || this.list.length === 0)) return 'loading';
+    if (pending) return 'classifying';
+    if (this.list.length === 0) return 'empty';
+    if (this.list.every((card) => card.status === 'error')) return 'error';
+    return 'result';
+  }
+
+  /** The digits read, in order (copies a listener may change). */
+  results(): DigitResult[] {
+    const results: DigitResult[] = [];
+    for (const card of this.list) {
+      if (card.status !== 'complete' || !card.prediction) continue;
+      const { digit, confidence, probabilities, uncertain } = card.prediction;
+      const file = card.file;
+      results.push({ digit, confidence, probabilities: [...probabilities], uncertain, file, source: card.kind });
+    }
+    return results;
+  }
+
+  /** The numbers read, in order (copies a listener may change). */
+  readings(): NumberResult[] {
+    const readings: NumberResult[] = [];
+    for (const card of this.list) {
+      if (card.status !== 'complete' || !card.reading) continue;
+      readings.push({ reading: copyReading(card.reading), file: card.file, source: card.kind });
+    }
+    return readings;
+  }
+
+  /**
+   * A card's preview loaded: its natural size is the size of the input, which scales the digit
+   * boxes. True when that changed the card.
+   */
+  previewLoaded(img: HTMLImageElement): boolean {
+    const card = this.byId(img.dataset['card']);
+    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return false;
+    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return false;
+    card.size = { width: img.naturalWidth, height: img.naturalHeight };
+    return true;
+  }
+
+  /** The browser couldn't show a card's preview (not an image). True when that changed the card. */
+  previewFailed(img: HTMLElement): boolean {
+    const card = this.byId(img.dataset['card']);
+    if (!card || card.previewFailed) return false;
+    card.previewFailed = true;
+    return true;
   }
 
   /** (Re)connected: bring back previews and finish the runs that disconnecting aborted. */

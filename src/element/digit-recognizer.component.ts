@@ -1,52 +1,31 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 
 import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
-import { isMisplacedModel } from '../classify/model-loader.js';
-import { pendingCard, type Card } from './card.js';
-import { copyReading } from './card-reading.js';
+import { fileCard, pendingCard, type Card } from './card.js';
 import { reportCard, reportLive } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
-import { renderCard, type CardView, type ShowProbabilities } from './card-view.js';
-import { CardsController } from './cards-controller.js';
+import { renderCard, type CardView } from './card-view.js';
+import { CardsController, type DigitRecognizerState } from './cards-controller.js';
 import { CameraController } from './camera-controller.js';
 import { readCameraFrame } from './camera-reading.js';
-import { renderCamera, renderCameraButton } from './camera-view.js';
+import { renderCamera } from './camera-view.js';
 import { DrawingController } from './drawing-controller.js';
-import {
-  DEFAULT_DRAW_DEBOUNCE,
-  DEFAULT_MAX_FILES,
-  DEFAULT_UNCERTAIN_BELOW,
-  drawDebounceOf,
-  maxFilesOf,
-  modeOf,
-  showProbabilitiesOf,
-  uncertainBelowOf,
-  type DigitRecognizerMode,
-} from './element-options.js';
+import { drawDebounceOf, maxFilesOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
 import { IntakeController } from './intake-controller.js';
-import { renderDropzone, renderModelStatus, renderPad } from './intake-view.js';
+import { renderIntake, renderModelStatus } from './intake-view.js';
 import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent } from './events.js';
 import type { DigitResult, DigitSource, NumberResult } from './events.js';
-import { defaultLabels, format, mergeMessages } from './messages.js';
-import type { DigitRecognizerMessages } from './messages.js';
-import { styles } from './digit-recognizer.styles.js';
+import { errorText, format } from './messages.js';
+import { DigitRecognizerProperties } from './digit-recognizer.properties.js';
 
 export type { DigitRecognizerMode } from './element-options.js';
 
-/**
- * What the element as a whole is doing:
- * - `loading`: the model is downloading;
- * - `classifying`: at least one image is being read;
- * - `result`: every image has an answer (a digit, an uncertain guess or "no digit found");
- * - `error`: the model failed to load, or every image failed;
- * - `empty`: nothing to show yet.
- */
-export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
+export type { DigitRecognizerState } from './cards-controller.js';
 
 const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
   'MODEL_LOAD_FAILED',
@@ -103,66 +82,8 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  * @fires {DigitNumberEvent} number - Once per number read in `mode="number"` (images, drawings, new steady camera readings). `detail`: `{ reading, file, source }`, where `reading` is the `NumberReading` of `readNumber()` (`text`, `digits` with their boxes in the image's pixels, `confidence`, `uncertain`) and `file` is `null` for a drawing or a live camera reading.
  * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), the model failed to load, or the camera couldn't start (`CAMERA_*`). `detail`: `{ error: DigitRecognizerError, file, source }` (`source` is `null` for the model).
  * @fires {DigitClearEvent} digit-clear - The user cleared the drawing pad.
- *
- * @csspart base - The wrapper around everything.
- * @csspart label - The heading.
- * @csspart progress - The `<progress>` shown while the model loads.
- * @csspart status - The model's loading status line.
- * @csspart error - An error message (the model's, or a card's).
- * @csspart retry-button - The button that retries loading the model.
- * @csspart dropzone - The drop zone, a button that opens the file picker.
- * @csspart input-button - The "Choose a photo" pill inside the drop zone.
- * @csspart pad - The drawing canvas.
- * @csspart clear-button - The button that clears the drawing pad.
- * @csspart notice - A polite message, e.g. when files were left out.
- * @csspart cards - The list of result cards.
- * @csspart card - One result card.
- * @csspart preview - The image preview of a card.
- * @csspart model-input - The 28×28 "what the model sees" picture (with `show-model-input`).
- * @csspart digit - The recognized digit.
- * @csspart number - The number read (`mode="number"`).
- * @csspart digit-box - The outline of one digit found, over the preview (`mode="number"`).
- * @csspart surface - The outline of the note, card or screen the digit was found on, over the
- * preview, when the image is a scene (an SVG whose `polygon` can be styled).
- * @csspart confidence - The confidence line.
- * @csspart uncertain - The "Not sure" label of an uncertain result.
- * @csspart bars - The list of probability bars.
- * @csspart bar - One probability bar.
- * @csspart remove-button - The button that removes a card.
- * @csspart camera-button - The button that starts (and stops) the camera (with `camera`).
- * @csspart camera - The live camera panel: the preview and the capture button.
- * @csspart camera-video - The live preview (`<video>`).
- * @csspart camera-guide - The guide box over the preview (an SVG `rect`).
- * @csspart camera-reading - The steady reading (or the hint) over the preview.
- * @csspart capture-button - The button that keeps the current frame as a result card.
- *
- * @cssprop [--digit-recognizer-font=system-ui, sans-serif] - Font family.
- * @cssprop [--digit-recognizer-background=#ffffff] - Background of the element (dark scheme: #16181d).
- * @cssprop [--digit-recognizer-foreground=#1b1d21] - Text color (dark scheme: #eceff4).
- * @cssprop [--digit-recognizer-muted=#545a63] - Secondary text color (dark scheme: #b9bfc9).
- * @cssprop [--digit-recognizer-surface=#f4f6f9] - Background of cards and the drop zone (dark scheme: #22262d).
- * @cssprop [--digit-recognizer-border=#8a929e] - Border color (dark scheme: #6b7380).
- * @cssprop [--digit-recognizer-radius=12px] - Corner radius.
- * @cssprop [--digit-recognizer-accent=#0b57d0] - Accent color of buttons, focus and highlights (dark scheme: #a8c7fa).
- * @cssprop [--digit-recognizer-accent-foreground=#ffffff] - Text on the accent color (dark scheme: #062e6f).
- * @cssprop [--digit-recognizer-bar-color=var(--digit-recognizer-accent)] - Fill of probability bars.
- * @cssprop [--digit-recognizer-bar-track=#dde2e9] - Track of probability bars (dark scheme: #3a404a).
- * @cssprop [--digit-recognizer-error=#b3261e] - Error text and border (dark scheme: #ffb4ab).
- * @cssprop [--digit-recognizer-uncertain=#8a5300] - Color of uncertain results (dark scheme: #ffd08a).
- * @cssprop [--digit-recognizer-focus-ring=var(--digit-recognizer-accent)] - Color of the keyboard focus outline.
- * @cssprop [--digit-recognizer-pad-size=280px] - Width (and height) of the drawing pad; the wide pad of `mode="number"` is twice as wide and 2/3 as high.
- * @cssprop [--digit-recognizer-card-min-width=180px] - Smallest width of a result card in the grid.
  */
-export class DigitRecognizerElement extends LitElement {
-  /** The element's shadow styles; theme them with the `--digit-recognizer-*` properties and `::part()`. */
-  static override styles = styles;
-
-  /** Focus goes to the first focusable control inside (the drop zone). */
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
-
+export class DigitRecognizerElement extends DigitRecognizerProperties {
   /** Takes part in forms: its value is the recognized digits. */
   static formAssociated = true;
 
@@ -187,67 +108,8 @@ export class DigitRecognizerElement extends LitElement {
     }
   }
 
-  /**
-   * Intake offered: `upload` (picker, drop, paste), `draw` (drawing pad) or `both`, each reading
-   * one digit per image; or `number`, reading a whole number per image (picker, drop, paste or a
-   * wide drawing pad).
-   */
-  @property({ attribute: 'mode', reflect: true }) mode: DigitRecognizerMode = 'both';
-
-  /** Allows several images, each with its own result card; without it a new image replaces the old one. */
-  @property({ attribute: 'multiple', type: Boolean, reflect: true }) multiple = false;
-
-  /** Most images kept at once when `multiple` is set; extra files are left out with a polite message. */
-  @property({ attribute: 'max-files', type: Number }) maxFiles = DEFAULT_MAX_FILES;
-
-  /** URL of the model's `model.json`; default: the model shipped with the package (see `setAssetPath()`). */
-  @property({ attribute: 'model-url' }) modelUrl: string | null | undefined = undefined;
-
-  /** Probability bars shown per result: `top3`, `all` ten digits, or `none`. */
-  @property({ attribute: 'show-probabilities' }) showProbabilities: ShowProbabilities = 'top3';
-
-  /** Shows "what the model sees": the 28×28 input, scaled up. */
-  @property({ attribute: 'show-model-input', type: Boolean }) showModelInput = false;
-
-  /** Confidence below which a result is shown as uncertain (0–1). */
-  @property({ attribute: 'uncertain-below', type: Number }) uncertainBelow = DEFAULT_UNCERTAIN_BELOW;
-
-  /** Milliseconds after the last stroke before a drawing is recognized. */
-  @property({ attribute: 'draw-debounce', type: Number }) drawDebounce = DEFAULT_DRAW_DEBOUNCE;
-
-  /** Name under which the form submits the value. */
-  @property({ attribute: 'name', reflect: true }) name = '';
-
-  /** Disables every intake (picker, drop, paste, drawing) and the buttons. */
-  @property({ attribute: 'disabled', type: Boolean, reflect: true }) disabled = false;
-
-  /** Heading text. */
-  @property({ attribute: 'label' }) label: string = defaultLabels.label;
-
-  /** Prompt of the drop zone (also the empty state). */
-  @property({ attribute: 'drop-label' }) dropLabel: string = defaultLabels.dropLabel;
-
-  /** Label of the drawing pad. */
-  @property({ attribute: 'draw-label' }) drawLabel: string = defaultLabels.drawLabel;
-
-  /** Text of the button that clears the drawing pad. */
-  @property({ attribute: 'clear-label' }) clearLabel: string = defaultLabels.clearLabel;
-
-  /** Label shown on results the model isn't sure about. */
-  @property({ attribute: 'uncertain-label' }) uncertainLabel: string = defaultLabels.uncertainLabel;
-
-  /**
-   * Offers a camera button next to the other intakes: a live preview with a guide box, read frame
-   * after frame; "Keep this" turns the frame into a result card. Pages must be secure (https).
-   */
-  @property({ attribute: 'camera', type: Boolean, reflect: true }) camera = false;
-
-  /** Replaces any of the other texts (messages, error texts), e.g. to translate them. */
-  @property({ attribute: false }) messages: Partial<DigitRecognizerMessages> = {};
-
   @state() private _announcement = '';
   @state() private _notice = '';
-  @state() private _formDisabled = false;
 
   private readonly _internals: ElementInternals;
   private readonly _intake = new IntakeController(this, {
@@ -257,10 +119,7 @@ export class DigitRecognizerElement extends LitElement {
   private readonly _model = new ModelController(this, {
     // Cards that failed only because the model was missing get another go.
     onReady: () => this._cards.retryWhere((card) => card.error !== null && MODEL_ERROR_CODES.has(card.error.code)),
-    onError: (error) => {
-      this._announcement = this._errorText(error);
-      this.dispatchEvent(new DigitErrorEvent({ error, file: null, source: null }));
-    },
+    onError: (error) => this._tell(this._errorText(error), new DigitErrorEvent({ error, file: null, source: null })),
   });
   private readonly _cards = new CardsController(this, {
     classifier: () => this._model.get(this._modelKey),
@@ -269,8 +128,7 @@ export class DigitRecognizerElement extends LitElement {
     uncertainBelow: () => uncertainBelowOf(this.uncertainBelow),
     report: (card, outcome) => {
       const { announcement, event } = reportCard(card, outcome, this._messages, (error) => this._errorText(error));
-      this._announcement = announcement;
-      this.dispatchEvent(event);
+      this._tell(announcement, event);
     },
     changed: () => this._changed(),
   });
@@ -297,13 +155,10 @@ export class DigitRecognizerElement extends LitElement {
     },
     onReading: (live) => {
       const { announcement, event } = reportLive(live, this._messages);
-      this._announcement = announcement;
-      this.dispatchEvent(event);
+      this._tell(announcement, event);
     },
-    onError: (error) => {
-      this._announcement = this._errorText(error);
-      this.dispatchEvent(new DigitErrorEvent({ error, file: null, source: 'camera' }));
-    },
+    onError: (error) =>
+      this._tell(this._errorText(error), new DigitErrorEvent({ error, file: null, source: 'camera' })),
   });
   private readonly _canvases = new CardCanvasPainter();
   private _formValue: string | null = null;
@@ -322,47 +177,22 @@ export class DigitRecognizerElement extends LitElement {
     return this.results.map((result) => String(result.digit)).join('');
   }
 
-  /** The numbers read in `mode="number"`, in order: the reading and the file. */
+  /** The numbers read in `mode="number"`, in order: the reading, the file and where it came from. */
   get readings(): NumberResult[] {
-    const readings: NumberResult[] = [];
-    for (const card of this._cards.cards) {
-      if (card.status !== 'complete' || !card.reading) continue;
-      readings.push({ reading: copyReading(card.reading), file: card.file, source: card.kind });
-    }
-    return readings;
+    return this._cards.readings();
   }
 
   /**
-   * The recognized images, in order: digit, confidence, probabilities, uncertain and file. Empty in
-   * `mode="number"` (see {@link readings}).
+   * The recognized images, in order: digit, confidence, probabilities, uncertain, file and where
+   * it came from. Empty in `mode="number"` (see {@link readings}).
    */
   get results(): DigitResult[] {
-    const results: DigitResult[] = [];
-    for (const card of this._cards.cards) {
-      if (card.status !== 'complete' || !card.prediction) continue;
-      const { digit, confidence, probabilities, uncertain } = card.prediction;
-      results.push({
-        digit,
-        confidence,
-        probabilities: [...probabilities],
-        uncertain,
-        file: card.file,
-        source: card.kind,
-      });
-    }
-    return results;
+    return this._cards.results();
   }
 
   /** What the element is doing now; see {@link DigitRecognizerState}. */
   get state(): DigitRecognizerState {
-    if (this._model.state === 'error') return 'error';
-    const cards = this._cards.cards;
-    const pending = this._cards.pending;
-    if (this._model.state === 'loading' && (pending || cards.length === 0)) return 'loading';
-    if (pending) return 'classifying';
-    if (cards.length === 0) return 'empty';
-    if (cards.every((card) => card.status === 'error')) return 'error';
-    return 'result';
+    return this._cards.state(this._model.state);
   }
 
   /** The associated form, as for native form controls. */
@@ -428,14 +258,7 @@ export class DigitRecognizerElement extends LitElement {
     }
     this._notice = notice;
     if (notice) this._announcement = notice;
-    const added = list.map((blob) => {
-      const file =
-        blob instanceof File
-          ? blob
-          : new File([blob], messages.unnamedImage, { type: blob.type, lastModified: Date.now() });
-      const url = this.isConnected ? URL.createObjectURL(file) : null;
-      return pendingCard({ kind, file, name: file.name || messages.unnamedImage, input: file, url });
-    });
+    const added = list.map((blob) => fileCard(blob, kind, messages.unnamedImage, this.isConnected));
     if (added.length === 0) this._syncFormValue();
     this._cards.add(added);
   }
@@ -501,32 +324,20 @@ export class DigitRecognizerElement extends LitElement {
       >
         <h2 id="label" part="label" class="label">${this.label}</h2>
         ${renderModelStatus(model, messages, model.error ? this._errorText(model.error) : '', this._onRetryClick)}
-        <div class="intake">
-          ${
-            mode !== 'draw'
-              ? renderDropzone({
-                  label: this._dropLabel,
-                  chooseLabel: messages.chooseLabel,
-                  multiple: this.multiple,
-                  disabled,
-                  onClick: this._onDropzoneClick,
-                  onChange: this._onInputChange,
-                })
-              : nothing
-          }
-          ${
-            mode !== 'upload'
-              ? renderPad({
-                  wide: mode === 'number',
-                  label: this._drawLabel,
-                  clearLabel: this.clearLabel,
-                  disabled,
-                  onClear: this._onClearClick,
-                })
-              : nothing
-          }
-          ${this.camera ? renderCameraButton(this._camera.active, messages, disabled, this._onCameraClick) : nothing}
-        </div>
+        ${renderIntake({
+          mode,
+          messages,
+          disabled,
+          dropzone: {
+            label: this._dropLabel,
+            chooseLabel: messages.chooseLabel,
+            multiple: this.multiple,
+            onClick: this._intake.openPicker,
+            onChange: this._intake.onPickerChange,
+          },
+          pad: { label: this._drawLabel, clearLabel: this.clearLabel, onClear: this._onClearClick },
+          camera: this.camera ? { active: this._camera.active, onClick: this._onCameraClick } : null,
+        })}
         ${renderCamera({
           camera: this._camera,
           messages,
@@ -571,38 +382,14 @@ export class DigitRecognizerElement extends LitElement {
     };
   }
 
-  private get _messages(): DigitRecognizerMessages {
-    return mergeMessages(this.messages);
-  }
-
-  private get _isDisabled(): boolean {
-    return this.disabled || this._formDisabled;
-  }
-
-  private get _mode(): DigitRecognizerMode {
-    return modeOf(this.mode);
-  }
-
-  /** The drop zone's prompt: about a number in `mode="number"`, unless `drop-label` was set. */
-  private get _dropLabel(): string {
-    if (this._mode === 'number' && this.dropLabel === defaultLabels.dropLabel) return this._messages.numberDropLabel;
-    return this.dropLabel;
-  }
-
-  /** The pad's label: about a number in `mode="number"`, unless `draw-label` was set. */
-  private get _drawLabel(): string {
-    if (this._mode === 'number' && this.drawLabel === defaultLabels.drawLabel) return this._messages.numberDrawLabel;
-    return this.drawLabel;
-  }
-
-  private get _modelKey(): string {
-    return this.modelUrl ? String(this.modelUrl) : '';
-  }
-
   private _errorText(error: DigitRecognizerError): string {
-    const messages = this._messages;
-    if (error.code === 'MODEL_LOAD_FAILED' && isMisplacedModel(error)) return messages.modelMissing;
-    return messages.errors[error.code] ?? messages.unknownError;
+    return errorText(this._messages, error);
+  }
+
+  /** Announces `announcement` to screen readers and fires `event`. */
+  private _tell(announcement: string, event: Event): void {
+    this._announcement = announcement;
+    this.dispatchEvent(event);
   }
 
   // ---- cards ---------------------------------------------------------------------------------
@@ -651,25 +438,10 @@ export class DigitRecognizerElement extends LitElement {
 
   // ---- event handlers ------------------------------------------------------------------------
 
-  private _onDropzoneClick(): void {
-    if (this._isDisabled) return;
-    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
-  }
-
-  private _onInputChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const files = Array.from(input.files ?? []);
-    // Reset so choosing the same file again fires `change` again.
-    input.value = '';
-    if (this._isDisabled || files.length === 0) return;
-    this.addFiles(files);
-  }
-
   private _onClearClick(): void {
     if (this._isDisabled) return;
     this._clearPad();
-    this._announcement = '';
-    this.dispatchEvent(new DigitClearEvent());
+    this._tell('', new DigitClearEvent());
   }
 
   private _onRemoveClick(event: Event): void {
@@ -687,21 +459,12 @@ export class DigitRecognizerElement extends LitElement {
     });
   }
 
-  /** The preview's natural size is the size of the input: it scales the digit boxes. */
   private _onPreviewLoad(event: Event): void {
-    const img = event.currentTarget as HTMLImageElement;
-    const card = this._cards.byId(img.dataset['card']);
-    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return;
-    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return;
-    card.size = { width: img.naturalWidth, height: img.naturalHeight };
-    this.requestUpdate();
+    if (this._cards.previewLoaded(event.currentTarget as HTMLImageElement)) this.requestUpdate();
   }
 
   private _onPreviewError(event: Event): void {
-    const card = this._cards.byId((event.currentTarget as HTMLElement).dataset['card']);
-    if (!card || card.previewFailed) return;
-    card.previewFailed = true;
-    this.requestUpdate();
+    if (this._cards.previewFailed(event.currentTarget as HTMLElement)) this.requestUpdate();
   }
 
   private _onCameraClick(): void {

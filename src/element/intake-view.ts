@@ -1,6 +1,7 @@
 /**
  * How the element's intake looks: the model's loading status (or its error with a retry button),
- * the drop zone with its hidden file picker, and the drawing pad with its clear button. Pure
+ * the drop zone with its hidden file picker, the drawing pad with its clear button, and the
+ * camera button. Pure
  * rendering: the element passes texts, settings and handlers.
  */
 import { html, nothing } from 'lit';
@@ -10,6 +11,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { format, percent } from './messages.js';
 import type { DigitRecognizerMessages } from './messages.js';
 import type { ModelController } from './model-controller.js';
+import type { DigitRecognizerMode } from './element-options.js';
+import { renderCameraButton } from './camera-view.js';
 
 /** The square pad of the digit modes, in canvas pixels. */
 const PAD_SIZE = 280;
@@ -109,4 +112,24 @@ export function renderPad(view: PadView): TemplateResult {
       </button>
     </div>
   `;
+}
+
+export interface IntakeView {
+  mode: DigitRecognizerMode;
+  messages: DigitRecognizerMessages;
+  dropzone: Omit<DropzoneView, 'disabled'>;
+  pad: Omit<PadView, 'disabled' | 'wide'>;
+  /** With the `camera` attribute: whether it runs now, and its button's click. */
+  camera: { active: boolean; onClick: () => void } | null;
+  disabled: boolean;
+}
+
+/** The intakes the mode offers: the drop zone, the drawing pad, the camera button. */
+export function renderIntake(view: IntakeView): TemplateResult {
+  const { mode, disabled, camera } = view;
+  return html`<div class="intake">
+    ${mode !== 'draw' ? renderDropzone({ ...view.dropzone, disabled }) : nothing}
+    ${mode !== 'upload' ? renderPad({ ...view.pad, wide: mode === 'number', disabled }) : nothing}
+    ${camera ? renderCameraButton(camera.active, view.messages, disabled, camera.onClick) : nothing}
+  </div>`;
 }

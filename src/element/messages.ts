@@ -4,7 +4,8 @@
  * `uncertain-label`); every other text can be replaced through the element's `messages` property,
  * so the element can be translated.
  */
-import type { DigitRecognizerErrorCode } from '../index.js';
+import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
+import { isMisplacedModel } from '../classify/model-loader.js';
 
 /** Every text the element shows or announces, keyed by purpose. */
 export interface DigitRecognizerMessages {
@@ -144,6 +145,12 @@ export const defaultMessages: DigitRecognizerMessages = {
   unknownError: 'Something went wrong while reading this image.',
   modelMissing: "The recognizer's files are missing from this website.",
 };
+
+/** The text shown for `error`: its code's, or that the site lacks the model's files. */
+export function errorText(messages: DigitRecognizerMessages, error: DigitRecognizerError): string {
+  if (error.code === 'MODEL_LOAD_FAILED' && isMisplacedModel(error)) return messages.modelMissing;
+  return messages.errors[error.code] ?? messages.unknownError;
+}
 
 /** Replaces `{key}` placeholders in `template` with the matching values. */
 export function format(template: string, values: Record<string, string | number>): string {
