@@ -45,7 +45,12 @@ function toI420(rgb, width, height, noise) {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]) {
         const i = ((cy * 2 + dy) * width + cx * 2 + dx) * 3;
         r += rgb[i];
         g += rgb[i + 1];
