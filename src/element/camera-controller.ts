@@ -34,15 +34,21 @@ export interface CameraHost {
    * in the frame's pixels. Must not reject for an empty frame.
    */
   readFrame(frame: HTMLCanvasElement, signal: AbortSignal): Promise<LiveReading | null>;
+  /** Gets reading ready while the camera starts (loads the model, runs it once); never rejects. */
+  warmUp(): Promise<void>;
   /** A new steady reading. */
   onReading(reading: LiveReading): void;
   /** The camera failed to start or stopped by itself. */
   onError(error: DigitRecognizerError): void;
 }
 
-/** Longest side of a frame as it is read, in pixels: enough for a digit, quick to read. */
-const FRAME_SIDE = 480;
-const NUMBER_FRAME_SIDE = 640;
+/**
+ * Longest side of a frame as it is read, in pixels: a digit that fills a good part of the guide
+ * box is still 80–150 px tall, far more than the model's 28, and a frame reads in a few ms.
+ */
+const FRAME_SIDE = 240;
+/** A number's band is wide: 480 px keeps each of up to ten digits some 30–60 px tall. */
+const NUMBER_FRAME_SIDE = 480;
 
 /** The guide box of a `width`×`height` video: a centred square, or a wide band for a number. */
 export function guideBox(width: number, height: number, number: boolean): GuideBox {
@@ -121,6 +127,8 @@ export class CameraController implements ReactiveController {
     this.steady.reset();
     this.host.requestUpdate();
     let stream: MediaStream | null = null;
+    // The first frame would otherwise pay for the model's first run: pay it while the camera starts.
+    const warm = this.cameraHost.warmUp();
     try {
       stream = await openCamera();
       if (generation !== this.generation) throw null;
@@ -133,6 +141,7 @@ export class CameraController implements ReactiveController {
       this.video = video;
       video.srcObject = stream;
       await video.play();
+      await warm;
       if (generation !== this.generation) throw null;
       this.state = 'live';
       this.loop = new FrameLoop(video, (signal) => this.readFrame(signal));

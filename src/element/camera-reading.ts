@@ -34,3 +34,25 @@ export async function readCameraFrame(
     return null;
   }
 }
+
+/**
+ * Reads a made-up frame once (a stroke on white, the size of a real frame) so the first real
+ * frame does not pay for compiling the reading code and the model's kernels. Run while the
+ * camera starts; never rejects.
+ */
+export async function warmUpFrameReading(options: Omit<FrameReadOptions, 'signal'>): Promise<void> {
+  const frame = document.createElement('canvas');
+  frame.width = options.number ? 480 : 240;
+  frame.height = options.number ? 180 : 240;
+  const ctx = frame.getContext('2d');
+  if (!ctx) return;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, frame.width, frame.height);
+  ctx.strokeStyle = '#000000';
+  ctx.lineWidth = 12;
+  ctx.beginPath();
+  ctx.moveTo(frame.width / 2, frame.height * 0.2);
+  ctx.lineTo(frame.width / 2, frame.height * 0.8);
+  ctx.stroke();
+  await readCameraFrame(frame, { ...options, signal: new AbortController().signal });
+}

@@ -11,7 +11,7 @@ import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView } from './card-view.js';
 import { CardsController, type DigitRecognizerState } from './cards-controller.js';
 import { CameraController } from './camera-controller.js';
-import { readCameraFrame } from './camera-reading.js';
+import { readCameraFrame, warmUpFrameReading } from './camera-reading.js';
 import { renderCamera } from './camera-view.js';
 import { DrawingController } from './drawing-controller.js';
 import { drawDebounceOf, maxFilesOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
@@ -152,6 +152,11 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
         uncertainBelow: uncertainBelowOf(this.uncertainBelow),
         signal,
       });
+    },
+    warmUp: async () => {
+      const classifier = await this._model.get(this._modelKey).catch(() => null);
+      const options = { number: this._mode === 'number', uncertainBelow: uncertainBelowOf(this.uncertainBelow) };
+      if (classifier) await warmUpFrameReading({ classifier, ...options });
     },
     onReading: (live) => {
       const { announcement, event } = reportLive(live, this._messages);
