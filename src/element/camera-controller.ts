@@ -163,6 +163,11 @@ export class CameraController implements ReactiveController {
     }
   }
 
+  /** Drops the steady reading (the mode changed): the next frames start afresh. */
+  forgetReading(): void {
+    this.steady.reset();
+  }
+
   /** Stops reading and closes the camera. */
   stop(): void {
     this.generation++;

@@ -1,7 +1,7 @@
 /**
  * How the live camera looks: the video, the guide box and the steady reading over it (a box per
- * digit in number mode), the button that keeps the frame as a card, and a plain message when the
- * camera cannot start. Pure rendering: the element passes what to show and the handlers.
+ * digit in number mode), the buttons that keep the frame as a card and stop the camera, and a
+ * plain message when the camera cannot start. Pure rendering: the element passes what to show and the handlers.
  */
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -17,6 +17,7 @@ export interface CameraView {
   disabled: boolean;
   errorText: (error: DigitRecognizerError) => string;
   onCapture: () => void;
+  onStop: () => void;
 }
 
 /** The button in the intake that starts the camera, or stops it while it runs. */
@@ -71,6 +72,9 @@ export function renderCamera(view: CameraView): TemplateResult | typeof nothing 
       @click=${view.onCapture}
     >
       ${messages.captureLabel}
+    </button>
+    <button part="stop-camera-button" class="button secondary stop-camera-button" type="button" @click=${view.onStop}>
+      ${messages.stopCameraLabel}
     </button>
   </div>`;
 }

@@ -11,14 +11,16 @@ export const cameraStyles = css`
   }
 
   .camera {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.75rem;
-    justify-items: center;
+    justify-content: center;
     margin-block: 1rem;
   }
 
   .camera-frame {
     position: relative;
+    flex: 1 1 100%;
     width: 100%;
     max-width: 40rem;
     border-radius: var(--_radius);

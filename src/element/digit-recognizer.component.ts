@@ -295,6 +295,8 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     }
     if (this._isDisabled && this._camera.active) this._camera.stop();
     if (changed.has('mode')) {
+      // A digit and a number have different guide boxes and readings.
+      this._camera.forgetReading();
       const wasNumber = changed.get('mode') === 'number';
       const isNumber = this._mode === 'number';
       if (this.hasUpdated && wasNumber !== isNumber) {
@@ -351,6 +353,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
           disabled,
           errorText: (error) => this._errorText(error),
           onCapture: this._onCaptureClick,
+          onStop: this._onStopCameraClick,
         })}
         ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
         ${
@@ -470,6 +473,10 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
 
   private _onPreviewError(event: Event): void {
     if (this._cards.previewFailed(event.currentTarget as HTMLElement)) this.requestUpdate();
+  }
+
+  private _onStopCameraClick(): void {
+    this._camera.stop();
   }
 
   private _onCameraClick(): void {

@@ -53,6 +53,7 @@ import type { DigitRecognizerMessages } from './messages.js';
  * @csspart camera-guide - The guide box over the preview (an SVG `rect`).
  * @csspart camera-reading - The steady reading (or the hint) over the preview.
  * @csspart capture-button - The button that keeps the current frame as a result card.
+ * @csspart stop-camera-button - The button under the preview that stops the camera.
  *
  * @cssprop [--digit-recognizer-font=system-ui, sans-serif] - Font family.
  * @cssprop [--digit-recognizer-background=#ffffff] - Background of the element (dark scheme: #16181d).

@@ -72,6 +72,19 @@ describe('<digit-recognizer camera> in digit mode', () => {
     el.stopCamera();
   });
 
+  it('started from script without the camera attribute: no camera button, and the panel stops it', async () => {
+    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer></digit-recognizer>`);
+    expect(shadow(el).querySelector('[part="camera-button"]')).to.equal(null);
+    await el.startCamera();
+    await el.updateComplete;
+    const tracks = cameraTracks(el);
+    expect(tracks.some((track) => track.readyState === 'live')).to.equal(true);
+    part(el, '[part="stop-camera-button"]').click();
+    await el.updateComplete;
+    expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
+    expect(shadow(el).querySelector('[part="camera"]')).to.equal(null);
+  });
+
   it('stops the camera when the element is removed from the page', async () => {
     const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer camera></digit-recognizer>`);
     await el.startCamera();
