@@ -4,13 +4,14 @@
  * frame, with sensor noise), the CDN bundle's `<digit-recognizer camera>` on
  * scripts/bench/page/camera.html. Per video: time from `startCamera()` to the first right
  * reading (model already loaded), frames read per second, main-thread long tasks while reading,
- * and live camera tracks left after the element is removed. Each run is a new browser.
+ * and live camera tracks left after the element is removed. Each run is a new browser. Also the
+ * main thread while the element reads twenty 12 MP photos.
  */
 import puppeteer from 'puppeteer-core';
 import { CAMERA_VIDEOS, cameraVideo } from '../../test/browser/camera/fake-video.mjs';
 import { median } from './stats.js';
 import type { StaticServer } from './server.js';
-import type { CameraRun, CameraResult } from './types.js';
+import type { CameraRun, CameraResult, MainThreadResult } from './types.js';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PAGE = '/scripts/bench/page/camera.html';
@@ -88,4 +89,31 @@ export async function cameraBench({ server, runs, seconds, log }: CameraOptions)
     });
   }
   return results;
+}
+
+/**
+ * The main thread while the element reads twenty 12 MP photos at once (the page
+ * scripts/bench/page/main-thread.html): long tasks from adding the files until the last answer.
+ */
+export async function mainThreadBench({
+  server,
+  log,
+}: Pick<CameraOptions, 'server' | 'log'>): Promise<MainThreadResult> {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/scripts/bench/page/main-thread.html`);
+    const result = (await page.evaluate('window.runMainThread(20)')) as MainThreadResult;
+    log(
+      `  20 photos of 12 MP: ${result.longTasks} long tasks, longest ${Math.round(result.longestTaskMs)} ms, ` +
+        `${result.seconds.toFixed(1)} s, ${result.right} right`,
+    );
+    return result;
+  } finally {
+    await browser.close();
+  }
 }

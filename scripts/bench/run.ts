@@ -21,7 +21,7 @@
  *   --update=files     run only the Node-with-files and CLI part, into results.json and BENCHMARKS.md
  *   --skip-camera      no live-camera run
  *   --camera-runs=N    fresh browsers per fake camera video (default 5; 2 with --quick)
- *   --update=camera    run only the live-camera part, into results.json and BENCHMARKS.md
+ *   --update=camera    run only the live-camera and main-thread part, into results.json and BENCHMARKS.md
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,7 +34,7 @@ import { ensureNaiveModel } from './naive-model.js';
 import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
 import { nodeFiles } from './node-files.js';
-import { cameraBench } from './camera.js';
+import { cameraBench, mainThreadBench } from './camera.js';
 import { CHART_PATH, renderComparisonChart, renderReport } from './report.js';
 import { startServer } from './server.js';
 import { browserIndices } from './stats.js';
@@ -223,7 +223,10 @@ async function main(): Promise<void> {
     results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: quick ? 3 : 9, log });
   }
 
-  if (!skipCamera) results.camera = await runCamera();
+  if (!skipCamera) {
+    results.camera = await runCamera();
+    results.mainThread = await runMainThread();
+  }
 
   results.elapsedSeconds = (performance.now() - started) / 1000;
   const report = renderReport(results);
@@ -265,10 +268,22 @@ async function runCamera(): Promise<BenchResults['camera']> {
   }
 }
 
+/** The main thread while the element reads twenty 12 MP photos (section 9). */
+async function runMainThread(): Promise<BenchResults['mainThread']> {
+  log('Chromium: the element reads twenty 12 MP photos at once; long tasks…');
+  const server = await startServer(ROOT);
+  try {
+    return await mainThreadBench({ server, log });
+  } finally {
+    await server.close();
+  }
+}
+
 /** `--update=camera`: only the live-camera part, merged into the committed results. */
 async function updateCameraOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
   results.camera = await runCamera();
+  results.mainThread = await runMainThread();
   const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
   writeFileSync(RESULTS, json);
   writeFileSync(REPORT, renderReport(results));

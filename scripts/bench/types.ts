@@ -280,6 +280,8 @@ export interface BenchResults {
   nodeFiles?: NodeFilesResult | null;
   /** The live camera with a fake camera (absent in results older than the camera). */
   camera?: CameraResult[] | null;
+  /** The main thread while the element reads twenty 12 MP photos (absent in older results). */
+  mainThread?: MainThreadResult | null;
   elapsedSeconds: number;
 }
 
@@ -332,4 +334,17 @@ export interface NodeFilesResult {
   loadAverage?: number;
   cli: Array<{ jobs: number; seconds: number; imagesPerSecond: number; accuracy: number; count: number }>;
   twelveMegapixel: { medianMs: number; runs: number; minMs: number; maxMs: number };
+}
+
+/** The main thread while `<digit-recognizer>` reads big photos, all added at once. */
+export interface MainThreadResult {
+  photos: number;
+  /** From adding the files until every card has its answer. */
+  seconds: number;
+  right: number;
+  /** Main-thread tasks over 50 ms meanwhile (a `longtask` PerformanceObserver). */
+  longTasks: number;
+  longestTaskMs: number;
+  /** Their total duration. */
+  longTaskMs: number;
 }
