@@ -94,6 +94,26 @@ describe('<digit-recognizer camera> in digit mode', () => {
     expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
   });
 
+  it('stops the camera while the page is hidden and starts it again when the page is shown', async () => {
+    const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer camera></digit-recognizer>`);
+    await el.startCamera();
+    const tracks = cameraTracks(el);
+    // Headless Chromium's page never hides: play the browser's part (state, then the event).
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      setVisibility('hidden');
+      expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
+      setVisibility('visible');
+      await until(() => cameraTracks(el).some((track) => track.readyState === 'live'), 'the camera to come back');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      el.stopCamera();
+    }
+  });
+
   it('stops the camera when the element is disabled', async () => {
     const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer camera></digit-recognizer>`);
     await el.startCamera();
