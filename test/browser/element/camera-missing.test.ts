@@ -12,11 +12,10 @@ describe('<digit-recognizer camera> without a camera', () => {
   it('says why in plain words, and a chosen photo is still read', async () => {
     const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer camera mode="upload"></digit-recognizer>`);
     const errors = collect<DigitErrorEvent>(el, 'digit-error');
-    let code = '';
     part(el, '[part="camera-button"]').click();
     await until(() => errors.events.length > 0, 'the camera to fail', 20000);
     errors.stop();
-    code = errors.events[0]!.detail.error.code;
+    const code = errors.events[0]!.detail.error.code;
     expect(code).to.match(/^CAMERA_(DENIED|NOT_FOUND|IN_USE|UNAVAILABLE)$/);
     expect(errors.events[0]!.detail.source).to.equal('camera');
     await el.updateComplete;
