@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
+import { cameraVideo } from './test/browser/camera/fake-video.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -35,8 +36,37 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** Chromium with a fake camera that films `video` (a .y4m file) and a permission prompt that says yes. */
+function chromiumWithCamera(video) {
+  return chromeLauncher({
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        ...CHROMIUM_FLAGS,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    },
+  });
+}
+
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  // The camera tests run in their own browsers, each filming its own fake camera video.
+  files: ['test/browser/**/*.test.ts', '!test/browser/camera/**'],
+  groups: [
+    {
+      name: 'camera-digit',
+      files: ['test/browser/camera/digit.test.ts', 'test/browser/camera/denied.test.ts'],
+      browsers: [chromiumWithCamera(await cameraVideo('digit'))],
+    },
+    {
+      name: 'camera-number',
+      files: ['test/browser/camera/number.test.ts'],
+      browsers: [chromiumWithCamera(await cameraVideo('number'))],
+    },
+  ],
   nodeResolve: { exportConditions: ['browser', 'default'] },
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,

@@ -28,6 +28,7 @@ interface Args {
   'draw-label'?: string;
   'clear-label'?: string;
   'uncertain-label'?: string;
+  camera?: boolean;
   onPrediction?: (event: Event) => void;
   onNumber?: (event: Event) => void;
   onDigitError?: (event: Event) => void;
@@ -61,6 +62,7 @@ const PROPERTIES_WITH_ATTRIBUTES = [
   'drawLabel',
   'clearLabel',
   'uncertainLabel',
+  'camera',
 ];
 
 const meta = {
@@ -83,6 +85,7 @@ const meta = {
       draw-label=${ifDefined(args['draw-label'])}
       clear-label=${ifDefined(args['clear-label'])}
       uncertain-label=${ifDefined(args['uncertain-label'])}
+      ?camera=${args.camera ?? false}
       style=${styleMap(customProperties(args))}
       @prediction=${args.onPrediction ?? nothing}
       @number=${args.onNumber ?? nothing}
@@ -180,6 +183,17 @@ export const NumberMode: Story = {
     element.addFiles([await fixture('number.png')]);
     await waitForState(element, ['result']);
   },
+};
+
+/**
+ * `camera`: a "Use the camera" button next to the other intakes. The live preview shows a guide
+ * box; the digit held inside it is read many times a second and shown over the video once three
+ * frames in a row agree, and "Keep this" keeps the frame as a result card. Press the button: the
+ * browser asks for the camera (pages must be https or localhost); refused, the element says so
+ * and the photo and drawing intakes keep working.
+ */
+export const Camera: Story = {
+  args: { camera: true, mode: 'upload' },
 };
 
 /** `mode="draw"`: a pad for mouse, pen or touch; here a 1 is drawn for you. Draw over it. */

@@ -2,6 +2,7 @@
 import { figure, kb, met, ms, pct, table } from './format.js';
 import { deskSection, deskSummaryRows, kindTarget } from './report-desk.js';
 import { nodeFilesSection, nodeFilesSummaryRows } from './report-node-files.js';
+import { cameraSection, cameraSummaryRows } from './report-camera.js';
 import type { AccuracyFigure, BenchResults, ColdStart, Comparison, KindResult, SpeedResult } from './types.js';
 
 const TARGETS = {
@@ -551,6 +552,7 @@ export function renderReport(r: BenchResults): string {
     ]);
   }
   rows.push(...nodeFilesSummaryRows(r));
+  rows.push(...cameraSummaryRows(r));
   out.push('## Summary', '', table(['figure', 'measured', 'target', 'met?'], rows), '');
 
   // 1. MNIST
@@ -785,6 +787,7 @@ export function renderReport(r: BenchResults): string {
     ),
     '',
     ...nodeFilesSection(r),
+    ...cameraSection(r),
     '## How to run',
     '',
     '```sh',
@@ -793,6 +796,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --quick --only=jpeg,fonts --per-kind=50 --skip-node',
     'npx tsx scripts/bench/run.ts --report      # re-render BENCHMARKS.md from results.json',
     'npx tsx scripts/bench/run.ts --update=files # only section 8 (Node files, CLI), into results.json',
+    'npx tsx scripts/bench/run.ts --update=camera # only section 9 (the live camera), into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',
     '                                           # validation split for tuning: accuracy per group, misreads sheet',
     '```',
@@ -801,7 +805,7 @@ export function renderReport(r: BenchResults): string {
       '`--skip-node`, `--skip-browser`, `--skip-compare` (no naive stack), `--compare-mnist=N`, ' +
       '`--compare-per-kind=N`, `--naive-seconds=N` (training budget when `.cache/naive-model/` is missing; delete ' +
       'the folder to train again), `--skip-numbers`, `--numbers=N` (composed numbers for `readNumber()`), `--skip-files`, `--files=N` ' +
-      '(photos for the CLI, default 1,000). ' +
+      '(photos for the CLI, default 1,000), `--skip-camera`, `--camera-runs=N` (fresh browsers per camera video, default 5). ' +
       '`npm run bench` runs the build first; `tsx scripts/bench/run.ts` uses dist/ as it is.',
     '```',
     '',

@@ -19,6 +19,9 @@
  *   --skip-files       no Node-with-files and CLI run
  *   --files=N          photos for the CLI run (default 1,000; 50 with --quick)
  *   --update=files     run only the Node-with-files and CLI part, into results.json and BENCHMARKS.md
+ *   --skip-camera      no live-camera run
+ *   --camera-runs=N    fresh browsers per fake camera video (default 5; 2 with --quick)
+ *   --update=camera    run only the live-camera and main-thread part, into results.json and BENCHMARKS.md
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,6 +34,7 @@ import { ensureNaiveModel } from './naive-model.js';
 import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
 import { nodeFiles } from './node-files.js';
+import { cameraBench, mainThreadBench } from './camera.js';
 import { CHART_PATH, renderComparisonChart, renderReport } from './report.js';
 import { startServer } from './server.js';
 import { browserIndices } from './stats.js';
@@ -48,6 +52,8 @@ const skipCompare = args.includes('--skip-compare');
 const skipNumbers = args.includes('--skip-numbers');
 const skipFiles = args.includes('--skip-files');
 const updateFiles = args.includes('--update=files');
+const skipCamera = args.includes('--skip-camera');
+const updateCamera = args.includes('--update=camera');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -61,6 +67,7 @@ const SETTINGS = {
   comparePerKind: numberArg('compare-per-kind') ?? (quick ? 10 : 100),
   numbers: numberArg('numbers') ?? (quick ? 50 : 500),
   files: numberArg('files') ?? (quick ? 50 : 1000),
+  cameraRuns: numberArg('camera-runs') ?? (quick ? 2 : 5),
   naiveSeconds: numberArg('naive-seconds') ?? 240,
   ...(numberArg('node-count') ? { nodeCount: numberArg('node-count')! } : {}),
   ...(numberArg('per-kind') ? { perKind: numberArg('per-kind')! } : {}),
@@ -216,6 +223,11 @@ async function main(): Promise<void> {
     results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: quick ? 3 : 9, log });
   }
 
+  if (!skipCamera) {
+    results.camera = await runCamera();
+    results.mainThread = await runMainThread();
+  }
+
   results.elapsedSeconds = (performance.now() - started) / 1000;
   const report = renderReport(results);
   // Formatted as the repository's Prettier config wants, so `npm run lint` stays clean.
@@ -245,6 +257,39 @@ async function updateFilesOnly(): Promise<void> {
   log('Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
+/** The live camera with Chromium's fake camera (section 9). */
+async function runCamera(): Promise<BenchResults['camera']> {
+  log(`Chromium: the live camera on fake camera videos, ${SETTINGS.cameraRuns} runs each…`);
+  const server = await startServer(ROOT);
+  try {
+    return await cameraBench({ server, runs: SETTINGS.cameraRuns, seconds: 3, log });
+  } finally {
+    await server.close();
+  }
+}
+
+/** The main thread while the element reads twenty 12 MP photos (section 9). */
+async function runMainThread(): Promise<BenchResults['mainThread']> {
+  log('Chromium: the element reads twenty 12 MP photos at once; long tasks…');
+  const server = await startServer(ROOT);
+  try {
+    return await mainThreadBench({ server, log });
+  } finally {
+    await server.close();
+  }
+}
+
+/** `--update=camera`: only the live-camera part, merged into the committed results. */
+async function updateCameraOnly(): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  results.camera = await runCamera();
+  results.mainThread = await runMainThread();
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log('Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
+}
+
 const run = args.includes('--report')
   ? async (): Promise<void> => {
       const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -254,7 +299,9 @@ const run = args.includes('--report')
     }
   : updateFiles
     ? updateFilesOnly
-    : main;
+    : updateCamera
+      ? updateCameraOnly
+      : main;
 
 run().catch((error: unknown) => {
   console.error(error);

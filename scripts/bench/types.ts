@@ -280,7 +280,53 @@ export interface BenchResults {
   readNumberSpeed?: ReadNumberSpeed | null;
   /** Node with files and the CLI (absent in results older than the CLI). */
   nodeFiles?: NodeFilesResult | null;
+  /** The live camera with a fake camera (absent in results older than the camera). */
+  camera?: CameraResult[] | null;
+  /** The main thread while the element reads twenty 12 MP photos (absent in older results). */
+  mainThread?: MainThreadResult | null;
   elapsedSeconds: number;
+}
+
+/** One run of the live camera on a fake camera video, as the bench page reports it. */
+export interface CameraRun {
+  /** From `startCamera()` until the preview plays. */
+  startMs: number;
+  /** From `startCamera()` until the first right reading; null when none came within 10 s. */
+  rightMs: number | null;
+  /** Every steady reading that fired, in order. */
+  readings: string[];
+  framesPerSecond: number;
+  msPerFrame: number;
+  longTasks: number;
+  longestTaskMs: number;
+  tracksBefore: number;
+  liveTracksAfter: number;
+}
+
+/** The live camera on one fake video, over several runs. */
+export interface CameraResult {
+  mode: 'digit' | 'number';
+  /** The photo the fake camera films (test/fixtures/scenes/). */
+  scene: string;
+  label: string;
+  width: number;
+  height: number;
+  runs: number;
+  /** Runs that read `label` within 10 s. */
+  rightRuns: number;
+  medianRightMs: number | null;
+  /** The slowest run's time to the right reading; null when a run never read it. */
+  worstRightMs: number | null;
+  medianStartMs: number;
+  medianFramesPerSecond: number;
+  medianMsPerFrame: number;
+  /** Main-thread long tasks (> 50 ms) while reading, over all runs. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** Live camera tracks after the element was removed, over all runs (must be 0). */
+  liveTracksAfter: number;
+  /** Every distinct steady reading seen. */
+  readings: string[];
 }
 
 /** Node with files: the CLI over a folder of photos, and `classify(path)` of a 12 MP JPEG. */
@@ -290,4 +336,17 @@ export interface NodeFilesResult {
   loadAverage?: number;
   cli: Array<{ jobs: number; seconds: number; imagesPerSecond: number; accuracy: number; count: number }>;
   twelveMegapixel: { medianMs: number; runs: number; minMs: number; maxMs: number };
+}
+
+/** The main thread while `<digit-recognizer>` reads big photos, all added at once. */
+export interface MainThreadResult {
+  photos: number;
+  /** From adding the files until every card has its answer. */
+  seconds: number;
+  right: number;
+  /** Main-thread tasks over 50 ms meanwhile (a `longtask` PerformanceObserver). */
+  longTasks: number;
+  longestTaskMs: number;
+  /** Their total duration. */
+  longTaskMs: number;
 }

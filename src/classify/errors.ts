@@ -10,9 +10,24 @@
  * - `MODEL_LOAD_FAILED`: the model could not be fetched or parsed; the message names the URL.
  * - `BACKEND_UNAVAILABLE`: neither the WASM nor the CPU backend of TensorFlow.js could start.
  * - `DISPOSED`: the classifier was disposed before or during the call.
+ * - `CAMERA_DENIED`: the user or the page's permissions policy refused the camera.
+ * - `CAMERA_NOT_FOUND`: the device has no camera (or none that fits).
+ * - `CAMERA_IN_USE`: the camera is there but could not start, usually because another app holds it.
+ * - `CAMERA_INSECURE`: the page is not served over HTTPS (or localhost), so browsers offer no camera.
+ * - `CAMERA_UNAVAILABLE`: this browser offers no camera API, or the camera failed for another reason.
  */
 export type DigitRecognizerErrorCode =
-  'INVALID_INPUT' | 'DECODE_FAILED' | 'EMPTY_IMAGE' | 'MODEL_LOAD_FAILED' | 'BACKEND_UNAVAILABLE' | 'DISPOSED';
+  | 'INVALID_INPUT'
+  | 'DECODE_FAILED'
+  | 'EMPTY_IMAGE'
+  | 'MODEL_LOAD_FAILED'
+  | 'BACKEND_UNAVAILABLE'
+  | 'DISPOSED'
+  | 'CAMERA_DENIED'
+  | 'CAMERA_NOT_FOUND'
+  | 'CAMERA_IN_USE'
+  | 'CAMERA_INSECURE'
+  | 'CAMERA_UNAVAILABLE';
 
 /**
  * The error every public function rejects with.

@@ -11,7 +11,13 @@ import type { Card } from './card.js';
 export type CardOutcome =
   | { status: 'complete'; reading: NumberReading; prediction?: undefined; preprocessed?: undefined; error?: undefined }
   | { status: 'complete'; prediction: Prediction; preprocessed: Preprocessed; reading?: undefined; error?: undefined }
-  | { status: 'empty' | 'error'; error: DigitRecognizerError; reading?: undefined; prediction?: undefined };
+  | {
+      status: 'empty' | 'error';
+      error: DigitRecognizerError;
+      reading?: undefined;
+      prediction?: undefined;
+      preprocessed?: undefined;
+    };
 
 export interface ReadOptions {
   classifier: Classifier;

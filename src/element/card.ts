@@ -1,5 +1,6 @@
 /** One result card of `<digit-recognizer>`: an image, its reading and where the run stands. */
 import type { DigitRecognizerError, NumberReading, Prediction, Preprocessed } from '../index.js';
+import type { DigitSource } from './events.js';
 
 /** State of one result card. */
 export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | 'error';
@@ -7,8 +8,9 @@ export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | '
 /** A card's image, what was read from it, and the bookkeeping of its runs. */
 export interface Card {
   readonly id: number;
-  readonly kind: 'file' | 'drawing';
-  /** The image file, or null for the drawing. */
+  /** Where the image came from. */
+  readonly kind: DigitSource;
+  /** The image file (a camera frame kept as a JPEG), or null for the drawing. */
   readonly file: File | null;
   readonly name: string;
   /** What is classified: the file, or a snapshot of the pad. */
@@ -53,6 +55,16 @@ export function pendingCard(source: Pick<Card, 'kind' | 'file' | 'name' | 'input
     run: 0,
     rejudge: 0,
   };
+}
+
+/**
+ * A new card for an image file (a Blob without a name gets `unnamed`), waiting to be read; its
+ * preview URL is made only when `preview` is true (the element is on the page).
+ */
+export function fileCard(blob: Blob, kind: DigitSource, unnamed: string, preview: boolean): Card {
+  const file = blob instanceof File ? blob : new File([blob], unnamed, { type: blob.type, lastModified: Date.now() });
+  const url = preview ? URL.createObjectURL(file) : null;
+  return pendingCard({ kind, file, name: file.name || unnamed, input: file, url });
 }
 
 /** What a card shows, as its `data-state`. */

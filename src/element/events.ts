@@ -4,6 +4,9 @@
  */
 import type { DigitRecognizerError, NumberReading } from '../index.js';
 
+/** Where an image came from: a file (picked, dropped or pasted), the drawing pad, or the camera. */
+export type DigitSource = 'file' | 'drawing' | 'camera';
+
 /** One recognized image: the model's answer and where it came from. */
 export interface DigitResult {
   /** The most likely digit, 0–9. */
@@ -14,8 +17,10 @@ export interface DigitResult {
   probabilities: number[];
   /** True when the model is unsure; `digit` is then only the best guess. */
   uncertain: boolean;
-  /** The image file, or `null` for a drawing made on the pad. */
+  /** The image file (a frame kept from the camera is a JPEG file), or `null` for a drawing or a live camera reading. */
   file: File | null;
+  /** Where the image came from. */
+  source: DigitSource;
 }
 
 /** Detail of {@link DigitPredictionEvent}. */
@@ -25,8 +30,10 @@ export type DigitPredictionDetail = DigitResult;
 export interface NumberResult {
   /** What was read: `text` (e.g. `"4071"`), each digit with its box, the overall confidence. */
   reading: NumberReading;
-  /** The image file, or `null` for a number written on the pad. */
+  /** The image file (a frame kept from the camera is a JPEG file), or `null` for a number written on the pad or a live camera reading. */
   file: File | null;
+  /** Where the image came from. */
+  source: DigitSource;
 }
 
 /** Detail of {@link DigitNumberEvent}. */
@@ -36,8 +43,10 @@ export type DigitNumberDetail = NumberResult;
 export interface DigitErrorDetail {
   /** What went wrong; `error.code` is stable, `error.message` is meant for developers. */
   error: DigitRecognizerError;
-  /** The file that failed, or `null` for a drawing or for the model itself. */
+  /** The file that failed, or `null` for a drawing, the camera or the model itself. */
   file: File | null;
+  /** Where the failing image came from (`'camera'` also when the camera itself failed); `null` for the model. */
+  source: DigitSource | null;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * How images come into the element besides its picker: dropped on it, pasted while focus is in
- * it, or pasted anywhere on the page while the pointer is over it (unless focus is in a text
- * field). A reactive controller: it listens while the host is connected and says when a drag is
+ * How files come into the element: its picker, dropped on it, pasted while focus is in it, or
+ * pasted anywhere on the page while the pointer is over it (unless focus is in a text field). A reactive controller: it listens while the host is connected and says when a drag is
  * over the host, for styling.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export interface IntakeHost extends ReactiveControllerHost, HTMLElement {}
+export interface IntakeHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: ParentNode;
+}
 
 export interface IntakeOptions {
   /** False when the host takes no files now (disabled, or drawing only). */
@@ -63,6 +64,21 @@ export class IntakeController implements ReactiveController {
     document.removeEventListener('paste', this.onDocumentPaste);
     this.setDragging(false);
   }
+
+  /** Opens the file picker (the drop zone's click), when the host takes files. */
+  readonly openPicker = (): void => {
+    if (!this.options.accepts()) return;
+    this.host.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+  };
+
+  /** The picker's `change`: hands over the files chosen. */
+  readonly onPickerChange = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    // Reset so choosing the same file again fires `change` again.
+    input.value = '';
+    if (files.length > 0 && this.options.accepts()) this.options.add(files);
+  };
 
   private setDragging(value: boolean): void {
     if (this.dragging === value) return;

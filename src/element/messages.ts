@@ -4,7 +4,8 @@
  * `uncertain-label`); every other text can be replaced through the element's `messages` property,
  * so the element can be translated.
  */
-import type { DigitRecognizerErrorCode } from '../index.js';
+import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
+import { isMisplacedModel } from '../classify/model-loader.js';
 
 /** Every text the element shows or announces, keyed by purpose. */
 export interface DigitRecognizerMessages {
@@ -54,6 +55,22 @@ export interface DigitRecognizerMessages {
   tooManyFiles: string;
   /** Announced and shown when several files were given without `multiple`. */
   onlyOneFile: string;
+  /** The button that starts the camera (with the `camera` attribute). */
+  cameraLabel: string;
+  /** The button that stops the camera. */
+  stopCameraLabel: string;
+  /** The button that keeps the current camera frame as a result card. */
+  captureLabel: string;
+  /** Accessible label of the live camera preview. */
+  cameraPreviewLabel: string;
+  /** Shown over the preview while the camera starts. */
+  cameraStarting: string;
+  /** Shown over the preview while nothing steady is read: where to hold the digit. */
+  cameraHint: string;
+  /** The same, in `mode="number"`. */
+  cameraNumberHint: string;
+  /** Name of a card captured from the camera. `{time}` is replaced (e.g. "14:03:27"). */
+  cameraCaptureName: string;
   /** Error texts, one per error code. */
   errors: Record<DigitRecognizerErrorCode, string>;
   /** Error text for a failure that has no known code. */
@@ -104,6 +121,14 @@ export const defaultMessages: DigitRecognizerMessages = {
   numberDrawLabel: 'Or write a number here',
   tooManyFiles: 'Only {max} images at a time: {count} left out.',
   onlyOneFile: 'Only one image at a time: the first one was used.',
+  cameraLabel: 'Use the camera',
+  stopCameraLabel: 'Stop the camera',
+  captureLabel: 'Keep this',
+  cameraPreviewLabel: 'Camera preview',
+  cameraStarting: 'Starting the camera…',
+  cameraHint: 'Hold a digit inside the box',
+  cameraNumberHint: 'Hold a number inside the box',
+  cameraCaptureName: 'Camera {time}',
   errors: {
     INVALID_INPUT: "This file isn't an image we can use.",
     DECODE_FAILED: "This file isn't an image we can read.",
@@ -111,10 +136,21 @@ export const defaultMessages: DigitRecognizerMessages = {
     MODEL_LOAD_FAILED: "The recognizer couldn't load. Check your connection and try again.",
     BACKEND_UNAVAILABLE: "This browser can't run the recognizer. Try another browser.",
     DISPOSED: 'The recognizer was stopped. Try again.',
+    CAMERA_DENIED: 'The camera is blocked. Allow it in your browser, or choose a photo instead.',
+    CAMERA_NOT_FOUND: 'No camera was found. Choose a photo instead.',
+    CAMERA_IN_USE: 'The camera is in use by another app. Close it and try again.',
+    CAMERA_INSECURE: 'The camera only works on a secure (https) page. Choose a photo instead.',
+    CAMERA_UNAVAILABLE: "The camera couldn't start in this browser. Choose a photo instead.",
   },
   unknownError: 'Something went wrong while reading this image.',
   modelMissing: "The recognizer's files are missing from this website.",
 };
+
+/** The text shown for `error`: its code's, or that the site lacks the model's files. */
+export function errorText(messages: DigitRecognizerMessages, error: DigitRecognizerError): string {
+  if (error.code === 'MODEL_LOAD_FAILED' && isMisplacedModel(error)) return messages.modelMissing;
+  return messages.errors[error.code] ?? messages.unknownError;
+}
 
 /** Replaces `{key}` placeholders in `template` with the matching values. */
 export function format(template: string, values: Record<string, string | number>): string {

@@ -1,0 +1,249 @@
+/**
+ * The element's result cards and their runs: adding, reading (each run with its own
+ * AbortController and number, so a run that was replaced, removed or disconnected is dropped),
+ * judging again quietly, removing, and what happens to them when the host leaves and comes back.
+ * No rendering and no events: the host says what happened through {@link CardsHost}.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Classifier } from '../index.js';
+import type { Card } from './card.js';
+import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
+import type { DigitResult, NumberResult } from './events.js';
+import type { ModelState } from './model-controller.js';
+
+/** What the cards need from the element. */
+export interface CardsHost {
+  /** The classifier to read with (loading it when needed). */
+  classifier(): Promise<Classifier>;
+  /** The classifier loaded or loading now, if any: for quiet re-judgements only. */
+  currentClassifier(): Promise<Classifier> | null;
+  /** True in `mode="number"`: a card holds a number. */
+  numberMode(): boolean;
+  /** The `uncertain-below` threshold, 0–1. */
+  uncertainBelow(): number;
+  /** A run ended: announce it and fire its event. */
+  report(card: Card, outcome: CardOutcome): void;
+  /** Cards or their contents changed: re-render and update the form value. */
+  changed(): void;
+}
+
+/**
+ * What the element as a whole is doing:
+ * - `loading`: the model is downloading;
+ * - `classifying`: at least one image is being read;
+ * - `result`: every image has an answer (a digit, an uncertain guess or "no digit found");
+ * - `error`: the model failed to load, or every image failed;
+ * - `empty`: nothing to show yet.
+ */
+export type DigitRecognizerState = 'loading' | 'classifying' | 'result' | 'error' | 'empty';
+
+export class CardsController implements ReactiveController {
+  /** The cards, in the order shown. Replace the array (don't mutate it) so Lit sees the change. */
+  private list: Card[] = [];
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly cardsHost: CardsHost,
+  ) {
+    host.addController(this);
+  }
+
+  /** The cards, in the order shown. */
+  get cards(): readonly Card[] {
+    return this.list;
+  }
+
+  get pending(): boolean {
+    return this.list.some((card) => card.status === 'pending');
+  }
+
+  /** What the element is doing, given where its model's load stands. */
+  state(model: ModelState): DigitRecognizerState {
+    if (model === 'error') return 'error';
+    const pending = this.pending;
+    if (model === 'loading' && (pending || this.list.length === 0)) return 'loading';
+    if (pending) return 'classifying';
+    if (this.list.length === 0) return 'empty';
+    if (this.list.every((card) => card.status === 'error')) return 'error';
+    return 'result';
+  }
+
+  /** The digits read, in order (copies a listener may change). */
+  results(): DigitResult[] {
+    const results: DigitResult[] = [];
+    for (const card of this.list) {
+      if (card.status !== 'complete' || !card.prediction) continue;
+      const { digit, confidence, probabilities, uncertain } = card.prediction;
+      const file = card.file;
+      results.push({ digit, confidence, probabilities: [...probabilities], uncertain, file, source: card.kind });
+    }
+    return results;
+  }
+
+  /** The numbers read, in order (copies a listener may change). */
+  readings(): NumberResult[] {
+    const readings: NumberResult[] = [];
+    for (const card of this.list) {
+      if (card.status !== 'complete' || !card.reading) continue;
+      readings.push({ reading: copyReading(card.reading), file: card.file, source: card.kind });
+    }
+    return readings;
+  }
+
+  /**
+   * A card's preview loaded: its natural size is the size of the input, which scales the digit
+   * boxes. True when that changed the card.
+   */
+  previewLoaded(img: HTMLImageElement): boolean {
+    const card = this.byId(img.dataset['card']);
+    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return false;
+    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return false;
+    card.size = { width: img.naturalWidth, height: img.naturalHeight };
+    return true;
+  }
+
+  /** The browser couldn't show a card's preview (not an image). True when that changed the card. */
+  previewFailed(img: HTMLElement): boolean {
+    const card = this.byId(img.dataset['card']);
+    if (!card || card.previewFailed) return false;
+    card.previewFailed = true;
+    return true;
+  }
+
+  /** (Re)connected: bring back previews and finish the runs that disconnecting aborted. */
+  hostConnected(): void {
+    for (const card of this.list) {
+      if (!card.url && card.kind === 'file' && card.file) card.url = URL.createObjectURL(card.file);
+    }
+    for (const card of this.list) if (card.status === 'pending' && !card.controller) void this.run(card);
+    if (this.list.length > 0) this.cardsHost.changed();
+  }
+
+  /** Disconnected: abort every run and free every preview (a file's comes back on reconnect). */
+  hostDisconnected(): void {
+    for (const card of this.list) {
+      card.controller?.abort();
+      card.controller = null;
+      if (card.url) URL.revokeObjectURL(card.url);
+      card.url = null;
+    }
+  }
+
+  /** Adds `cards` at the end (or, with `first`, at the start) and reads them. */
+  add(cards: Card[], { first = false } = {}): void {
+    if (cards.length === 0) return;
+    this.list = first ? [...cards, ...this.list] : [...this.list, ...cards];
+    for (const card of cards) void this.run(card);
+  }
+
+  /** Removes every card for which `drop` is true (all of them without it); aborts their runs. */
+  removeWhere(drop: (card: Card) => boolean = () => true): Card[] {
+    const dropped = this.list.filter(drop);
+    if (dropped.length === 0) return dropped;
+    for (const card of dropped) this.dispose(card);
+    this.list = this.list.filter((card) => !dropped.includes(card));
+    this.cardsHost.changed();
+    return dropped;
+  }
+
+  find(predicate: (card: Card) => boolean): Card | undefined {
+    return this.list.find(predicate);
+  }
+
+  /** The card whose `data-card` attribute is `id`. */
+  byId(id: string | undefined): Card | undefined {
+    return this.list.find((card) => String(card.id) === id);
+  }
+
+  /** Reads every card again (the model or the mode changed). */
+  rerunAll(): void {
+    for (const card of this.list) void this.run(card);
+  }
+
+  /** Judges every finished card again with the current `uncertain-below`, quietly. */
+  rejudgeAll(): void {
+    for (const card of this.list) void this.rejudge(card);
+  }
+
+  /** Reads again the cards that failed only because of `failed(card)` (e.g. the model was missing). */
+  retryWhere(failed: (card: Card) => boolean): void {
+    for (const card of this.list) if (card.status === 'error' && failed(card)) void this.run(card);
+  }
+
+  /**
+   * Reads one card. Each run has its own AbortController and number; a run whose card was
+   * removed, re-run or disconnected meanwhile is dropped without painting or firing anything.
+   */
+  async run(card: Card): Promise<void> {
+    card.controller?.abort();
+    const controller = new AbortController();
+    card.controller = controller;
+    const run = ++card.run;
+    card.status = 'pending';
+    card.error = null;
+    this.cardsHost.changed();
+    const isCurrent = (): boolean => !controller.signal.aborted && card.run === run && this.list.includes(card);
+
+    let classifier: Classifier;
+    try {
+      classifier = await this.cardsHost.classifier();
+    } catch (reason) {
+      if (!isCurrent()) return;
+      // The model's own failure is reported once, by the model controller.
+      this.settle(card, { status: 'error', error: toDigitError(reason, 'MODEL_LOAD_FAILED') });
+      return;
+    }
+    if (!isCurrent()) return;
+
+    const outcome = await readCard(card, {
+      classifier,
+      number: this.cardsHost.numberMode(),
+      uncertainBelow: this.cardsHost.uncertainBelow(),
+      signal: controller.signal,
+    });
+    if (!isCurrent()) return;
+    this.settle(card, outcome);
+    this.cardsHost.report(card, outcome);
+  }
+
+  /** Ends a card's run with its outcome; every other outcome field is cleared. */
+  private settle(card: Card, outcome: CardOutcome): void {
+    card.controller = null;
+    card.status = outcome.status;
+    card.error = outcome.error ?? null;
+    card.prediction = outcome.prediction ?? null;
+    card.reading = outcome.reading ?? null;
+    card.preprocessed = outcome.preprocessed ?? null;
+    this.cardsHost.changed();
+  }
+
+  /**
+   * Re-reads a finished card with the current `uncertain-below`, quietly: the result is updated,
+   * no event fires. Dropped if the card is re-run or removed meanwhile.
+   */
+  private async rejudge(card: Card): Promise<void> {
+    const current = this.cardsHost.currentClassifier();
+    if (card.status !== 'complete' || (!card.preprocessed && !card.reading) || !current) return;
+    const run = card.run;
+    const rejudge = ++card.rejudge;
+    const isCurrent = (): boolean =>
+      card.run === run && card.rejudge === rejudge && card.status === 'complete' && this.list.includes(card);
+    const classifier = await current.catch(() => null);
+    if (!classifier) return;
+    const judged = await rejudgeCard(card, classifier, this.cardsHost.uncertainBelow());
+    if (!judged || !isCurrent()) return;
+    if (judged.reading && card.reading) card.reading = judged.reading;
+    else if (judged.prediction) card.prediction = judged.prediction;
+    else return;
+    this.cardsHost.changed();
+  }
+
+  /** Aborts a card's run and frees its preview. */
+  private dispose(card: Card): void {
+    card.controller?.abort();
+    card.controller = null;
+    card.run++;
+    if (card.url) URL.revokeObjectURL(card.url);
+    card.url = null;
+  }
+}
