@@ -11,7 +11,7 @@
 export { classify, classifyBatch, getDefaultClassifier, loadClassifier, preprocess } from './classify/api.js';
 export { setAssetPath, getAssetPath } from './classify/assets.js';
 export { readNumber } from './number/read-number.js';
-export type { DigitReading, NumberReading, ReadNumberOptions } from './number/read-number.js';
+export type { DigitReading, NotADigit, NumberReading, ReadNumberOptions } from './number/read-number.js';
 export { DigitRecognizerError, isDigitRecognizerError } from './classify/errors.js';
 export type { DigitRecognizerErrorCode } from './classify/errors.js';
 export type {
@@ -27,6 +27,7 @@ export type {
   Prediction,
   Preprocessed,
   RawPixels,
+  UncertainReason,
   WritingSurface,
 } from './classify/types.js';
 export { VERSION } from './version.js';

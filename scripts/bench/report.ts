@@ -613,12 +613,13 @@ export function renderReport(r: BenchResults): string {
         'Generators: `scripts/bench/page/kinds.js`.',
       '',
       table(
-        ['kind', 'images', 'accuracy', 'uncertain', 'target', 'met?'],
+        ['kind', 'images', 'accuracy', 'uncertain', 'read right, flagged "not a digit"', 'target', 'met?'],
         r.kinds.map((k) => [
           k.kind,
           String(k.count),
           pct(k.accuracy),
           String(k.uncertain),
+          k.rightFlagged === undefined ? '—' : `${k.rightFlagged} (${pct(k.rightFlagged / Math.max(1, k.correct))})`,
           k.kind === 'mnist-canvas' ? '(reference)' : `≥ ${pct(kindTarget(k.kind, TARGETS.photoKind), 0)}`,
           k.kind === 'mnist-canvas' ? '—' : met(k.accuracy >= kindTarget(k.kind, TARGETS.photoKind)),
         ]),

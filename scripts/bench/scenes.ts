@@ -33,6 +33,9 @@ interface SceneOutcome {
   read: string;
   confidence: number;
   uncertain: boolean;
+  /** Digit kinds: the model's chance that the image is not a digit, and whether it said so. */
+  notDigitScore?: number;
+  notADigit?: boolean;
   ms: number;
   correct: boolean;
   error?: string;
@@ -95,6 +98,9 @@ function printAccuracy(outcomes: SceneOutcome[]): void {
   }
   const messages = [...new Set(outcomes.flatMap((o) => (o.error ? [o.error] : [])))];
   if (messages.length > 0) console.log(`Rejections: ${messages.slice(0, 5).join('; ')}`);
+  const flagged = outcomes.filter((o) => o.correct && o.notADigit).length;
+  if (outcomes.some((o) => o.notADigit !== undefined))
+    console.log(`Read right but flagged "not a digit": ${flagged} of ${right} (${pct(flagged, right)})`);
 }
 
 async function main(): Promise<void> {

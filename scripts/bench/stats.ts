@@ -8,6 +8,8 @@ export interface Outcome {
   predicted: number;
   confidence: number;
   uncertain: boolean;
+  /** Flagged `uncertain` with reason `'not-a-digit'`. */
+  notADigit?: boolean;
   group: string;
   error?: string;
   /** Diagnosis of wrong answers (see page/harness.js): polarity found and expected… */
@@ -50,6 +52,7 @@ export function accuracyOf(outcomes: readonly Outcome[]): AccuracyFigure {
     correct,
     accuracy: outcomes.length > 0 ? correct / outcomes.length : 0,
     uncertain: outcomes.filter((o) => o.uncertain).length,
+    rightFlagged: outcomes.filter((o) => o.predicted === o.label && o.notADigit).length,
     errors: outcomes.filter((o) => o.predicted < 0).length,
   };
 }

@@ -19,6 +19,8 @@ export interface AccuracyFigure {
   accuracy: number;
   /** Predictions flagged `uncertain` (right or wrong). */
   uncertain: number;
+  /** Digits read right but flagged "not a digit" (absent in results from before the verdict). */
+  rightFlagged?: number;
   /** Inputs `classify()` rejected (counted as wrong). */
   errors: number;
 }

@@ -17,6 +17,8 @@ export interface EpochOptions {
   learningRate: (step: number) => number;
   /** Shown before the progress bar, e.g. "epoch 2/12". */
   label: string;
+  /** Called after every step (e.g. to average weights). */
+  afterStep?: (step: number) => void;
 }
 
 /** Trains one pass over `ids`; returns the mean loss and (training) accuracy, and the seconds taken. */
@@ -43,6 +45,7 @@ export async function trainEpoch(options: EpochOptions): Promise<{ loss: number;
     ]);
     const result = (await model.trainOnBatch(xs!, ys!)) as number[];
     tf.dispose([xs!, ys!]);
+    options.afterStep?.(step);
     lossSum += result[0]!;
     accSum += result[1]!;
     progress.update(step + 1, options.label, {

@@ -1,6 +1,6 @@
 /** Writes the model card (Markdown), its metrics (JSON) and a confusion-matrix image (SVG). */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Evaluation } from './evaluate.js';
 
 export interface CardFacts {
@@ -68,11 +68,13 @@ export function writeModelCard(dir: string, facts: CardFacts): void {
         `| ${d} | ${row.reduce((a, b) => a + b, 0)} | ${pct(row[d]! / (row.reduce((a, b) => a + b, 0) || 1))} |`,
     )
     .join('\n');
-  const card = `# Model card: mnist-cnn
+  const card = `# Model card: ${basename(dir)}
 
 A small convolutional network that reads one handwritten digit (0–9) from a 28×28 grayscale
 image, white ink on black, normalised the MNIST way (digit fitted into 20×20, centre of mass
 at the centre). \`digit-recognizer\` produces that input from photos, scans and drawings.
+It reads digits only. The candidate ensemble [models/mnist-cnn-next](../mnist-cnn-next/MODEL_CARD.md)
+uses it as a member and adds a "not a digit" verdict.
 
 ## At a glance
 | | |
@@ -114,7 +116,8 @@ ${facts.history.map((h) => `| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.accura
 - One digit per image; use \`readNumber()\` for several.
 - Trained on MNIST, so on digits written the Western way; 1s with a long flag and 7s with a bar
   are read, unusual styles may be \`uncertain\`.
-- Not a general "is this a digit" detector: the \`uncertain\` flag is a confidence threshold.
+- Not a general "is this a digit" detector: it reads every image as some digit (\`notDigitScore\`
+  is 0); the candidate ensemble models/mnist-cnn-next says "not a digit".
 
 ## Reproduce
 \`\`\`sh

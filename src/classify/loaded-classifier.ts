@@ -9,6 +9,7 @@ import { DigitRecognizerError } from './errors.js';
 import { loadNetwork } from './model-loader.js';
 import type { Network } from './network.js';
 import { preprocess } from './preprocess-input.js';
+import { verdictOf } from './verdict.js';
 import type {
   BackendName,
   Classifier,
@@ -21,6 +22,8 @@ import type {
 
 /** Default confidence below which a prediction is `uncertain`. */
 export const DEFAULT_UNCERTAIN_BELOW = 0.7;
+/** Default `notDigitScore` at or above which a prediction is `uncertain`: not a digit. */
+export const DEFAULT_NOT_DIGIT_ABOVE = 0.5;
 /**
  * Ink covering more of a squarish box than this is a blot or a photo, not a handwritten digit.
  * (A "1" drawn as a straight bar covers its thin box entirely, so thin boxes are exempt.)
@@ -51,6 +54,14 @@ export function isDisposed(classifier: Classifier): boolean {
   return disposedClassifiers.has(classifier);
 }
 
+/** An option that is a share, 0–1, or its default. */
+function threshold(name: string, value: number | undefined, fallback: number): number {
+  const t = value ?? fallback;
+  if (!(t >= 0 && t <= 1))
+    throw new DigitRecognizerError('INVALID_INPUT', `${name} must be between 0 and 1; got ${t}.`);
+  return t;
+}
+
 class LoadedClassifier implements Classifier {
   private network: Network | null;
 
@@ -76,33 +87,28 @@ class LoadedClassifier implements Classifier {
     options: ClassifyOptions,
   ): Promise<Prediction[]> {
     const network = this.live();
-    const threshold = options.uncertainBelow ?? DEFAULT_UNCERTAIN_BELOW;
-    if (!(threshold >= 0 && threshold <= 1)) {
-      throw new DigitRecognizerError('INVALID_INPUT', `uncertainBelow must be between 0 and 1; got ${threshold}.`);
-    }
+    const thresholds = {
+      uncertainBelow: threshold('uncertainBelow', options.uncertainBelow, DEFAULT_UNCERTAIN_BELOW),
+      notDigitAbove: threshold('notDigitAbove', options.notDigitAbove, DEFAULT_NOT_DIGIT_ABOVE),
+    };
     if (images.length === 0) return [];
     const batch = new Float32Array(images.length * MODEL_SIZE * MODEL_SIZE);
     images.forEach((img, i) => batch.set(img, i * MODEL_SIZE * MODEL_SIZE));
     const output = tidy(() => network.predict(tensor4d(batch, [images.length, MODEL_SIZE, MODEL_SIZE, 1])));
     let values: Float32Array;
     try {
-      values = (await output.data()) as Float32Array;
+      values = network.readout((await output.data()) as Float32Array, images.length);
     } finally {
       output.dispose();
     }
+    const k = network.classes;
     return images.map((_, i) => {
-      const probabilities = Array.from(values.subarray(i * 10, i * 10 + 10));
-      const sum = probabilities.reduce((a, b) => a + b, 0) || 1;
-      for (let d = 0; d < 10; d++) probabilities[d] = probabilities[d]! / sum;
-      let digit = 0;
-      for (let d = 1; d < 10; d++) if (probabilities[d]! > probabilities[digit]!) digit = d;
-      const confidence = probabilities[digit]!;
       const hint = hints[i];
       const squarish = hint
         ? Math.min(hint.box.width, hint.box.height) >= BLOT_MIN_ASPECT * Math.max(hint.box.width, hint.box.height)
         : false;
       const blot = hint ? squarish && hint.inkCoverage > MAX_DIGIT_COVERAGE : false;
-      return { digit, confidence, probabilities, uncertain: confidence < threshold || blot };
+      return verdictOf(values.subarray(i * k, i * k + k), thresholds, blot);
     });
   }
 

@@ -1,206 +1,24 @@
 /**
- * A small runner for Keras-style Sequential models saved by TensorFlow.js (`model.json` +
- * weights). Only the layers an image classifier like ours needs are supported, which keeps
- * `@tensorflow/tfjs-layers` (hundreds of KB) out of the bundle.
+ * A loaded model: a Sequential network (see `sequential.ts`) or an ensemble of them (see
+ * `ensemble.ts`), built from `model.json` and its weights.
  */
-import {
-  avgPool,
-  batchNorm,
-  dispose,
-  fused,
-  io,
-  maxPool,
-  mean,
-  relu,
-  reshape,
-  sigmoid,
-  softmax,
-  tanh,
-  type NamedTensorMap,
-  type Tensor,
-  type Tensor2D,
-  type Tensor4D,
-} from '@tensorflow/tfjs-core';
+import { dispose, io, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
+import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
+import { sequentialRunner } from './sequential.js';
 
-type Activation = 'linear' | 'relu' | 'softmax' | 'sigmoid' | 'tanh';
-
-/** One layer of the network, with its weights. */
-type Layer =
-  | {
-      kind: 'conv2d';
-      kernel: Tensor4D;
-      bias: Tensor | null;
-      strides: [number, number];
-      padding: 'same' | 'valid';
-      activation: Activation;
-    }
-  | { kind: 'pool'; op: 'max' | 'avg'; size: [number, number]; strides: [number, number]; padding: 'same' | 'valid' }
-  | { kind: 'global-avg-pool' }
-  | { kind: 'flatten' }
-  | { kind: 'dense'; kernel: Tensor2D; bias: Tensor | null; activation: Activation }
-  | { kind: 'batch-norm'; gamma: Tensor | null; beta: Tensor | null; mean: Tensor; variance: Tensor; epsilon: number }
-  | { kind: 'activation'; activation: Activation }
-  | { kind: 'identity' };
-
-/** A loaded network: call `predict` on a [n, 28, 28, 1] batch. */
+/**
+ * A loaded network: `predict` runs a [n, 28, 28, 1] batch; `readout` turns the values of its
+ * output into [n, classes] probabilities: ten digits, and for a model that knows, an 11th,
+ * "not a digit". (A Sequential model's output is already that; an ensemble's is its members'
+ * logits side by side, combined in plain JavaScript, cheaper than a dozen tiny tensor ops.)
+ */
 export interface Network {
   readonly inputShape: [number, number, number];
+  /** 10 (digits) or 11 (digits, then "not a digit"). */
+  readonly classes: number;
   predict(batch: Tensor4D): Tensor2D;
+  readout(output: Float32Array, count: number): Float32Array;
   dispose(): void;
-}
-
-interface KerasLayer {
-  class_name: string;
-  config: Record<string, unknown>;
-}
-
-const ACTIVATIONS: ReadonlySet<string> = new Set(['linear', 'relu', 'softmax', 'sigmoid', 'tanh']);
-
-function pair(value: unknown, fallback: number): [number, number] {
-  if (Array.isArray(value)) return [Number(value[0]), Number(value[1] ?? value[0])];
-  if (typeof value === 'number') return [value, value];
-  return [fallback, fallback];
-}
-
-function activationOf(config: Record<string, unknown>): Activation {
-  const name = (config.activation as string | undefined) ?? 'linear';
-  if (!ACTIVATIONS.has(name)) throw new Error(`unsupported activation "${name}"`);
-  return name as Activation;
-}
-
-function applyActivation(x: Tensor, activation: Activation): Tensor {
-  switch (activation) {
-    case 'relu':
-      return relu(x);
-    case 'softmax':
-      return softmax(x);
-    case 'sigmoid':
-      return sigmoid(x);
-    case 'tanh':
-      return tanh(x);
-    default:
-      return x;
-  }
-}
-
-/** The Sequential layers of a `layers-model` topology, across the formats tfjs has written. */
-function kerasLayers(topology: unknown): { layers: KerasLayer[]; inputShape: number[] | null } {
-  const root = topology as { model_config?: unknown; class_name?: string; config?: unknown };
-  const model = (root.model_config ?? root) as { class_name?: string; config?: unknown };
-  if (model.class_name !== 'Sequential') {
-    throw new Error(`expected a Sequential model, found ${String(model.class_name)}`);
-  }
-  const config = model.config as { layers?: KerasLayer[] } | KerasLayer[];
-  const layers = Array.isArray(config) ? config : config.layers;
-  if (!Array.isArray(layers) || layers.length === 0) throw new Error('the model has no layers');
-  const first = layers[0]!.config;
-  const shape = (first.batch_input_shape ?? first.batchInputShape) as Array<number | null> | undefined;
-  return { layers, inputShape: shape ? shape.slice(1).map((d) => Number(d)) : null };
-}
-
-function weightOf(weights: NamedTensorMap, layer: string, name: string, required: true): Tensor;
-function weightOf(weights: NamedTensorMap, layer: string, name: string, required: false): Tensor | null;
-function weightOf(weights: NamedTensorMap, layer: string, name: string, required: boolean): Tensor | null {
-  const tensor = weights[`${layer}/${name}`];
-  if (!tensor && required) throw new Error(`weight ${layer}/${name} is missing`);
-  return tensor ?? null;
-}
-
-function buildLayer(spec: KerasLayer, weights: NamedTensorMap): Layer {
-  const c = spec.config;
-  const name = c.name as string;
-  switch (spec.class_name) {
-    case 'Conv2D': {
-      if ((c.data_format ?? 'channels_last') !== 'channels_last')
-        throw new Error('only channels_last convolutions are supported');
-      if (pair(c.dilation_rate, 1).some((d) => d !== 1)) throw new Error('dilated convolutions are not supported');
-      return {
-        kind: 'conv2d',
-        kernel: weightOf(weights, name, 'kernel', true) as Tensor4D,
-        bias: c.use_bias === false ? null : weightOf(weights, name, 'bias', false),
-        strides: pair(c.strides, 1),
-        padding: c.padding === 'same' ? 'same' : 'valid',
-        activation: activationOf(c),
-      };
-    }
-    case 'MaxPooling2D':
-    case 'AveragePooling2D': {
-      const size = pair(c.pool_size, 2);
-      return {
-        kind: 'pool',
-        op: spec.class_name === 'MaxPooling2D' ? 'max' : 'avg',
-        size,
-        strides: c.strides == null ? size : pair(c.strides, size[0]),
-        padding: c.padding === 'same' ? 'same' : 'valid',
-      };
-    }
-    case 'GlobalAveragePooling2D':
-      return { kind: 'global-avg-pool' };
-    case 'Flatten':
-      return { kind: 'flatten' };
-    case 'Dense':
-      return {
-        kind: 'dense',
-        kernel: weightOf(weights, name, 'kernel', true) as Tensor2D,
-        bias: c.use_bias === false ? null : weightOf(weights, name, 'bias', false),
-        activation: activationOf(c),
-      };
-    case 'BatchNormalization':
-      return {
-        kind: 'batch-norm',
-        gamma: c.scale === false ? null : weightOf(weights, name, 'gamma', false),
-        beta: c.center === false ? null : weightOf(weights, name, 'beta', false),
-        mean: weightOf(weights, name, 'moving_mean', true),
-        variance: weightOf(weights, name, 'moving_variance', true),
-        epsilon: Number(c.epsilon ?? 1e-3),
-      };
-    case 'Activation':
-      return { kind: 'activation', activation: activationOf(c) };
-    case 'Dropout':
-    case 'InputLayer':
-      return { kind: 'identity' };
-    default:
-      throw new Error(`unsupported layer ${spec.class_name} ("${name}")`);
-  }
-}
-
-function run(layer: Layer, x: Tensor): Tensor {
-  switch (layer.kind) {
-    case 'conv2d': {
-      const fusable = layer.activation === 'relu' || layer.activation === 'linear';
-      const out = fused.conv2d({
-        x: x as Tensor4D,
-        filter: layer.kernel,
-        strides: layer.strides,
-        pad: layer.padding,
-        ...(layer.bias ? { bias: layer.bias } : {}),
-        activation: fusable ? (layer.activation as 'relu' | 'linear') : 'linear',
-      });
-      return fusable ? out : applyActivation(out, layer.activation);
-    }
-    case 'pool':
-      return (layer.op === 'max' ? maxPool : avgPool)(x as Tensor4D, layer.size, layer.strides, layer.padding);
-    case 'global-avg-pool':
-      return mean(x, [1, 2]);
-    case 'flatten':
-      return reshape(x, [x.shape[0]!, -1]);
-    case 'dense': {
-      const fusable = layer.activation === 'relu' || layer.activation === 'linear';
-      const out = fused.matMul({
-        a: x as Tensor2D,
-        b: layer.kernel,
-        ...(layer.bias ? { bias: layer.bias } : {}),
-        activation: fusable ? (layer.activation as 'relu' | 'linear') : 'linear',
-      });
-      return fusable ? out : applyActivation(out, layer.activation);
-    }
-    case 'batch-norm':
-      return batchNorm(x, layer.mean, layer.variance, layer.beta ?? undefined, layer.gamma ?? undefined, layer.epsilon);
-    case 'activation':
-      return applyActivation(x, layer.activation);
-    case 'identity':
-      return x;
-  }
 }
 
 /** Bytes the weights described by `specs` take, quantized or not. */
@@ -216,6 +34,18 @@ export function weightBytesOf(specs: io.WeightsManifestEntry[]): number {
           : 4;
     return bytes + count * size;
   }, 0);
+}
+
+/** The network a topology describes, its weights read from `weights` (tracked by the caller). */
+function buildTopology(topology: unknown, weights: NamedTensorMap): Omit<Network, 'dispose'> {
+  if ((topology as { class_name?: unknown }).class_name === ENSEMBLE_CLASS) return ensembleNetwork(topology, weights);
+  const sequential = sequentialRunner(topology, weights);
+  return {
+    inputShape: sequential.inputShape ?? [28, 28, 1],
+    classes: sequential.classes,
+    predict: (batch: Tensor4D): Tensor2D => sequential.run(batch),
+    readout: (output: Float32Array): Float32Array => output,
+  };
 }
 
 /**
@@ -234,35 +64,21 @@ export function createNetwork(modelJson: io.ModelJSON, weightBytes: ArrayBuffer)
   const weights = io.decodeWeights(weightBytes, specs);
   const used = new Set<string>();
   try {
-    const { layers: specsByLayer, inputShape } = kerasLayers(modelJson.modelTopology);
     const tracked = new Proxy(weights, {
       get(target, key: string) {
         used.add(key);
         return target[key];
       },
     });
-    const layers = specsByLayer.map((spec) => buildLayer(spec, tracked));
+    const network = buildTopology(modelJson.modelTopology, tracked);
     for (const name of Object.keys(weights)) {
       if (!used.has(name)) weights[name]!.dispose();
     }
     for (const value of Object.values(weights)) {
       if (!value.isDisposed && value.dtype !== 'float32') throw new Error('weights must be float32');
     }
-    const shape = (inputShape ?? [28, 28, 1]) as [number, number, number];
     return {
-      inputShape: shape,
-      predict(batch: Tensor4D): Tensor2D {
-        let x: Tensor = batch;
-        const made: Tensor[] = [];
-        for (const layer of layers) {
-          const next = run(layer, x);
-          if (next !== x) made.push(next);
-          x = next;
-        }
-        made.pop();
-        dispose(made);
-        return x as Tensor2D;
-      },
+      ...network,
       dispose(): void {
         dispose(Object.values(weights));
       },

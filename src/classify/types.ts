@@ -45,19 +45,46 @@ export type ImageSource =
  */
 export type DigitInput = ImageSource | Global<'Blob'> | Uint8Array | ArrayBuffer | Global<'URL'> | string | RawPixels;
 
+/**
+ * Why a prediction is `uncertain`:
+ * - `'not-a-digit'`: the image does not look like one handwritten digit (a letter, a symbol, a
+ *   doodle, two digits side by side, a photo or texture): `notDigitScore` is at or above
+ *   `notDigitAbove`, or the ink is a solid blot.
+ * - `'ambiguous'`: it looks like a digit, but like two of them: the two likeliest digits hold
+ *   nearly all the probability and neither reaches `uncertainBelow` (a 4 that may be a 9).
+ * - `'low-confidence'`: it looks like a digit, but no reading reaches `uncertainBelow`.
+ */
+export type UncertainReason = 'not-a-digit' | 'ambiguous' | 'low-confidence';
+
 /** What the model read. */
 export interface Prediction {
-  /** The most likely digit, 0–9. */
+  /** The most likely digit, 0–9 (read even when the image is not a digit: check `uncertain`). */
   digit: number;
-  /** Its probability, 0–1. */
+  /**
+   * The calibrated chance, 0–1, that `digit` is the right reading: it includes the chance that
+   * the image is not a digit at all, so a letter read as a "4" has a low confidence. Equal to
+   * `probabilities[digit] × (1 − notDigitScore)`.
+   */
   confidence: number;
-  /** Ten probabilities, one per digit, that sum to 1. */
+  /**
+   * Ten probabilities, one per digit, that sum to 1: how likely each digit is, if the image is
+   * a digit.
+   */
   probabilities: number[];
   /**
-   * True when the model is unsure (confidence below `uncertainBelow`) or the ink does not look
-   * like one digit. Show "not sure" instead of the digit.
+   * The calibrated chance, 0–1, that the image is not one handwritten digit (a letter, a symbol,
+   * a doodle, two digits, a photo). Threshold it yourself, or let `notDigitAbove` do it. Always
+   * 0 with a custom model that has no "not a digit" output.
+   */
+  notDigitScore: number;
+  /**
+   * True when the answer should not be taken as read: the image is not a digit, or the model
+   * is unsure which digit it is. Show "not sure" (or "this doesn't look like a digit") instead
+   * of the digit; `reason` says which.
    */
   uncertain: boolean;
+  /** Why the prediction is uncertain; absent when `uncertain` is false. */
+  reason?: UncertainReason;
 }
 
 /** A point in an image, in its pixels. */
@@ -107,8 +134,13 @@ export interface Preprocessed {
 
 /** Per-call options. */
 export interface ClassifyOptions {
-  /** Confidence below which `uncertain` is true. Default `0.7`. */
+  /** Confidence below which `uncertain` is true (reason `'ambiguous'` or `'low-confidence'`). Default `0.7`. */
   uncertainBelow?: number;
+  /**
+   * `notDigitScore` at or above which a prediction is `uncertain` with reason `'not-a-digit'`.
+   * Default `0.5`; lower flags more non-digits and more odd real digits, higher the reverse.
+   */
+  notDigitAbove?: number;
   /** Abort the call; rejects with the signal's reason. */
   signal?: Global<'AbortSignal'>;
 }

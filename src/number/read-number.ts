@@ -36,15 +36,31 @@ export type DigitReading = Prediction & {
   box: Box;
 };
 
+/** A mark in the line that is not a digit (a letter, a symbol, a doodle), left out of the number. */
+export interface NotADigit {
+  /** Where the mark is, in the input's pixels. */
+  box: Box;
+  /** The model's chance that the mark is not a digit (see `Prediction.notDigitScore`). */
+  notDigitScore: number;
+}
+
 /** What `readNumber()` read. */
 export interface NumberReading {
-  /** The digits, left to right, e.g. `"02139"`. */
+  /**
+   * The digits, left to right, e.g. `"02139"`. Marks that are not digits (a letter, a symbol)
+   * are left out, never read as a digit: they are listed in `notDigits` and make `uncertain` true.
+   */
   text: string;
   /** Each digit's prediction and box. */
   digits: DigitReading[];
+  /**
+   * The marks left out of `text` because they do not look like a digit (reason `'not-a-digit'`
+   * at the call's `notDigitAbove`), left to right. Empty for a clean number.
+   */
+  notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
   confidence: number;
-  /** True when any digit is uncertain. */
+  /** True when any digit is uncertain, or a mark that is not a digit was left out. */
   uncertain: boolean;
   /** The writing surface the number was found on, when the image is a scene (a note on a desk). */
   surface?: WritingSurface;
@@ -78,6 +94,8 @@ interface Piece {
   prediction: Prediction;
   /** The segment checker's chance that the piece is one whole digit. */
   whole: number;
+  /** Cut out of a wider piece: the segmenter chose it as a digit. */
+  cut?: boolean;
 }
 
 interface Reader {
@@ -141,8 +159,12 @@ async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<Piece[]
   return found.map(({ group, digit }, i) => ({ group, digit, prediction: predictions[i]!, whole: whole[i]! }));
 }
 
-/** How likely a piece is one whole digit, read right. */
-const score = (piece: Piece): number => piece.whole * piece.prediction.confidence;
+/**
+ * How likely a piece is one whole digit, read right, if it is a digit: whether it is one at all
+ * is the checker's to say here (the model calls two touching digits, or a digit with a sliver of
+ * its neighbour, not a digit).
+ */
+const score = (piece: Piece): number => piece.whole * piece.prediction.probabilities[piece.prediction.digit]!;
 
 /** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
 async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
@@ -150,7 +172,8 @@ async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Pi
   const tall = Math.max(reader.lineHeight, box.height);
   const forced = box.width > FORCE_SPLIT_WIDTH * tall;
   if (depth >= MAX_SPLIT_DEPTH || box.width < MIN_CUT_WIDTH * tall) return [piece];
-  if (!forced && piece.whole >= SURE_WHOLE) return [piece];
+  // A piece the model calls no digit may be two digits the checker took for one: try a cut.
+  if (!forced && piece.whole >= SURE_WHOLE && piece.prediction.reason !== 'not-a-digit') return [piece];
   const halves = cutCandidates(reader.analysis, piece.group).flatMap((column) => splitAt(piece.group, column));
   const read = await readPieces(reader, halves);
   let best: [Piece, Piece] | null = null;
@@ -165,8 +188,12 @@ async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Pi
       best = [left, right];
     }
   }
-  if (!best || (!forced && bestScore <= score(piece))) return [piece];
-  return [...(await resolvePiece(reader, best[0], depth + 1)), ...(await resolvePiece(reader, best[1], depth + 1))];
+  // Kept whole, the piece is one digit read right, or one mark that is no digit (a letter).
+  const whole =
+    piece.whole * Math.max(piece.prediction.probabilities[piece.prediction.digit]!, piece.prediction.notDigitScore);
+  if (!best || (!forced && bestScore <= whole)) return [piece];
+  const [first, second]: Piece[] = best.map((half) => ({ ...half, cut: true }));
+  return [...(await resolvePiece(reader, first!, depth + 1)), ...(await resolvePiece(reader, second!, depth + 1))];
 }
 
 const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
@@ -210,17 +237,29 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     pieces.push(...(await resolvePiece(reader, piece)));
   }
   if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
-  const digits = pieces.map(({ prediction, digit, whole }) => ({
-    ...prediction,
-    // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
-    uncertain: prediction.uncertain || whole < DOUBTFUL_PIECE,
-    box: inInput(toInputBox(digit.box, analysis.scale), origin),
-  }));
+  const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
+  // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
+  // stays (two digits explained that mark best), uncertain when the model doubts it.
+  const left = (piece: Piece): boolean => piece.prediction.reason === 'not-a-digit' && !piece.cut;
+  const notDigits = pieces
+    .filter(left)
+    .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
+  const digits = pieces
+    .filter((piece) => !left(piece))
+    .map(({ prediction, digit, whole }) => ({
+      ...prediction,
+      // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
+      ...(prediction.uncertain || whole >= DOUBTFUL_PIECE
+        ? {}
+        : { uncertain: true, reason: 'low-confidence' as const }),
+      box: boxOf(digit),
+    }));
   return {
     text: digits.map((d) => d.digit).join(''),
     digits,
-    confidence: digits.reduce((c, d) => c * d.confidence, 1),
-    uncertain: digits.some((d) => d.uncertain),
+    notDigits,
+    confidence: digits.length > 0 ? digits.reduce((c, d) => c * d.confidence, 1) : 0,
+    uncertain: notDigits.length > 0 || digits.some((d) => d.uncertain),
     ...(surface ? { surface } : {}),
   };
 }

@@ -46,8 +46,10 @@ describe('classify() in Node', () => {
     const p = await classifier.classify(mnistDigit(3));
     assert.equal(p.probabilities.length, 10);
     assert.ok(Math.abs(p.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-5);
-    assert.equal(p.confidence, Math.max(...p.probabilities));
-    assert.equal(p.uncertain, p.confidence < 0.7);
+    assert.equal(p.confidence, Math.max(...p.probabilities) * (1 - p.notDigitScore));
+    assert.ok(p.confidence > 0.95 && p.notDigitScore < 0.05);
+    assert.equal(p.uncertain, false);
+    assert.equal(p.reason, undefined);
   });
 
   it('accepts grayscale bytes, RGBA bytes and floats alike', async () => {

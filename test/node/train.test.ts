@@ -24,7 +24,7 @@ function runQuick(script: string, outDir: string, checkpointDir: string, args: s
 
 const train = (...args: string[]): string => runQuick('scripts/train/train.ts', out, checkpoint, args);
 
-describe('npm run train -- --quick', () => {
+describe('npm run train:digits -- --quick', () => {
   let log = '';
 
   it('learns well above chance, checkpoints, and exports quantized weights', () => {

@@ -38,6 +38,7 @@
       result.predicted = p.digit;
       result.confidence = p.confidence;
       result.uncertain = p.uncertain;
+      result.notADigit = p.reason === 'not-a-digit';
     } catch (error) {
       result.error = String((error && error.message) || error);
     }

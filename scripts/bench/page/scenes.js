@@ -147,6 +147,10 @@
         }
         answer.confidence = answer.reading.confidence;
         answer.uncertain = answer.reading.uncertain;
+        if (!number) {
+          answer.notDigitScore = answer.reading.notDigitScore;
+          answer.notADigit = answer.reading.reason === 'not-a-digit';
+        }
       } catch (error) {
         answer.error = String((error && error.message) || error);
       }

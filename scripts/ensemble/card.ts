@@ -1,0 +1,138 @@
+/** The candidate ensemble's model card, written from the figures measured on its files. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { formatDuration } from '../train/progress.js';
+import type { DigitFigures, NegativeFigures } from './measure.js';
+
+export interface SetFigures {
+  digits: DigitFigures;
+  paperDigits: DigitFigures;
+  negatives: NegativeFigures;
+  calibration: { before: number; after: number };
+}
+
+export interface EnsembleMetrics {
+  members: string[];
+  verdict: string;
+  temperature: number;
+  /** Steps each member's uint8 kernels keep (256: as trained and exported). */
+  levels: number;
+  weightBytes: number;
+  gzipBytes: number;
+  quick: boolean;
+  validation: SetFigures;
+  /** Null while members are chosen (`--validation-only`): the test sets were not read. */
+  test: SetFigures | null;
+  seconds: number;
+}
+
+interface MemberFacts {
+  parameters: number;
+  epochs: number;
+  seed: number;
+  trainingSeconds: number;
+  totalSeconds?: number;
+}
+
+const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
+
+function memberFacts(dir: string, name: string): MemberFacts {
+  return JSON.parse(readFileSync(join(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
+}
+
+export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: string): void {
+  const v = m.validation;
+  const t = m.test;
+  const facts = m.members.map((name) => ({ name, ...memberFacts(membersDir, name) }));
+  const parameters = facts.reduce((n, f) => n + f.parameters, 0);
+  const both = (cell: (f: SetFigures) => string): string => `${cell(v)} | ${t ? cell(t) : 'not read'}`;
+  const categories = Object.keys(v.negatives.perCategory);
+  const text = `# Model card: ${basename(dir)} (candidate: not shipped yet)
+
+An ensemble of ${m.members.length} small convolutional networks, stored as **one model** (one \`model.json\`,
+one \`weights.bin\`): every member reads the digit, and the member \`${m.verdict}\` also says how
+likely the image is **not a digit**. Input: the 28×28 image \`preprocess()\` makes (white ink on
+black, MNIST-normalised). Output: 11 probabilities, the ten digits then "not a digit", calibrated.
+
+How it combines (src/classify/ensemble.ts): the digit probabilities are the geometric mean of
+the members' (the softmax of their mean digit logits); "not a digit" is the verdict member's;
+the 11 log-probabilities are divided by the temperature **${m.temperature.toFixed(3)}**, fitted on validation.
+\`classify()\` calls an image not a digit (\`uncertain: true, reason: 'not-a-digit'\`) when
+\`notDigitScore\` ≥ 0.5 (the option \`notDigitAbove\`).
+
+## At a glance
+| | validation | test |
+|---|---|---|
+| MNIST digits: \`digit\` right | ${both((f) => `**${pct(f.digits.accuracy)}**`)} |
+| MNIST digits: right and not flagged | ${both((f) => pct(f.digits.acceptedAccuracy))} |
+| MNIST digits read right but flagged "not a digit" | ${both((f) => pct(f.digits.rightFlaggedRate))} |
+| Digits drawn on paper, read through \`preprocess()\`: right | ${both((f) => pct(f.paperDigits.accuracy))} |
+| …of those read right, flagged "not a digit" | ${both((f) => pct(f.paperDigits.rightFlaggedRate))} |
+| Non-digits flagged "not a digit" | ${both((f) => `**${pct(f.negatives.rate, 1)}**`)} |
+| ECE (15 bins, 11 classes), before → after calibration | ${both((f) => `${pct(f.calibration.before)} → ${pct(f.calibration.after)}`)} |
+| Weights gzipped (what a first visit downloads) | ${(m.gzipBytes / 1024).toFixed(1)} KB | |
+| Images | ${both((f) => `${f.digits.count} digits, ${f.paperDigits.count} on paper, ${f.negatives.count} non-digits`)} |
+
+Validation: the 5,000 MNIST training images every member left out (split seed 42), the same drawn
+on paper, and the validation non-digits (their own fonts and seeds). Test: MNIST's 10,000 test
+images, the same drawn on paper, and the held-out non-digit test set (other fonts, other seeds);
+read once, for this card. Weights: **${(m.weightBytes / 1024).toFixed(1)} KB** (${parameters.toLocaleString('en')} parameters;
+uint8 kernels, float16 biases, each member's quantized weights, on ${m.levels} steps).
+
+## Not a digit, per category
+| category | validation | test |
+|---|---|---|
+${categories
+  .map(
+    (c) =>
+      `| ${c} | ${pct(v.negatives.perCategory[c]!.rate, 1)} | ${t ? `**${pct(t.negatives.perCategory[c]!.rate, 1)}** (${t.negatives.perCategory[c]!.count})` : 'not read'} |`,
+  )
+  .join('\n')}
+
+What each category holds, how the negatives are drawn and which fonts each split uses:
+[members/verdict-42/MODEL_CARD.md](../members/verdict-42/MODEL_CARD.md).
+
+## Per digit (MNIST test)
+| digit | images | \`digit\` right | flagged "not a digit" |
+|---|---|---|---|
+${
+  t
+    ? t.digits.perDigit.map((d, i) => `| ${i} | ${d.count} | ${pct(d.accuracy)} | ${d.notADigit} |`).join('\n')
+    : '| not read | | | |'
+}
+
+## Members
+| member | parameters | epochs | seed | training | card |
+|---|---|---|---|---|---|
+${facts
+  .map(
+    (f) =>
+      `| ${basename(f.name)} | ${f.parameters.toLocaleString('en')} | ${f.epochs} | ${f.seed} | ${formatDuration(f.trainingSeconds)} | [card](../${f.name}/MODEL_CARD.md) |`,
+  )
+  .join('\n')}
+
+Every member holds out the same 5,000 validation images (split seed 42); a member's own test
+figure is in its card. Assembling, calibrating and measuring this model took ${formatDuration(m.seconds)}.
+
+## Limits
+- Not shipped yet: below the issue's 99.6% on MNIST test, and on photo-like scenes more digits
+  read right are flagged "not a digit" than the 1.5% allowed: digits under a cast shadow and
+  digits in a thick marker, which the verdict member never saw in training. Measure with
+  \`npx tsx scripts/bench/scenes.ts --kind=cast-shadow --split=train --count=200 --salt=1\`
+  (validation scenes; the line "Read right but flagged" is this figure) after \`npm run build\`
+  with this model in models/mnist-cnn.
+- Calibration is fitted and measured on MNIST-like digits, digits through the pipeline and
+  generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photos of hard digits were not part of it.
+- A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
+  line-like mark comes out as a 1 (never a negative in training), and is read as one.
+- The "not a digit" judgement comes from the verdict member alone; the other members only read digits.
+
+## Reproduce
+\`\`\`sh
+npm run train                 # every member (and the segment checker) from scratch, two at a time, then this model
+npm run train -- --resume     # after an interruption
+npm run train:ensemble        # only this step: assemble, calibrate, measure, write this card
+\`\`\`
+`;
+  writeFileSync(join(dir, 'MODEL_CARD.md'), text);
+}

@@ -1,0 +1,153 @@
+/**
+ * `npm run train:ensemble`: the candidate model from its trained members:
+ * assembled into one model, its temperature fitted on validation, then every figure of its card
+ * measured on the files written, through the package's own classifier.
+ *
+ *   npm run train:ensemble -- [--members a,b,c] [--verdict name] [--out DIR] [--quick]
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadClassifier } from '../../src/node.js';
+import type { Classifier } from '../../src/classify/types.js';
+import { defaultMnistDir } from '../negatives/digit-source.js';
+import { formatDuration } from '../train/progress.js';
+import { fitTemperature } from '../verdict/calibrate.js';
+import { loadVerdictData } from '../verdict/data.js';
+import { concat, digitsOf, negativesOf, paperDigitsOf, type Labelled } from '../verdict/measure.js';
+import { coarsen, readMember, writeEnsemble } from './assemble.js';
+import { writeEnsembleCard, type EnsembleMetrics, type SetFigures } from './card.js';
+import { calibrationError, digitFigures, elevenOf, negativeFigures, predictionsOf } from './measure.js';
+
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: 'mnist-cnn,members/verdict-42' },
+    verdict: { type: 'string', default: 'verdict-42' },
+    from: { type: 'string' },
+    levels: { type: 'string', default: '64' },
+    out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'validation-only': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`Usage: npm run train:ensemble -- [options]
+  --members A,B,C   member folders under --from (default mnist-cnn,members/verdict-42)
+  --verdict NAME    the member with the "not a digit" output (default verdict-42)
+  --from DIR        the folder the member paths start from (default models/)
+  --levels N        steps of each uint8 kernel kept (default 64; 256 keeps them as exported)
+  --out DIR         where the model goes (default models/mnist-cnn-next; --quick: .cache/quick-ensemble)
+  --validation-only measure on validation only (while choosing members; the test sets stay unread)
+  --quick           fewer images (tests)`);
+  process.exit(0);
+}
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const quick = args.quick;
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'models/mnist-cnn-next'));
+const memberNames = args.members.split(',').filter(Boolean);
+const membersDir = resolve(args.from ?? join(root, 'models'));
+
+async function classifierFor(dir: string): Promise<Classifier> {
+  return loadClassifier({ modelUrl: pathToFileURL(join(dir, 'model.json')) });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const levels = Number(args.levels);
+  const members = memberNames.map((name) => coarsen(readMember(join(membersDir, name)), levels));
+  const data = loadVerdictData({
+    dataDir: defaultMnistDir(),
+    cacheDir: join(root, '.cache/negatives'),
+    seed: 42,
+    validation: quick ? 200 : 5000,
+    quick,
+    perCategory: quick ? { train: 24, validation: 8, test: 8 } : { train: 2000, validation: 300, test: 500 },
+    log: (line) => console.log(line),
+  });
+  const { train, validationIds, test, negatives, paper } = data;
+  const parts = (split: 'validation' | 'test'): Labelled[] =>
+    split === 'validation'
+      ? [digitsOf(train, validationIds), paperDigitsOf(paper.validation, train), negativesOf(negatives.validation)]
+      : [digitsOf(test), paperDigitsOf(paper.test, test), negativesOf(negatives.test)];
+  const joined = (list: Labelled[]): Labelled => list.reduce((a, b) => concat(a, b));
+
+  // Temperature 1 first: the combined probabilities as they are, to fit the temperature on.
+  const raw = mkdtempSync(join(tmpdir(), 'ensemble-'));
+  writeEnsemble(raw, members, args.verdict, 1);
+  const uncalibrated = await classifierFor(raw);
+  const validation = joined(parts('validation'));
+  const before = (await predictionsOf(uncalibrated, validation)).map(elevenOf);
+  const logs = Float32Array.from(before.flatMap((row) => row.map((p) => Math.log(Math.max(1e-12, p)))));
+  const temperature = fitTemperature(logs, validation.labels, 11);
+  console.log(`Temperature fitted on validation: ${temperature.toFixed(3)}`);
+
+  mkdirSync(out, { recursive: true });
+  const weightBytes = writeEnsemble(out, members, args.verdict, temperature);
+  const shipped = await classifierFor(out);
+  const measure = async (split: 'validation' | 'test'): Promise<SetFigures> => {
+    const [digits, onPaper, nonDigits] = parts(split);
+    const all = joined([digits!, onPaper!, nonDigits!]);
+    const predictions = await predictionsOf(shipped, all);
+    const rawRows = (await predictionsOf(uncalibrated, all)).map(elevenOf);
+    const a = digits!.count;
+    const b = a + onPaper!.count;
+    return {
+      digits: digitFigures(predictions.slice(0, a), digits!.labels),
+      paperDigits: digitFigures(predictions.slice(a, b), onPaper!.labels),
+      negatives: negativeFigures(
+        predictions.slice(b),
+        split === 'validation' ? negatives.validation.categories : negatives.test.categories,
+      ),
+      calibration: {
+        before: calibrationError(rawRows, all.labels),
+        after: calibrationError(predictions.map(elevenOf), all.labels),
+      },
+    };
+  };
+  const validationFigures = await measure('validation');
+  // The test sets are read once, here, for the card; nothing above looked at them.
+  const testFigures = args['validation-only'] ? null : await measure('test');
+  uncalibrated.dispose();
+  rmSync(raw, { recursive: true, force: true });
+
+  const metrics: EnsembleMetrics = {
+    members: memberNames,
+    verdict: args.verdict,
+    temperature,
+    levels,
+    weightBytes,
+    gzipBytes: gzipSync(readFileSync(join(out, 'weights.bin')), { level: 9 }).length,
+    quick,
+    validation: validationFigures,
+    test: testFigures,
+    seconds: (Date.now() - started) / 1000,
+  };
+  shipped.dispose();
+  writeFileSync(join(out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeEnsembleCard(out, metrics, membersDir);
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const v = validationFigures;
+  const t = testFigures;
+  console.log(
+    `Wrote ${out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}, ${formatDuration(metrics.seconds)}\n` +
+      `  validation: digits ${pct(v.digits.accuracy)} (${pct(v.digits.rightFlaggedRate)} of right ones flagged), ` +
+      `through the pipeline ${pct(v.paperDigits.accuracy)} (${pct(v.paperDigits.rightFlaggedRate)}), ` +
+      `non-digits flagged ${pct(v.negatives.rate)}, ECE ${pct(v.calibration.before)} → ${pct(v.calibration.after)}` +
+      (t
+        ? `\n  TEST: MNIST ${pct(t.digits.accuracy)} (${pct(t.digits.rightFlaggedRate)} of right ones flagged), ` +
+          `through the pipeline ${pct(t.paperDigits.accuracy)} (${pct(t.paperDigits.rightFlaggedRate)}), ` +
+          `non-digits flagged ${pct(t.negatives.rate)}, ECE ${pct(t.calibration.before)} → ${pct(t.calibration.after)}`
+        : '; test sets not read'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
