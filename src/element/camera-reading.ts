@@ -22,12 +22,15 @@ export async function readCameraFrame(
   try {
     if (number) {
       const reading = await readNumber(frame, { classifier, uncertainBelow, signal });
+      // Nothing but marks that are no digits: no answer.
       if (reading.digits.length === 0) return null;
       return { key: reading.text, reading, boxes: reading.digits.map((digit) => digit.box) };
     }
     const preprocessed = await preprocess(frame);
     signal.throwIfAborted();
     const prediction = await classifier.classifyPreprocessed(preprocessed, { uncertainBelow, signal });
+    // A letter, a doodle or two digits in the box: no answer, as for an empty frame.
+    if (prediction.reason === 'not-a-digit') return null;
     return { key: String(prediction.digit), prediction, boxes: [preprocessed.box] };
   } catch {
     // EMPTY_IMAGE (nothing in the box), an aborted read, a frame the browser could not give.

@@ -226,6 +226,9 @@ function renderSurface(card: Card): TemplateResult | typeof nothing {
 }
 
 function renderPrediction(prediction: Prediction, view: CardView): TemplateResult {
+  if (prediction.reason === 'not-a-digit') {
+    return html`<p part="not-a-digit" class="no-digit not-a-digit">${view.messages.notADigit}</p>`;
+  }
   return html`
     <div class=${classMap({ result: true, uncertain: prediction.uncertain })}>
       <p part="digit" class="digit">${prediction.digit}</p>

@@ -3,7 +3,7 @@ import type { DigitRecognizerError, NumberReading, Prediction, Preprocessed } fr
 import type { DigitSource } from './events.js';
 
 /** State of one result card. */
-export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'no-digit' | 'error';
+export type DigitCardState = 'pending' | 'result' | 'uncertain' | 'not-a-digit' | 'no-digit' | 'error';
 
 /** A card's image, what was read from it, and the bookkeeping of its runs. */
 export interface Card {
@@ -77,6 +77,7 @@ export function cardState(card: Card): DigitCardState {
     case 'error':
       return 'error';
     case 'complete':
+      if (card.prediction?.reason === 'not-a-digit') return 'not-a-digit';
       return card.prediction?.uncertain || card.reading?.uncertain ? 'uncertain' : 'result';
   }
 }

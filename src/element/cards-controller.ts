@@ -9,6 +9,7 @@ import type { Classifier } from '../index.js';
 import type { Card } from './card.js';
 import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
 import type { DigitResult, NumberResult } from './events.js';
+import { digitResultOf } from './card-report.js';
 import type { ModelState } from './model-controller.js';
 
 /** What the cards need from the element. */
@@ -73,9 +74,7 @@ export class CardsController implements ReactiveController {
     const results: DigitResult[] = [];
     for (const card of this.list) {
       if (card.status !== 'complete' || !card.prediction) continue;
-      const { digit, confidence, probabilities, uncertain } = card.prediction;
-      const file = card.file;
-      results.push({ digit, confidence, probabilities: [...probabilities], uncertain, file, source: card.kind });
+      results.push(digitResultOf(card.prediction, card.file, card.kind));
     }
     return results;
   }

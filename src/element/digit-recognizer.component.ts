@@ -53,7 +53,8 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  *
  * It is a form field: inside a `<form>` it submits, under its `name`, the recognized digit, or all
  * recognized digits in order ("372"). Uncertain results count (they are the best guess); cards
- * without a digit or with an error do not.
+ * without a digit, with an error, or whose image is not a digit ("This doesn't look like a
+ * digit": a letter, a doodle, two digits side by side) do not.
  *
  * With `mode="number"` each image holds a whole number (a postal code, a meter reading), read
  * digit by digit with `readNumber()`. Images come from the picker, drop or paste, or are written on
@@ -78,7 +79,7 @@ const MODEL_ERROR_CODES: ReadonlySet<DigitRecognizerErrorCode> = new Set([
  * @tagname digit-recognizer
  * @summary Recognizes a handwritten digit in a photo, a pasted image or a drawing.
  *
- * @fires {DigitPredictionEvent} prediction - Once per recognized image, and once per new steady camera reading (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, file, source }` (`file` is `null` for a drawing or a live camera reading; `source` is `'file'`, `'drawing'` or `'camera'`).
+ * @fires {DigitPredictionEvent} prediction - Once per recognized image, and once per new steady camera reading (not in `mode="number"`). `detail`: `{ digit, confidence, probabilities, uncertain, reason, notDigitScore, file, source }` (`file` is `null` for a drawing or a live camera reading; `source` is `'file'`, `'drawing'` or `'camera'`).
  * @fires {DigitNumberEvent} number - Once per number read in `mode="number"` (images, drawings, new steady camera readings). `detail`: `{ reading, file, source }`, where `reading` is the `NumberReading` of `readNumber()` (`text`, `digits` with their boxes in the image's pixels, `confidence`, `uncertain`) and `file` is `null` for a drawing or a live camera reading.
  * @fires {DigitErrorEvent} digit-error - An image couldn't be read, held no digit (`EMPTY_IMAGE`), the model failed to load, or the camera couldn't start (`CAMERA_*`). `detail`: `{ error: DigitRecognizerError, file, source }` (`source` is `null` for the model).
  * @fires {DigitClearEvent} digit-clear - The user cleared the drawing pad.
@@ -179,7 +180,11 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
    */
   get value(): string {
     if (this._mode === 'number') return this.readings.map((result) => result.reading.text).join(' ');
-    return this.results.map((result) => String(result.digit)).join('');
+    // A guess counts (it is the best one); an image that is not a digit does not.
+    return this.results
+      .filter((result) => result.reason !== 'not-a-digit')
+      .map((result) => String(result.digit))
+      .join('');
   }
 
   /** The numbers read in `mode="number"`, in order: the reading, the file and where it came from. */
@@ -188,8 +193,8 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   }
 
   /**
-   * The recognized images, in order: digit, confidence, probabilities, uncertain, file and where
-   * it came from. Empty in `mode="number"` (see {@link readings}).
+   * The recognized images, in order: digit, confidence, probabilities, uncertain (and why),
+   * the not-a-digit score, file and where it came from. Empty in `mode="number"` (see {@link readings}).
    */
   get results(): DigitResult[] {
     return this._cards.results();

@@ -38,6 +38,7 @@ import type { DigitRecognizerMessages } from './messages.js';
  * @csspart preview - The image preview of a card.
  * @csspart model-input - The 28×28 "what the model sees" picture (with `show-model-input`).
  * @csspart digit - The recognized digit.
+ * @csspart not-a-digit - "This doesn't look like a digit", shown instead of a digit when the image is not one (with a model that has a "not a digit" output).
  * @csspart number - The number read (`mode="number"`).
  * @csspart digit-box - The outline of one digit found, over the preview (`mode="number"`).
  * @csspart surface - The outline of the note, card or screen the digit was found on, over the

@@ -2,7 +2,7 @@
  * Typed events of `<digit-recognizer>`. All bubble and are composed, so they cross shadow roots
  * and can be listened to on any ancestor.
  */
-import type { DigitRecognizerError, NumberReading } from '../index.js';
+import type { DigitRecognizerError, NumberReading, UncertainReason } from '../index.js';
 
 /** Where an image came from: a file (picked, dropped or pasted), the drawing pad, or the camera. */
 export type DigitSource = 'file' | 'drawing' | 'camera';
@@ -15,8 +15,12 @@ export interface DigitResult {
   confidence: number;
   /** Ten probabilities, one per digit. */
   probabilities: number[];
-  /** True when the model is unsure; `digit` is then only the best guess. */
+  /** True when the model is unsure or the image is not a digit; `digit` is then only the best guess. */
   uncertain: boolean;
+  /** Why it is uncertain (`'not-a-digit'`, `'ambiguous'`, `'low-confidence'`); absent when it is not. */
+  reason?: UncertainReason;
+  /** The chance, 0–1, that the image is not one handwritten digit. */
+  notDigitScore: number;
   /** The image file (a frame kept from the camera is a JPEG file), or `null` for a drawing or a live camera reading. */
   file: File | null;
   /** Where the image came from. */

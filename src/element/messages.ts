@@ -43,6 +43,10 @@ export interface DigitRecognizerMessages {
   announceUncertain: string;
   /** Announced when an image holds no digit. */
   announceNoDigit: string;
+  /** Shown instead of a digit when the image is not one (a letter, a doodle, two digits). */
+  notADigit: string;
+  /** Announced when an image is not a digit. `{name}` is replaced. */
+  announceNotADigit: string;
   /** Announced for a confident number (`mode="number"`). `{number}`, `{percent}` and `{name}` are replaced. */
   announceNumber: string;
   /** Announced for an uncertain number (`mode="number"`). */
@@ -115,6 +119,8 @@ export const defaultMessages: DigitRecognizerMessages = {
   announceResult: 'Recognized {digit}, {percent} confident',
   announceUncertain: 'Not sure. Best guess {digit}, {percent} confident',
   announceNoDigit: 'No digit found in {name}',
+  notADigit: "This doesn't look like a digit",
+  announceNotADigit: "{name} doesn't look like a digit",
   announceNumber: 'Read {number}, {percent} confident',
   announceNumberUncertain: 'Not sure. Best guess {number}, {percent} confident',
   numberDropLabel: 'Drop, paste or choose a photo of a number',
