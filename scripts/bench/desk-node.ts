@@ -29,7 +29,7 @@ interface Sample {
 
 /** `<kind>-<n>-<desk>-<truth>.png` (or `.jpg`), as scenes.ts names its inputs. */
 function parse(file: string): Sample | null {
-  const m = /^[a-z-]+?-desk-(\d+)-(.+)-(\d+)\.(png|jpg)$/.exec(file);
+  const m = /^[a-z0-9-]+?-(\d+)-(.+)-(\d+)\.(png|jpg)$/.exec(file);
   return m ? { file, desk: m[2]!, truth: m[3]! } : null;
 }
 
