@@ -315,7 +315,9 @@ function* colourCandidates(grid: Grid, image: Luminance): Generator<Candidate> {
   for (const found of colourRegions(grid, image, MIN_AREA * count, REGIONS)) {
     const { projected } = found;
     const sheet = asSheet(projected.grid, found.region, MIN_STEP, 2) ?? nextCut(projected.grid, found.cut());
-    if (!sheet) continue;
+    // Colour alone tells a whole note from the desk; at the frame's edge it as often takes in a
+    // second sheet or a stain.
+    if (!sheet || sheet.borderContact > 0) continue;
     let inside = 0;
     let outside = 0;
     for (let i = 0; i < count; i++) {
