@@ -170,8 +170,9 @@ function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
 
 /**
  * Does `region` run from one side of the frame to the opposite one, and fill more than
- * {@link MAX_STRIP} of the frame across? Then it is a lit or shaded band, not a sheet. A narrower
- * one may be a slip of paper or a card photographed close, running off the frame at both ends.
+ * {@link MAX_STRIP} of the frame across or run along a third side? Then it is a lit or shaded
+ * band, not a sheet. A narrower one may be a slip of paper or a card photographed close, running
+ * off the frame at both ends.
  */
 function spansFrame(region: Uint8Array, width: number, height: number): boolean {
   let top = 0;
@@ -199,9 +200,10 @@ function spansFrame(region: Uint8Array, width: number, height: number): boolean 
     left |= region[y * width]!;
     right |= region[y * width + width - 1]!;
   }
+  // A strip that also runs along a third side is what a straight shadow's edge leaves of a page.
   return (
-    (top === 1 && bottom === 1 && maxX - minX + 1 > MAX_STRIP * width) ||
-    (left === 1 && right === 1 && maxY - minY + 1 > MAX_STRIP * height)
+    (top === 1 && bottom === 1 && (left === 1 || right === 1 || maxX - minX + 1 > MAX_STRIP * width)) ||
+    (left === 1 && right === 1 && (top === 1 || bottom === 1 || maxY - minY + 1 > MAX_STRIP * height))
   );
 }
 
