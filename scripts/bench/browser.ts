@@ -88,7 +88,7 @@ async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
 }
 
 export async function launch(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, protocolTimeout: 900_000 });
+  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, protocolTimeout: 3_600_000 });
 }
 
 function installedFamilies(): Set<string> {

@@ -16,6 +16,8 @@
  *   --samples=DIR      the first --sample-count=8 inputs as PNG files (JPEG inputs decoded)
  *   --json=FILE        every outcome as JSON
  *   --pages=N          pages working at once (default: the number of cores, at most 4)
+ *   --dump=DIR         only make the inputs and save them to DIR (JPEG Blobs as .jpg, canvases as
+ *                      .png), no reading: for scripts/bench/desk-node.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -103,6 +105,26 @@ function printAccuracy(outcomes: SceneOutcome[]): void {
     console.log(`Read right but flagged "not a digit": ${flagged} of ${right} (${pct(flagged, right)})`);
 }
 
+/** Saves the inputs of `items`, a few at a time (data: URLs of whole photos are large). */
+async function dumpInputs(page: Page, items: Array<{ index: number; n: number }>, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (let from = 0; from < items.length; from += 8) {
+    const samples = await call<Array<{ n: number; desk: string; truth: string; url: string }>>(
+      page,
+      'sceneSamples',
+      kind,
+      items.slice(from, from + 8),
+      { split, salt },
+    );
+    for (const s of samples) {
+      const type = s.url.startsWith('data:image/jpeg') ? 'jpg' : 'png';
+      writeFileSync(join(dir, `${kind}-${s.n}-${s.desk.replace(/\W+/g, '-')}-${s.truth}.${type}`), dataUrlBytes(s.url));
+    }
+    if (process.stderr.isTTY) process.stderr.write(`\r${Math.min(items.length, from + 8)}/${items.length}`);
+  }
+  console.log(`${items.length} inputs in ${dir}`);
+}
+
 async function main(): Promise<void> {
   if (split === 'test' && salt === 0)
     console.warn('Note: --split=test --salt=0 are the benchmark images themselves; tune on --split=train.');
@@ -118,6 +140,11 @@ async function main(): Promise<void> {
       Array.from({ length: pages }, (_, i) => openBenchPage(browser, server, i > 0)),
     );
     await Promise.all(workers.map((p) => p.addScriptTag({ url: '/scripts/bench/page/scenes.js' })));
+    const dump = option('dump');
+    if (dump) {
+      await dumpInputs(workers[0]!, items, dump);
+      return;
+    }
     const started = performance.now();
     // Each page takes blocks of (up to) eight in turn: `n` (which picks the desk, n % 8) stays as
     // in one run, and every page sees every desk, so a group filter keeps them all busy.

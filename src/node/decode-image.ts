@@ -9,7 +9,15 @@ import type { Sharp, SharpOptions } from 'sharp';
 import { DigitRecognizerError } from '../classify/errors.js';
 import { withDetail, type Decoded } from '../preprocess/decode.js';
 import { detailFromGreyBytes } from '../preprocess/detail.js';
-import { luminanceFromRaw, luminanceFromRgba, shrinkGreyBytes, WORKING_SIDE } from '../preprocess/luminance.js';
+import {
+  chromaFromRgba,
+  luminanceFromRaw,
+  luminanceFromRgba,
+  shrinkFactor,
+  shrinkGreyBytes,
+  WORKING_SIDE,
+  type Chroma,
+} from '../preprocess/luminance.js';
 
 type SharpFactory = (input: Uint8Array, options?: SharpOptions) => Sharp;
 
@@ -66,6 +74,23 @@ async function readImageFile(path: string): Promise<{ bytes: Uint8Array; label: 
   }
 }
 
+/**
+ * The colour of an opaque photo at the working copy's size, from a small decode of its own
+ * (JPEG shrinks on load, so this costs little next to the full grey decode).
+ */
+async function workingChroma(image: Sharp, width: number, height: number): Promise<Chroma> {
+  const factor = shrinkFactor(width, height);
+  const w = Math.max(1, Math.floor(width / factor));
+  const h = Math.max(1, Math.floor(height / factor));
+  const { data, info } = await image
+    .resize(w, h, { fit: 'fill' })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return chromaFromRgba(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), w, h, 1, info.channels);
+}
+
 /** Decodes an encoded image to luminance (EXIF orientation applied) with `sharp`. */
 async function decodeBytes(bytes: Uint8Array, label: string): Promise<Decoded> {
   if (bytes.byteLength === 0) {
@@ -82,12 +107,17 @@ async function decodeBytes(bytes: Uint8Array, label: string): Promise<Decoded> {
     const pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const { width, height } = info;
     if (info.channels === 4) return withDetail(luminanceFromRgba(pixels, width, height), width, height);
+    const chroma = await workingChroma(sharp(bytes, { failOn: 'error' }).rotate(), width, height);
     if (Math.max(width, height) <= WORKING_SIDE) {
-      return withDetail(luminanceFromRaw({ data: pixels, width, height }), width, height);
+      const decoded = withDetail(luminanceFromRaw({ data: pixels, width, height }), width, height);
+      decoded.luminance.chroma = chroma;
+      return decoded;
     }
     // A photo: the working copy and the detail crops come straight from the grey bytes.
+    const luminance = shrinkGreyBytes(pixels, width, height);
+    luminance.chroma = chroma;
     return {
-      luminance: shrinkGreyBytes(pixels, width, height),
+      luminance,
       sourceWidth: width,
       sourceHeight: height,
       detail: detailFromGreyBytes(pixels, width, height),

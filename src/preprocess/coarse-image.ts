@@ -22,12 +22,35 @@ export function coarseCopy(image: Luminance): Grid {
   const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / GRID_SIDE));
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));
+  const values = median3(blockMeans(image.values, image.width, factor, width, height), width, height);
+  return { values, width, height, factor };
+}
+
+/** The image's colour on `grid`, made the same way; null when it has none. */
+export function coarseChroma(
+  image: Luminance,
+  grid: Grid,
+): { redGreen: Float32Array; yellowBlue: Float32Array } | null {
+  const { chroma } = image;
+  if (!chroma || chroma.width !== image.width || chroma.height !== image.height) return null;
+  const { factor, width, height } = grid;
+  const coarse = (values: Float32Array): Float32Array =>
+    median3(blockMeans(values, image.width, factor, width, height), width, height);
+  return { redGreen: coarse(chroma.redGreen), yellowBlue: coarse(chroma.yellowBlue) };
+}
+
+function blockMeans(
+  values: Float32Array,
+  rowLength: number,
+  factor: number,
+  width: number,
+  height: number,
+): Float32Array {
   const sums = new Float32Array(width * height);
-  const values = image.values;
   for (let gy = 0; gy < height; gy++) {
     const out = gy * width;
     for (let y = gy * factor; y < (gy + 1) * factor; y++) {
-      let p = y * image.width;
+      let p = y * rowLength;
       for (let gx = 0; gx < width; gx++) {
         let sum = 0;
         for (let k = 0; k < factor; k++) sum += values[p++]!;
@@ -37,14 +60,30 @@ export function coarseCopy(image: Luminance): Grid {
   }
   const area = factor * factor;
   for (let i = 0; i < sums.length; i++) sums[i]! /= area;
-  return { values: median3(sums, width, height), width, height, factor };
+  return sums;
 }
 
 function median3(values: Float32Array, width: number, height: number): Float32Array {
   const out = new Float32Array(values.length);
   const near = new Float32Array(9);
   for (let y = 0; y < height; y++) {
+    const inner = y > 0 && y < height - 1;
     for (let x = 0; x < width; x++) {
+      if (inner && x > 0 && x < width - 1) {
+        const p = y * width + x;
+        out[p] = median9(
+          values[p - width - 1]!,
+          values[p - width]!,
+          values[p - width + 1]!,
+          values[p - 1]!,
+          values[p]!,
+          values[p + 1]!,
+          values[p + width - 1]!,
+          values[p + width]!,
+          values[p + width + 1]!,
+        );
+        continue;
+      }
       let n = 0;
       for (let dy = -1; dy <= 1; dy++) {
         const row = Math.min(height - 1, Math.max(0, y + dy)) * width;
@@ -63,6 +102,85 @@ function median3(values: Float32Array, width: number, height: number): Float32Ar
     }
   }
   return out;
+}
+
+/** Median of nine values by a fixed network of 19 exchanges (Paeth's), without sorting them all. */
+function median9(
+  p0: number,
+  p1: number,
+  p2: number,
+  p3: number,
+  p4: number,
+  p5: number,
+  p6: number,
+  p7: number,
+  p8: number,
+): number {
+  let t: number;
+  if (p1 > p2) {
+    t = p1;
+    p1 = p2;
+    p2 = t;
+  }
+  if (p4 > p5) {
+    t = p4;
+    p4 = p5;
+    p5 = t;
+  }
+  if (p7 > p8) {
+    t = p7;
+    p7 = p8;
+    p8 = t;
+  }
+  if (p0 > p1) {
+    t = p0;
+    p0 = p1;
+    p1 = t;
+  }
+  if (p3 > p4) {
+    t = p3;
+    p3 = p4;
+    p4 = t;
+  }
+  if (p6 > p7) {
+    t = p6;
+    p6 = p7;
+    p7 = t;
+  }
+  if (p1 > p2) {
+    t = p1;
+    p1 = p2;
+    p2 = t;
+  }
+  if (p4 > p5) {
+    t = p4;
+    p4 = p5;
+    p5 = t;
+  }
+  if (p7 > p8) {
+    t = p7;
+    p7 = p8;
+    p8 = t;
+  }
+  if (p0 > p3) p3 = p0;
+  if (p5 > p8) p5 = p8;
+  if (p4 > p7) {
+    t = p4;
+    p4 = p7;
+    p7 = t;
+  }
+  if (p3 > p6) p6 = p3;
+  if (p1 > p4) p4 = p1;
+  if (p2 > p5) p2 = p5;
+  if (p4 > p7) p4 = p7;
+  if (p4 > p2) {
+    t = p4;
+    p4 = p2;
+    p2 = t;
+  }
+  if (p6 > p4) p4 = p6;
+  if (p4 > p2) p4 = p2;
+  return p4;
 }
 
 /** Otsu's threshold over 256 levels. */

@@ -119,19 +119,34 @@ function medianOfNeighbours(grid: Grid, radius = 1): Grid {
 function upsample(grid: Grid, width: number, height: number): Float32Array {
   const { columns, rows, block, values } = grid;
   const out = new Float32Array(width * height);
+  // Each column's two cells and weight, worked out once rather than on every row.
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  const weight = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const gx = Math.min(columns - 1, Math.max(0, (x + 0.5) / block - 0.5));
+    left[x] = Math.floor(gx);
+    right[x] = Math.min(columns - 1, left[x]! + 1);
+    weight[x] = gx - left[x]!;
+  }
+  const top = new Float32Array(columns);
+  const bottom = new Float32Array(columns);
   for (let y = 0; y < height; y++) {
     const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(gy);
     const y1 = Math.min(rows - 1, y0 + 1);
     const fy = gy - y0;
+    for (let c = 0; c < columns; c++) {
+      top[c] = values[y0 * columns + c]!;
+      bottom[c] = values[y1 * columns + c]!;
+    }
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const gx = Math.min(columns - 1, Math.max(0, (x + 0.5) / block - 0.5));
-      const x0 = Math.floor(gx);
-      const x1 = Math.min(columns - 1, x0 + 1);
-      const fx = gx - x0;
-      out[y * width + x] =
-        (1 - fy) * ((1 - fx) * values[y0 * columns + x0]! + fx * values[y0 * columns + x1]!) +
-        fy * ((1 - fx) * values[y1 * columns + x0]! + fx * values[y1 * columns + x1]!);
+      const fx = weight[x]!;
+      const x0 = left[x]!;
+      const x1 = right[x]!;
+      out[row + x] =
+        (1 - fy) * ((1 - fx) * top[x0]! + fx * top[x1]!) + fy * ((1 - fx) * bottom[x0]! + fx * bottom[x1]!);
     }
   }
   return out;

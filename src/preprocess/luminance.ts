@@ -12,6 +12,60 @@ export interface Luminance {
   height: number;
   /** How many input pixels one of ours spans (1 unless shrunk). */
   scale: number;
+  /**
+   * The colour, when the input had one and the image is (or will be shrunk to) the working copy:
+   * a pink note on light oak, or cream paper on a grey table, differs from the desk in colour
+   * more than in brightness.
+   */
+  chroma?: Chroma;
+}
+
+/**
+ * Two opponent colour channels (−1…1) of a `width`×`height` image: red against green, and
+ * yellow against blue. Grey is 0 in both.
+ */
+export interface Chroma {
+  redGreen: Float32Array;
+  yellowBlue: Float32Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Opponent colours of RGBA bytes (transparent pixels count as grey), averaged over
+ * `factor`×`factor` blocks as {@link shrink} averages the luminance.
+ */
+export function chromaFromRgba(
+  rgba: Uint8ClampedArray | Uint8Array,
+  width: number,
+  height: number,
+  factor: number,
+  channels = 4,
+): Chroma {
+  const w = Math.max(1, Math.floor(width / factor));
+  const h = Math.max(1, Math.floor(height / factor));
+  const redGreen = new Float32Array(w * h);
+  const yellowBlue = new Float32Array(w * h);
+  const unit = 1 / (255 * factor * factor);
+  for (let y = 0; y < h * factor && y < height; y++) {
+    const out = Math.floor(y / factor) * w;
+    let o = y * width * channels;
+    for (let x = 0; x < w * factor; x++, o += channels) {
+      const alpha = channels === 4 ? rgba[o + 3]! / 255 : 1;
+      const r = rgba[o]!;
+      const g = rgba[o + 1]!;
+      const b = rgba[o + 2]!;
+      const i = out + Math.floor(x / factor);
+      redGreen[i]! += alpha * (r - g) * unit;
+      yellowBlue[i]! += alpha * ((r + g) / 2 - b) * unit;
+    }
+  }
+  return { redGreen, yellowBlue, width: w, height: h };
+}
+
+/** Block factor {@link shrink} uses for an image of `width`×`height`. */
+export function shrinkFactor(width: number, height: number, maxSide = WORKING_SIDE): number {
+  return Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
 }
 
 /** Longest side of the first look; the digit itself is read again in detail (see detail.ts). */
@@ -47,7 +101,10 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
       values[i] = values[i]! * a + sheet * (1 - a);
     }
   }
-  return { values, width, height, scale: 1 };
+  // The colour, at the size the working copy will have: computing it for every pixel of a
+  // 12-megapixel image would cost more than it tells.
+  const chroma = chromaFromRgba(rgba, width, height, shrinkFactor(width, height));
+  return { values, width, height, scale: 1, chroma };
 }
 
 function isTypedPixels(data: unknown): data is RawPixels['data'] {
@@ -103,7 +160,11 @@ export function luminanceFromRaw(input: RawPixels): Luminance {
 export function shrink(image: Luminance, maxSide = WORKING_SIDE): Luminance {
   const factor = Math.ceil(Math.max(image.width, image.height) / maxSide);
   if (factor <= 1) return image;
-  return blockAverage(image, factor, 1);
+  const shrunk = blockAverage(image, factor, 1);
+  const { chroma } = image;
+  // The colour is kept only where it was made at the working copy's size.
+  if (chroma && chroma.width === shrunk.width && chroma.height === shrunk.height) shrunk.chroma = chroma;
+  return shrunk;
 }
 
 /**

@@ -9,54 +9,15 @@ import { extractInk, type InkOptions } from './ink.js';
 import type { DetailReader } from './detail.js';
 import { shrink, type Luminance } from './luminance.js';
 import type { Point, RowSpans } from './polygon.js';
-import { INK_THRESHOLD, inkBounds, MODEL_SIZE, mnistNormalize, type Box } from './mnist-normalize.js';
-import { resample } from './resample.js';
+import { normalizeDigit } from './cut-out.js';
+import { MODEL_SIZE, type Box } from './mnist-normalize.js';
 import { findSurface, surfaceSpans, type Surface } from './surface.js';
 import { isRuling, type Extent } from './rulings.js';
 
+export { cutOutInk, normalizeCutOut, normalizeDigit, type InkCutOut, type NormalizedDigit } from './cut-out.js';
+
 /** Ink contrast (in luminance) below which the image counts as blank. */
 const MIN_CONTRAST = 0.08;
-/** Side of the intermediate the digit is drawn at when its strokes need adjusting. */
-const STROKE_CANVAS = 80;
-/** Stroke width relative to the digit's longest side, as in MNIST (≈2.5 px in 20). */
-const TARGET_STROKE = 0.11;
-const THIN_STROKE = 0.075;
-/** How far (px) from a kept stroke its faint, anti-aliased edge pixels are kept. */
-const EDGE_REACH = 2;
-
-/** Grayscale max filter with a (2r+1)² square, separable. */
-function dilate(image: Float32Array, size: number, radius: number): Float32Array {
-  const tmp = new Float32Array(image.length);
-  const out = new Float32Array(image.length);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      let v = 0;
-      for (let d = -radius; d <= radius; d++) {
-        const xx = x + d;
-        if (xx >= 0 && xx < size) v = Math.max(v, image[y * size + xx]!);
-      }
-      tmp[y * size + x] = v;
-    }
-  }
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      let v = 0;
-      for (let d = -radius; d <= radius; d++) {
-        const yy = y + d;
-        if (yy >= 0 && yy < size) v = Math.max(v, tmp[yy * size + x]!);
-      }
-      out[y * size + x] = v;
-    }
-  }
-  return out;
-}
-
-function stretchToPeak(values: Float32Array): void {
-  let max = 0;
-  for (const v of values) max = Math.max(max, v);
-  if (max > 0 && max < 1) for (let i = 0; i < values.length; i++) values[i]! /= max;
-}
-
 /** The ink of a decoded image and its connected strokes, at working resolution. */
 export interface InkAnalysis {
   ink: Float32Array;
@@ -135,156 +96,6 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     surface,
     page,
   };
-}
-
-/** One digit, normalised: the model's 28×28, and its box in working pixels. */
-export interface NormalizedDigit {
-  pixels: Float32Array;
-  box: Box;
-  inkCoverage: number;
-}
-
-/** Some strokes cut out of the ink: a `width`×`height` crop whose top left is (`x`, `y`). */
-export interface InkCutOut {
-  ink: Float32Array;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** The ink's bounds in the crop, soft edges included (as in training). */
-  box: Box;
-  /** Stroke pixels, and how many of them lie on a stroke's edge (for the stroke width). */
-  area: number;
-  boundary: number;
-}
-
-/**
- * Cuts the strokes in `keep` (optionally only columns `[fromX, toX)`) out of the ink, with their
- * soft edges; null when nothing is left.
- */
-export function cutOutInk(
-  analysis: InkAnalysis,
-  keep: ReadonlySet<number>,
-  fromX = 0,
-  toX = analysis.width,
-): InkCutOut | null {
-  const { width, height, labels } = analysis;
-  // Work on the strokes' own region only: a line of six digits is six small crops, not six
-  // copies of the page.
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const c of analysis.components) {
-    if (!keep.has(c.id)) continue;
-    minX = Math.min(minX, c.box.x);
-    minY = Math.min(minY, c.box.y);
-    maxX = Math.max(maxX, c.box.x + c.box.width);
-    maxY = Math.max(maxY, c.box.y + c.box.height);
-  }
-  const x0 = Math.max(fromX, minX - EDGE_REACH);
-  const x1 = Math.min(toX, maxX + EDGE_REACH);
-  const y0 = Math.max(0, minY - EDGE_REACH);
-  const y1 = Math.min(height, maxY + EDGE_REACH);
-  if (!(x1 > x0 && y1 > y0)) return null;
-  const w = x1 - x0;
-  const h = y1 - y0;
-  const ink = new Float32Array(w * h);
-  let area = 0;
-  let boundary = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const p = y * width + x;
-      const local = (y - y0) * w + (x - x0);
-      const label = labels[p]!;
-      if (label !== 0) {
-        if (!keep.has(label)) continue;
-        ink[local] = analysis.ink[p]!;
-        area++;
-        const edge =
-          x === fromX ||
-          y === 0 ||
-          x === toX - 1 ||
-          y === height - 1 ||
-          labels[p - 1] !== label ||
-          labels[p + 1] !== label ||
-          labels[p - width] !== label ||
-          labels[p + width] !== label;
-        if (edge) boundary++;
-        continue;
-      }
-      let nearKept = false;
-      for (let dy = -EDGE_REACH; dy <= EDGE_REACH && !nearKept; dy++) {
-        for (let dx = -EDGE_REACH; dx <= EDGE_REACH && !nearKept; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx >= fromX && yy >= 0 && xx < toX && yy < height && keep.has(labels[yy * width + xx]!)) nearKept = true;
-        }
-      }
-      if (nearKept) ink[local] = analysis.ink[p]!;
-    }
-  }
-  // The box includes the soft edges, measured as in training (INK_THRESHOLD), so the model
-  // gets the same crop for an MNIST digit as it learned from.
-  const box = inkBounds(ink, w, h, INK_THRESHOLD);
-  if (!box || area === 0) return null;
-  return { ink, x: x0, y: y0, width: w, height: h, box, area, boundary };
-}
-
-/** Normalises cut-out strokes the MNIST way, thickening thin pen strokes first. */
-export function normalizeCutOut(cut: InkCutOut): NormalizedDigit {
-  const { ink, width: w, height: h, box, area, boundary } = cut;
-  const longest = Math.max(box.width, box.height);
-  const strokeWidth = boundary > 0 ? (2 * area) / boundary : 1;
-  const relativeStroke = strokeWidth / longest;
-
-  let pixels: Float32Array;
-  if (longest > STROKE_CANVAS || relativeStroke < THIN_STROKE) {
-    // Draw the digit at 80×80 first: cheap to work on, and thin pen strokes can be thickened
-    // to MNIST's weight there instead of fading to grey at 20×20.
-    const window = {
-      x: box.x + box.width / 2 - longest / 2,
-      y: box.y + box.height / 2 - longest / 2,
-      width: longest,
-      height: longest,
-    };
-    let canvas = resample(ink, w, h, window, STROKE_CANVAS, STROKE_CANVAS);
-    stretchToPeak(canvas);
-    if (relativeStroke < THIN_STROKE) {
-      const radius = Math.max(1, Math.round(((TARGET_STROKE - relativeStroke) * STROKE_CANVAS) / 2));
-      canvas = dilate(canvas, STROKE_CANVAS, radius);
-    }
-    const k = STROKE_CANVAS / longest;
-    const inner: Box = {
-      x: (box.x - window.x) * k,
-      y: (box.y - window.y) * k,
-      width: box.width * k,
-      height: box.height * k,
-    };
-    pixels = mnistNormalize(canvas, STROKE_CANVAS, STROKE_CANVAS, inner);
-  } else {
-    pixels = mnistNormalize(ink, w, h, box);
-  }
-  stretchToPeak(pixels);
-  return {
-    pixels,
-    box: { x: box.x + cut.x, y: box.y + cut.y, width: box.width, height: box.height },
-    inkCoverage: area / Math.max(1, box.width * box.height),
-  };
-}
-
-/**
- * Cuts the strokes in `keep` (optionally only columns `[fromX, toX)`) out of the ink, with their
- * soft edges, and normalises them the MNIST way, thickening thin pen strokes first.
- */
-export function normalizeDigit(
-  analysis: InkAnalysis,
-  keep: ReadonlySet<number>,
-  fromX = 0,
-  toX = analysis.width,
-): NormalizedDigit | null {
-  const cut = cutOutInk(analysis, keep, fromX, toX);
-  return cut ? normalizeCutOut(cut) : null;
 }
 
 /** Scales a working-pixel box back to the input's pixels. */

@@ -5,12 +5,13 @@
  *    a mat's grid, a weave) fade into their surroundings (coarse-image.ts);
  * 2. split light from dark (Otsu) and take the largest regions of each tone, opened (a pen
  *    touching the note stays apart) and with holes filled (the writing on a note is a hole in
- *    it); failing that, the areas that sharp edges enclose (a note as bright as the desk, paper
- *    on paper), strong edges first;
+ *    it); failing that, regions unlike the desk in colour (a pink note on light oak, cream paper
+ *    on a grey table: surface-colour.ts), then the areas that sharp edges enclose (paper on
+ *    paper), strong edges first;
  * 3. keep a region only if it looks like a sheet: convex with four straight sides, mostly of one
- *    tone, a real step in brightness from what is around it, with a *sharp* edge (a shadow or a
- *    vignette is soft), not the whole frame nor a band across it; of several, the sharpest and
- *    largest;
+ *    tone, a real step in brightness (or colour) from what is around it, with a *sharp* edge (a
+ *    shadow or a vignette is soft), not the whole frame nor a wide band across it; of several, the
+ *    sharpest and largest, seen whole rather than running off the frame;
  * 4. the lines of its four sides meet at the outline's corners; the ink is read only inside
  *    that outline moved inwards, so the sheet's edge and its shadow are never ink.
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
@@ -36,6 +37,7 @@ import {
   openRegion,
   regionHull,
 } from './regions.js';
+import { colourRegions } from './surface-colour.js';
 
 /** A writing surface found in the working image. */
 export interface Surface {
@@ -58,6 +60,8 @@ const MIN_OWN_TONE = 0.75;
 const MIN_STEP = 0.06;
 /** The least step for a region that edges enclose: its edge, not its brightness, sets it apart. */
 const MIN_EDGE_STEP = 0.025;
+/** Share of the frame's width (or height) a region running across it may fill and still be a sheet. */
+const MAX_STRIP = 0.5;
 /** Share of the frame's border a surface may run along (a page running off one or two sides). */
 const MAX_BORDER_CONTACT = 0.5;
 /** Share of the edge that must be sharp (a paper edge, not a shadow's penumbra). */
@@ -134,8 +138,10 @@ interface Candidate {
   outline: Point[];
   /** Share of the frame it covers. */
   areaShare: number;
-  /** How it was found: 0 a light tone, 1 a dark tone, 2 edges. */
+  /** How it was found: 0 a light tone, 1 a dark tone, 2 a colour unlike the desk's, 3 edges. */
   stage: number;
+  /** What its edge is measured on, when not the luminance (the colour stage's projection). */
+  contrast?: { image: Luminance; grid: Grid };
 }
 
 /** Where between the surroundings' level and the surface's the threshold is set again. */
@@ -146,6 +152,8 @@ const QUAD_SMOOTHING = 0.015;
 const LOOSE_QUAD_FIT = 0.15;
 /** Weight of a candidate's size against the sharpness of its edge when several are found. */
 const AREA_WEIGHT = 0.5;
+/** Weight of a candidate's share of the frame's border against its score. */
+const BORDER_WEIGHT = 1;
 /** Radius (coarse pixels) of the closing that seals a sheet's outline where strokes cross it. */
 const CLOSING = 2;
 /** Coarse-copy gradients (brightness per pixel) that count as edges between regions, in turn. */
@@ -160,12 +168,30 @@ function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
   return tone;
 }
 
-/** Does `region` touch two opposite sides of the frame? Then it is a lit or shaded band, not a sheet. */
+/**
+ * Does `region` run from one side of the frame to the opposite one, and fill more than
+ * {@link MAX_STRIP} of the frame across or run along a third side? Then it is a lit or shaded
+ * band, not a sheet. A narrower one may be a slip of paper or a card photographed close, running
+ * off the frame at both ends.
+ */
 function spansFrame(region: Uint8Array, width: number, height: number): boolean {
   let top = 0;
   let bottom = 0;
   let left = 0;
   let right = 0;
+  let minX = width;
+  let maxX = -1;
+  let minY = height;
+  let maxY = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!region[y * width + x]) continue;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = y;
+    }
+  }
   for (let x = 0; x < width; x++) {
     top |= region[x]!;
     bottom |= region[(height - 1) * width + x]!;
@@ -174,7 +200,11 @@ function spansFrame(region: Uint8Array, width: number, height: number): boolean 
     left |= region[y * width]!;
     right |= region[y * width + width - 1]!;
   }
-  return (top === 1 && bottom === 1) || (left === 1 && right === 1);
+  // A strip that also runs along a third side is what a straight shadow's edge leaves of a page.
+  return (
+    (top === 1 && bottom === 1 && (left === 1 || right === 1 || maxX - minX + 1 > MAX_STRIP * width)) ||
+    (left === 1 && right === 1 && (top === 1 || bottom === 1 || maxY - minY + 1 > MAX_STRIP * height))
+  );
 }
 
 /** Share of the frame's border that `region` lies along. */
@@ -244,7 +274,7 @@ function asSheet(grid: Grid, region: Uint8Array, minStep: number, stage: number)
  * darker desk), the largest dark one (a screen), each split again nearer its own level; then the
  * areas sharp edges enclose (paper as bright as the desk, paper on paper).
  */
-function* candidates(grid: Grid): Generator<Candidate> {
+function* candidates(grid: Grid, image: Luminance, found: () => boolean): Generator<Candidate> {
   const { values, width, height } = grid;
   const minArea = MIN_AREA * width * height;
   const threshold = otsu(values);
@@ -263,15 +293,46 @@ function* candidates(grid: Grid): Generator<Candidate> {
       if (second) yield second;
       yield first;
     }
+    // The first way of looking that finds a sheet decides (see findSurface): the next is not tried.
+    if (found()) return;
   }
+  yield* colourCandidates(grid, image);
+  if (found()) return;
   // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
   const gradients = gradientMagnitude(values, width, height);
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
-      const sheet = asSheet(grid, region, MIN_EDGE_STEP, 2);
+      const sheet = asSheet(grid, region, MIN_EDGE_STEP, 3);
       if (sheet) yield sheet;
     }
   }
+}
+
+/**
+ * Sheets told from the desk by their colour (see surface-colour.ts), judged on the channel that
+ * parts each best from the desk; `light` is still said of their brightness.
+ */
+function* colourCandidates(grid: Grid, image: Luminance): Generator<Candidate> {
+  const count = grid.width * grid.height;
+  for (const found of colourRegions(grid, image, MIN_AREA * count, REGIONS)) {
+    const { projected } = found;
+    const sheet = asSheet(projected.grid, found.region, MIN_STEP, 2) ?? nextCut(projected.grid, found.cut());
+    // Colour alone tells a whole note from the desk; at the frame's edge it as often takes in a
+    // second sheet or a stain.
+    if (!sheet || sheet.borderContact > 0) continue;
+    let inside = 0;
+    let outside = 0;
+    for (let i = 0; i < count; i++) {
+      if (sheet.filled[i]) inside += grid.values[i]!;
+      else outside += grid.values[i]!;
+    }
+    const area = sheet.areaShare * count;
+    yield { ...sheet, light: inside / area >= outside / (count - area), contrast: projected };
+  }
+}
+
+function nextCut(grid: Grid, cut: Uint8Array | null): Candidate | null {
+  return cut ? asSheet(grid, cut, MIN_STEP, 2) : null;
 }
 
 /** Working pixels the outline is moved inwards by: past the edge's blur and the grid's coarseness. */
@@ -287,17 +348,21 @@ export function findSurface(image: Luminance): Surface | null {
   if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE) return null;
   const grid = coarseCopy(image);
   let best: { candidate: Candidate; score: number } | null = null;
-  for (const c of candidates(grid)) {
-    // The first way of looking that finds a sheet decides: a later one would find less likely
-    // sheets (a dark patch of desk rather than paper).
+  // The first way of looking that finds a sheet decides: a later one would find less likely
+  // sheets (a dark patch of desk rather than paper).
+  for (const c of candidates(grid, image, () => best !== null)) {
     if (best && c.stage !== best.candidate.stage) break;
     // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
     if (c.borderContact > MAX_BORDER_CONTACT) continue;
-    const sharp = sharpEdgeShare(image, grid, c.filled);
+    const sharp = c.contrast
+      ? sharpEdgeShare(c.contrast.image, c.contrast.grid, c.filled)
+      : sharpEdgeShare(image, grid, c.filled);
     if (sharp < MIN_SHARP_SHARE) continue;
     // A whole sheet has a sharp edge all round, where a piece of one (cut off by a shadow
     // across it) or one with some desk attached has soft stretches; bigger is likelier.
-    const score = sharp + AREA_WEIGHT * c.areaShare;
+    // A sheet seen whole is likelier than a strip running off the frame (often the desk between
+    // the note and the frame's edge).
+    const score = sharp + AREA_WEIGHT * c.areaShare - BORDER_WEIGHT * c.borderContact;
     if (!best || score > best.score) best = { candidate: c, score };
   }
   return best ? toSurface(grid, best.candidate) : null;

@@ -115,6 +115,33 @@
   }
 
   /**
+   * The inputs of kind `name` for `items` ({index, n}) as data: URLs, for validation runs in Node
+   * (scripts/bench/desk-node.ts): a JPEG Blob as its own bytes, a canvas as PNG.
+   */
+  Bench.sceneSamples = async function sceneSamples(name, items, options) {
+    const o = options || {};
+    const split = o.split || 'test';
+    await Bench.loadMnist(split);
+    const number = !!Bench.kinds[name].number;
+    const samples = [];
+    for (const { index, n } of items) {
+      const image = await Bench.makeImage(name, index, n, { split, salt: o.salt });
+      const truth = number ? image.expected : String(image.label);
+      const desk = (image.group.match(/desk: ([^|]+)/) || [])[1] || name;
+      const url =
+        image.input instanceof Blob
+          ? await new Promise((resolve) => {
+              const reader = new FileReader();
+              reader.onload = () => resolve(reader.result);
+              reader.readAsDataURL(image.input);
+            })
+          : image.input.toDataURL('image/png');
+      samples.push({ n, desk, truth, url });
+    }
+    return samples;
+  };
+
+  /**
    * Kind `name` on `items` ({index, n}) of `options.split`, with `options.salt`; only images in
    * group `options.onlyGroup` when given, at most `options.limit` of them. Misreads become
    * thumbnails (at most `options.thumbs`), the first `options.samples` inputs data: URLs.
