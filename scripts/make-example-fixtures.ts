@@ -6,7 +6,7 @@
  * - stories/assets/seven.png, two.png, three.png: t10k digits 0, 1 and 18;
  * - stories/assets/number.png: "2026" handwritten on one line (the first t10k digits with those
  *   labels), its last two digits touching, for `mode="number"`;
- * - stories/assets/smudge.png: a small filled blob, which the library reports as uncertain;
+ * - stories/assets/smudge.png: a small filled blob, which the library reports as not a digit;
  * - stories/assets/scan.png: a PDF named .png, which fails to decode;
  * - examples/node/seven.png: the same seven, for the Node example.
  */
@@ -74,7 +74,7 @@ writeFileSync(
   png(line.width, line.height, (x, y) => 1 - line.data[y * line.width + x]! / 0.93),
 );
 
-// An ink smudge: a small filled blob covering most of its box, which is reported as uncertain
+// An ink smudge: a small filled blob covering most of its box, which is reported as not a digit
 // whatever the model says. (A big one is hollowed out by the lighting correction.)
 writeFileSync(
   join(assets, 'smudge.png'),

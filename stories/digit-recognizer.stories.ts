@@ -128,11 +128,26 @@ export const Result: Story = {
 };
 
 /**
- * A smudge, not a digit: the best guess is shown, marked "Not sure". Results under
- * `uncertain-below` confidence, and ink that fills its box, are uncertain.
+ * A result under `uncertain-below` confidence: the best guess is shown, marked "Not sure". Here
+ * `uncertain-below` is 1, so even this clear 7 is; the default is 0.7.
  */
 export const Uncertain: Story = {
-  args: { mode: 'upload', 'show-probabilities': 'all' },
+  args: { mode: 'upload', 'show-probabilities': 'all', 'uncertain-below': 1 },
+  play: async ({ canvasElement }) => {
+    const element = await recognizerIn(canvasElement);
+    element.addFiles([await fixture('seven.png')]);
+    await waitForState(element, ['result']);
+  },
+};
+
+/**
+ * A smudge, not a digit: "This doesn't look like a digit" instead of a guess, and the form value
+ * leaves it out. Ink that fills its box is never a handwritten digit; with the model that has a
+ * "not a digit" output (`model-url` to models/mnist-cnn-next), letters, symbols and doodles are
+ * caught too.
+ */
+export const NotADigit: Story = {
+  args: { mode: 'upload', name: 'digit' },
   play: async ({ canvasElement }) => {
     const element = await recognizerIn(canvasElement);
     element.addFiles([await fixture('smudge.png')]);
