@@ -11,6 +11,9 @@ import { FrameLoop, SteadyAnswer } from './camera-frames.js';
 
 export type CameraState = 'off' | 'starting' | 'live' | 'error';
 
+/** Thrown inside `start()` when a stop (or a newer start) overtook it: it then only lets its stream go. */
+const OVERTAKEN = Symbol('overtaken');
+
 /**
  * One frame's answer: a digit or a number, with its boxes (in the frame's pixels as read, in the
  * video's pixels once the controller has it).
@@ -131,18 +134,18 @@ export class CameraController implements ReactiveController {
     const warm = this.cameraHost.warmUp();
     try {
       stream = await openCamera();
-      if (generation !== this.generation) throw null;
+      if (generation !== this.generation) throw OVERTAKEN;
       this.stream = stream;
       for (const track of stream.getVideoTracks()) track.addEventListener('ended', this.onTrackEnded);
       await this.host.updateComplete;
       const video = this.host.renderRoot.querySelector<HTMLVideoElement>('video.camera-video');
-      if (generation !== this.generation) throw null;
+      if (generation !== this.generation) throw OVERTAKEN;
       if (!video) throw new Error('The camera preview is not on the page.');
       this.video = video;
       video.srcObject = stream;
       await video.play();
       await warm;
-      if (generation !== this.generation) throw null;
+      if (generation !== this.generation) throw OVERTAKEN;
       this.state = 'live';
       this.loop = new FrameLoop(video, (signal) => this.readFrame(signal));
       this.loop.start();
