@@ -28,26 +28,52 @@ function stampVersion() {
   };
 }
 
-const ASSET_URLS = new URL('src/classify/asset-urls.ts', import.meta.url).pathname;
+/** The modules that name package files as `new URL('../../…', import.meta.url)`. */
+const URL_MODULES = {
+  [new URL('src/classify/asset-urls.ts', import.meta.url).pathname]: 'asset-urls',
+  [new URL('src/classify/worker-url.ts', import.meta.url).pathname]: 'worker-url',
+};
 
 /**
- * The ESM build keeps src/classify/asset-urls.ts in a chunk of its own in dist/chunks/: two
- * folders below the package root, as in the sources, so its `new URL('../../…',
- * import.meta.url)` paths hold in both and a bundler that reads them finds the files.
+ * The ESM build keeps each of them in a chunk of its own in dist/chunks/: two folders below the
+ * package root, as in the sources, so their `new URL('../../…', import.meta.url)` paths hold in
+ * both and a bundler that reads them finds the files (and the worker).
  */
-const assetUrlsChunk = (id) => (id === ASSET_URLS ? 'asset-urls' : undefined);
+const assetUrlsChunk = (id) => URL_MODULES[id];
 
-/** The classic script finds its assets from its own address instead (asset-urls.cdn.ts). */
+/**
+ * The classic script finds its assets from its own address instead (asset-urls.cdn.ts), and is
+ * its own worker (worker-url.cdn.ts).
+ */
 function cdnAssetUrls() {
   return {
     name: 'cdn-asset-urls',
     async resolveId(source, importer, options) {
-      if (!source.endsWith('/asset-urls.js')) return null;
+      if (!/\/(asset-urls|worker-url)\.js$/.test(source)) return null;
       const resolved = await this.resolve(source.replace(/\.js$/, '.cdn.js'), importer, { ...options, skipSelf: true });
       return resolved;
     },
   };
 }
+
+/**
+ * Run as a worker (see worker-url.cdn.ts), the classic script meets a global scope with no DOM,
+ * where Lit's classes and the element's registration, evaluated as the script loads, would
+ * throw. The banner lends them the few names they touch while the script loads; the footer
+ * takes them back, so the reading code sees a plain worker.
+ */
+const WORKER_SHIM_BANNER = `var __digitRecognizerUnshim = typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined'
+  ? (function (g) {
+      var lent = {
+        HTMLElement: function HTMLElement() {},
+        customElements: { define: function () {}, get: function () { return undefined; } },
+        document: { currentScript: null, baseURI: g.location.href, createTreeWalker: function () { return {}; } },
+      };
+      Object.keys(lent).forEach(function (k) { g[k] = lent[k]; });
+      return function () { Object.keys(lent).forEach(function (k) { delete g[k]; }); };
+    })(self)
+  : null;`;
+const WORKER_SHIM_FOOTER = 'if (__digitRecognizerUnshim) __digitRecognizerUnshim();';
 
 /**
  * Node built-ins that tfjs' Emscripten glue requires only when it runs under Node: empty in
@@ -163,7 +189,7 @@ const build = ({
 
 export default [
   build({
-    input: { index: 'src/index.ts', element: 'src/element.ts' },
+    input: { index: 'src/index.ts', element: 'src/element.ts', worker: 'src/worker.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -192,7 +218,8 @@ export default [
       name: 'DigitRecognizer',
       sourcemap: true,
       inlineDynamicImports: true,
-      banner: `/*! digit-recognizer ${pkg.version} | MIT | bundles TensorFlow.js (Apache-2.0) and Lit (BSD-3-Clause) */`,
+      banner: `/*! digit-recognizer ${pkg.version} | MIT | bundles TensorFlow.js (Apache-2.0) and Lit (BSD-3-Clause) */\n${WORKER_SHIM_BANNER}`,
+      footer: WORKER_SHIM_FOOTER,
     },
     bundleDependencies: true,
     minify: true,

@@ -8,6 +8,8 @@
  * <script>DigitRecognizer.classify(img).then((p) => console.log(p.digit));</script>
  * ```
  */
+import { serveReadings, type WorkerScope } from './worker/serve-readings.js';
+
 export * from './index.js';
 export {
   DigitRecognizerElement,
@@ -16,3 +18,9 @@ export {
   DigitClearEvent,
   defineDigitRecognizer,
 } from './element.js';
+
+// Started as the reading worker (see worker-url.cdn.ts): answer the page.
+const workerScope = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
+if (workerScope && globalThis instanceof workerScope) {
+  serveReadings(globalThis as unknown as WorkerScope);
+}

@@ -10,7 +10,7 @@
  */
 export { classify, classifyBatch, getDefaultClassifier, loadClassifier, preprocess } from './classify/api.js';
 export { setAssetPath, getAssetPath } from './classify/assets.js';
-export { readNumber } from './number/read-number.js';
+export { readNumber } from './number/read-number-api.js';
 export type { DigitReading, NotADigit, NumberReading, ReadNumberOptions } from './number/read-number.js';
 export { DigitRecognizerError, isDigitRecognizerError } from './classify/errors.js';
 export type { DigitRecognizerErrorCode } from './classify/errors.js';

@@ -5,7 +5,7 @@
 import { sharedClassifier } from './shared-classifiers.js';
 import type { Classifier, ClassifyOptions, DigitInput, Prediction } from './types.js';
 
-export { loadClassifier } from './loaded-classifier.js';
+export { loadClassifier } from './load-classifier.js';
 export { preprocess } from './preprocess-input.js';
 
 /**

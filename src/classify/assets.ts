@@ -8,6 +8,8 @@ import { assetsUnder, type PackageAssets } from './asset-types.js';
 import { packageAssets } from './asset-urls.js';
 
 let assetRoot: string | null = null;
+/** Every asset's URL, as the page that started the reading worker sent them (in the worker only). */
+let given: PackageAssets | null = null;
 
 /**
  * Sets the folder the package is served from: the one that holds `dist/` and `models/`.
@@ -36,5 +38,14 @@ export function getAssetPath(): string {
 
 /** The URLs every asset is loaded from now. */
 export function currentAssets(): PackageAssets {
+  if (given) return given;
   return assetRoot === null ? packageAssets() : assetsUnder(assetRoot);
+}
+
+/**
+ * In the reading worker: load every asset from the URLs the page found (a bundler's hashed
+ * copies, a CDN, `setAssetPath()`), whatever the worker's own script URL is.
+ */
+export function useAssets(assets: PackageAssets): void {
+  given = assets;
 }

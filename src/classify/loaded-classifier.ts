@@ -1,8 +1,10 @@
 /**
- * `loadClassifier()` and the classifier it returns: the model, the backend and the verdicts.
+ * A classifier on the thread it is loaded on (the page's, or the reading worker's): the model,
+ * the backend and the verdicts. `loadClassifier()` (`load-classifier.ts`) chooses the thread.
  */
 import { tensor4d, tidy } from '@tensorflow/tfjs-core';
 import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
+import type { ModelFiles, PackageAssets } from './asset-types.js';
 import { currentAssets } from './assets.js';
 import { currentBackend, ensureBackend, wasmUrlsIn } from './backend.js';
 import { DigitRecognizerError } from './errors.js';
@@ -48,6 +50,11 @@ function toPixels(input: Preprocessed | Float32Array): Float32Array {
 
 /** Classifiers whose `dispose()` ran: a shared one is then loaded afresh on the next request. */
 const disposedClassifiers = new WeakSet<Classifier>();
+
+/** Marks a classifier disposed (a worker's, when its worker stops). */
+export function markDisposed(classifier: Classifier): void {
+  disposedClassifiers.add(classifier);
+}
 
 /** True once `classifier.dispose()` ran. */
 export function isDisposed(classifier: Classifier): boolean {
@@ -183,28 +190,28 @@ function pageUrl(url: string | URL, what: 'model' | 'wasm'): string {
   }
 }
 
-/**
- * Loads the model (once per call) and starts the backend. Use it to choose the model URL, the
- * `.wasm` folder or the backend, to show download progress, or to free memory with `dispose()`.
- *
- * @example
- * ```ts
- * const classifier = await loadClassifier({ onProgress: (f) => (bar.value = f) });
- * const { digit } = await classifier.classify(canvas);
- * classifier.dispose();
- * ```
- */
-export async function loadClassifier(options: LoadOptions = {}): Promise<Classifier> {
+/** Where `options` load from: the model's files, the `.wasm` files and the backend to try first. */
+export function loadSources(options: LoadOptions): {
+  model: ModelFiles;
+  wasm: PackageAssets['wasm'];
+  backend: BackendName;
+} {
   const assets = currentAssets();
   const model =
     options.modelUrl === undefined ? assets.digitModel : { json: pageUrl(options.modelUrl, 'model'), files: {} };
   const wasm = options.wasmPath === undefined ? assets.wasm : wasmUrlsIn(pageUrl(options.wasmPath, 'wasm'));
-  const preferred = options.backend ?? 'wasm';
-  if (preferred !== 'wasm' && preferred !== 'cpu') {
-    throw new DigitRecognizerError('INVALID_INPUT', `backend must be 'wasm' or 'cpu'; got ${String(preferred)}.`);
+  const backend = options.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') {
+    throw new DigitRecognizerError('INVALID_INPUT', `backend must be 'wasm' or 'cpu'; got ${String(backend)}.`);
   }
+  return { model, wasm, backend };
+}
+
+/** Loads the model and starts the backend on this thread (see `loadClassifier()`). */
+export async function loadClassifierHere(options: LoadOptions = {}): Promise<Classifier> {
+  const { model, wasm, backend } = loadSources(options);
   // Download the model while the backend starts; the weights become tensors once it has.
-  const backendReady = ensureBackend(preferred, wasm);
+  const backendReady = ensureBackend(backend, wasm);
   backendReady.catch(() => undefined);
   const network = await loadNetwork(model, { signal: options.signal, onProgress: options.onProgress, backendReady });
   const classifier = new LoadedClassifier(network, model.json);

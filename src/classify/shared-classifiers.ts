@@ -1,10 +1,12 @@
 /**
- * One classifier per model URL for the whole page, shared by `classify()`, `readNumber()` and
- * every `<digit-recognizer>`. A load that fails, or a classifier that was disposed, is
- * forgotten, so the next request (e.g. a Retry button) loads it afresh.
+ * One classifier per model URL and thread for the whole page: one on the main thread shared by
+ * `classify()` and `readNumber()`, one in a Web Worker shared by every `<digit-recognizer>`. A
+ * load that fails, or a classifier that was disposed, is forgotten, so the next request (e.g.
+ * a Retry button) loads it afresh.
  */
 import { currentAssets } from './assets.js';
-import { isDisposed, loadClassifier } from './loaded-classifier.js';
+import { loadClassifier } from './load-classifier.js';
+import { isDisposed } from './loaded-classifier.js';
 import type { Classifier } from './types.js';
 
 type ProgressListener = (fraction: number) => void;
@@ -25,8 +27,13 @@ export interface SharedClassifier {
   release(): void;
 }
 
-/** The cache key: the absolute model URL, the default model's when none is given. */
-function keyOf(modelUrl: string | undefined): string {
+/** Where a shared classifier reads: on the page's main thread, or in a Web Worker. */
+export interface SharedOptions {
+  worker?: boolean;
+}
+
+/** The absolute model URL, the default model's when none is given. */
+function urlOf(modelUrl: string | undefined): string {
   if (!modelUrl) return currentAssets().digitModel.json;
   try {
     return new URL(modelUrl, typeof document !== 'undefined' ? document.baseURI : undefined).href;
@@ -35,11 +42,15 @@ function keyOf(modelUrl: string | undefined): string {
   }
 }
 
+/** The cache key: the thread and the absolute model URL. */
+const keyOf = (modelUrl: string | undefined, { worker = false }: SharedOptions): string =>
+  `${worker ? 'worker' : 'main'} ${urlOf(modelUrl)}`;
+
 function usable(entry: Entry | undefined): entry is Entry {
   return entry !== undefined && !(entry.loaded && isDisposed(entry.loaded));
 }
 
-function load(key: string, modelUrl: string | undefined): Entry {
+function load(key: string, modelUrl: string | undefined, { worker = false }: SharedOptions): Entry {
   const entry: Entry = {
     promise: Promise.resolve(null as unknown as Classifier),
     loaded: null,
@@ -49,6 +60,7 @@ function load(key: string, modelUrl: string | undefined): Entry {
   };
   entry.promise = loadClassifier({
     ...(modelUrl ? { modelUrl } : {}),
+    worker,
     onProgress: (fraction) => {
       entry.progress = fraction;
       for (const listener of entry.listeners) listener(fraction);
@@ -72,12 +84,17 @@ function load(key: string, modelUrl: string | undefined): Entry {
 
 /**
  * The classifier for `modelUrl` (the package's default model when empty), loading it on first
- * use. `onProgress` hears the download progress (0–1) of the shared load.
+ * use, on the main thread or (`worker: true`) in a Web Worker. `onProgress` hears the download
+ * progress (0–1) of the shared load.
  */
-export function sharedClassifier(modelUrl: string | undefined, onProgress?: ProgressListener): SharedClassifier {
-  const key = keyOf(modelUrl);
+export function sharedClassifier(
+  modelUrl: string | undefined,
+  onProgress?: ProgressListener,
+  options: SharedOptions = {},
+): SharedClassifier {
+  const key = keyOf(modelUrl, options);
   const cached = cache.get(key);
-  const entry = usable(cached) ? cached : load(key, modelUrl);
+  const entry = usable(cached) ? cached : load(key, modelUrl, options);
   if (onProgress && !entry.settled) {
     entry.listeners.add(onProgress);
     if (entry.progress > 0) onProgress(entry.progress);
@@ -91,7 +108,7 @@ export function sharedClassifier(modelUrl: string | undefined, onProgress?: Prog
 }
 
 /** True when the classifier for `modelUrl` has loaded and is ready to use. */
-export function isSharedClassifierReady(modelUrl: string | undefined): boolean {
-  const entry = cache.get(keyOf(modelUrl));
+export function isSharedClassifierReady(modelUrl: string | undefined, options: SharedOptions = {}): boolean {
+  const entry = cache.get(keyOf(modelUrl, options));
   return usable(entry) && entry.settled && entry.loaded !== null;
 }

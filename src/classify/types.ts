@@ -165,6 +165,15 @@ export interface LoadOptions {
   onProgress?: (fraction: number) => void;
   /** Abort the download. */
   signal?: Global<'AbortSignal'>;
+  /**
+   * Read in a Web Worker, off the page's main thread: decoding a photo, finding the digit and
+   * the model all run there, and images are transferred, not copied. `readNumber()` with this
+   * classifier reads in the worker too. Where a worker cannot run (no `Worker` or
+   * `OffscreenCanvas`, a Content-Security-Policy without `worker-src 'self' blob:`), the
+   * classifier reads on the main thread and one console warning says why. Default `false`;
+   * `<digit-recognizer>` always reads in a worker.
+   */
+  worker?: boolean;
 }
 
 /** A loaded model. Get one from {@link loadClassifier}; free it with `dispose()`. */

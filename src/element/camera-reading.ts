@@ -3,9 +3,10 @@
  * number (`readNumber()`). A frame with no digit in it is no answer, not an error: the camera is
  * often pointed at nothing in particular.
  */
-import { preprocess, readNumber } from '../index.js';
+import { readNumber } from '../index.js';
 import type { Classifier } from '../index.js';
 import type { LiveReading } from './camera-controller.js';
+import { readDigit } from './card-reading.js';
 
 export interface FrameReadOptions {
   classifier: Classifier;
@@ -26,9 +27,7 @@ export async function readCameraFrame(
       if (reading.digits.length === 0) return null;
       return { key: reading.text, reading, boxes: reading.digits.map((digit) => digit.box) };
     }
-    const preprocessed = await preprocess(frame);
-    signal.throwIfAborted();
-    const prediction = await classifier.classifyPreprocessed(preprocessed, { uncertainBelow, signal });
+    const { prediction, preprocessed } = await readDigit(classifier, frame, { uncertainBelow, signal });
     // A letter, a doodle or two digits in the box: no answer, as for an empty frame.
     if (prediction.reason === 'not-a-digit') return null;
     return { key: String(prediction.digit), prediction, boxes: [preprocessed.box] };

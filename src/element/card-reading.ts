@@ -4,8 +4,17 @@
  * the element applies the outcome and says what happened.
  */
 import { DigitRecognizerError, isDigitRecognizerError, preprocess, readNumber } from '../index.js';
-import type { Classifier, DigitRecognizerErrorCode, NumberReading, Prediction, Preprocessed } from '../index.js';
+import type {
+  Classifier,
+  DigitInput,
+  DigitRecognizerErrorCode,
+  NumberReading,
+  Prediction,
+  Preprocessed,
+} from '../index.js';
 import type { Card } from './card.js';
+import { workerOf } from '../worker/worker-classifier.js';
+import type { DetailedPrediction } from '../worker/protocol.js';
 
 /** How a card's run ended. */
 export type CardOutcome =
@@ -33,6 +42,22 @@ export function toDigitError(error: unknown, fallback: DigitRecognizerErrorCode)
   return new DigitRecognizerError(fallback, message, { cause: error });
 }
 
+/**
+ * A digit and the 28×28 image the model saw, read in the classifier's worker when it has one
+ * (the element's always tries to), else here.
+ */
+export async function readDigit(
+  classifier: Classifier,
+  input: DigitInput,
+  options: { uncertainBelow: number; signal: AbortSignal },
+): Promise<DetailedPrediction> {
+  const worker = workerOf(classifier);
+  if (worker) return worker.classifyInDetail(input, options);
+  const preprocessed = await preprocess(input);
+  options.signal.throwIfAborted();
+  return { prediction: await classifier.classifyPreprocessed(preprocessed, options), preprocessed };
+}
+
 /** Reads a card's image. Never rejects: a failure is an `empty` or `error` outcome. */
 export async function readCard(
   card: Card,
@@ -42,9 +67,7 @@ export async function readCard(
     if (number) {
       return { status: 'complete', reading: await readNumber(card.input, { classifier, uncertainBelow, signal }) };
     }
-    const preprocessed = await preprocess(card.input);
-    signal.throwIfAborted();
-    const prediction = await classifier.classifyPreprocessed(preprocessed, { uncertainBelow, signal });
+    const { prediction, preprocessed } = await readDigit(classifier, card.input, { uncertainBelow, signal });
     return { status: 'complete', prediction, preprocessed };
   } catch (reason) {
     const error = toDigitError(reason, 'INVALID_INPUT');

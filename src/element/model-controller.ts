@@ -1,12 +1,15 @@
 /**
  * The element's model, loaded as a task (idle → loading → ready or error, as `@lit/task` does):
- * it joins the page's shared classifier for a model URL, reports its download progress, and drops
+ * it joins the page's shared classifier for a model URL (in a Web Worker), reports its download progress, and drops
  * what a load that a newer one replaced comes back with.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DigitRecognizerError, isDigitRecognizerError } from '../index.js';
 import type { Classifier } from '../index.js';
 import { isSharedClassifierReady, sharedClassifier } from '../classify/shared-classifiers.js';
+
+/** Every element reads in the page's shared Web Worker, so the page stays smooth. */
+const IN_WORKER = { worker: true };
 
 export type ModelState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -68,15 +71,19 @@ export class ModelController implements ReactiveController {
     const id = ++this.loadId;
     this.releaseProgress?.();
     this.loadedKey = key;
-    this.state = isSharedClassifierReady(key || undefined) ? 'ready' : 'loading';
+    this.state = isSharedClassifierReady(key || undefined, IN_WORKER) ? 'ready' : 'loading';
     this.progress = 0;
     this.error = null;
     this.host.requestUpdate();
-    const shared = sharedClassifier(key || undefined, (fraction) => {
-      if (id !== this.loadId) return;
-      this.progress = fraction;
-      this.host.requestUpdate();
-    });
+    const shared = sharedClassifier(
+      key || undefined,
+      (fraction) => {
+        if (id !== this.loadId) return;
+        this.progress = fraction;
+        this.host.requestUpdate();
+      },
+      IN_WORKER,
+    );
     this.releaseProgress = shared.release;
     const promise = shared.promise;
     this.classifier = promise;

@@ -1,8 +1,9 @@
 /**
  * `readNumber()`: reads a handwritten number (a postal code, a meter reading, an amount) digit by
- * digit, left to right, with the same preprocessing and model as `classify()`.
+ * digit, left to right, with the same preprocessing and model as `classify()`. This is the
+ * reading itself, on the thread it is called on, with the classifier it is given; the public
+ * `readNumber()` (`read-number-api.ts`) chooses the classifier and the thread.
  */
-import { getDefaultClassifier } from '../classify/api.js';
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
@@ -230,7 +231,9 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     decoded.release?.();
   }
   const { analysis, strokes, origin } = found;
-  const [classifier, checker] = await Promise.all([options.classifier ?? getDefaultClassifier(), getSegmentChecker()]);
+  const classifier = options.classifier;
+  if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
+  const checker = await getSegmentChecker();
   const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
   const pieces: Piece[] = [];
   for (const piece of await readPieces(reader, groupStrokes(strokes))) {

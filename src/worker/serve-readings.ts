@@ -1,0 +1,76 @@
+/**
+ * The worker's side: loads the classifier the page asks for and answers its requests, one
+ * model for every request, each answer posted back with the request's number.
+ */
+import { useAssets } from '../classify/assets.js';
+import { DigitRecognizerError, isDigitRecognizerError } from '../classify/errors.js';
+import { loadClassifierHere } from '../classify/loaded-classifier.js';
+import { preprocess } from '../classify/preprocess-input.js';
+import type { Classifier, DigitInput } from '../classify/types.js';
+import { readNumber } from '../number/read-number.js';
+import type { WorkerFailure, WorkerReply, WorkerRequest } from './protocol.js';
+
+/** What the worker needs of its global scope (typed here: the project's lib is the DOM's). */
+export interface WorkerScope {
+  postMessage(message: WorkerReply): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+
+function failureOf(error: unknown): WorkerFailure {
+  if (isDigitRecognizerError(error)) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INVALID_INPUT', message: `The input could not be read: ${message}` };
+}
+
+/** Answers the page's requests on `scope` (a dedicated worker's global scope). */
+export function serveReadings(scope: WorkerScope): void {
+  let loading: Promise<Classifier> | null = null;
+
+  const classifier = (): Promise<Classifier> => {
+    if (!loading) throw new DigitRecognizerError('DISPOSED', 'The worker has no classifier: load one first.');
+    return loading;
+  };
+
+  async function answer(request: WorkerRequest): Promise<unknown> {
+    switch (request.op) {
+      case 'load': {
+        useAssets(request.assets);
+        loading = loadClassifierHere({
+          ...(request.modelUrl ? { modelUrl: request.modelUrl } : {}),
+          backend: request.backend,
+          onProgress: (fraction) => scope.postMessage({ type: 'progress', id: request.id, fraction }),
+        });
+        const loaded = await loading;
+        return { backend: loaded.backend, modelUrl: loaded.modelUrl };
+      }
+      case 'classify':
+        return (await classifier()).classify(request.input as DigitInput, request.options);
+      case 'classify-batch':
+        return (await classifier()).classifyBatch(request.inputs as DigitInput[], request.options);
+      case 'classify-preprocessed':
+        return (await classifier()).classifyPreprocessedBatch(request.inputs, request.options);
+      case 'classify-in-detail': {
+        const loaded = await classifier();
+        const preprocessed = await preprocess(request.input as DigitInput);
+        return { prediction: await loaded.classifyPreprocessed(preprocessed, request.options), preprocessed };
+      }
+      case 'read-number':
+        return readNumber(request.input as DigitInput, { ...request.options, classifier: await classifier() });
+      case 'dispose': {
+        const loaded = await loading?.catch(() => null);
+        loaded?.dispose();
+        loading = null;
+        return null;
+      }
+    }
+  }
+
+  scope.addEventListener('message', (event) => {
+    const request = event.data;
+    void answer(request).then(
+      (value) => scope.postMessage({ type: 'answer', id: request.id, value }),
+      (error: unknown) => scope.postMessage({ type: 'failure', id: request.id, failure: failureOf(error) }),
+    );
+  });
+  scope.postMessage({ type: 'ready' });
+}
