@@ -66,6 +66,7 @@ const WORKER_SHIM_BANNER = `var __digitRecognizerUnshim = typeof WorkerGlobalSco
   ? (function (g) {
       var lent = {
         HTMLElement: function HTMLElement() {},
+        CSSStyleSheet: function CSSStyleSheet() {},
         customElements: { define: function () {}, get: function () { return undefined; } },
         document: { currentScript: null, baseURI: g.location.href, createTreeWalker: function () { return {}; } },
       };

@@ -25,6 +25,8 @@ const browserShims = {
   serve: (context) => (context.path === '/__empty-module.js' ? { body: 'export default {};', type: 'js' } : undefined),
 };
 
+let flakyOffline = false;
+
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--headless=new',
@@ -87,6 +89,20 @@ export default {
       if (!context.path.startsWith('/test/browser/csp/')) return;
       const policy = context.query.csp === 'strict' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'";
       context.set('Content-Security-Policy', `default-src 'self'; ${policy}; style-src 'self' 'unsafe-inline'`);
+    },
+    // A flaky network for URLs with `fresh=flaky`: while `/__network?flaky=offline` is in force,
+    // the connection drops as an offline one does, for the page and its workers alike.
+    function flakyNetwork(context, next) {
+      if (context.path === '/__network') {
+        flakyOffline = context.query.flaky === 'offline';
+        context.body = flakyOffline ? 'offline' : 'online';
+        return undefined;
+      }
+      if (flakyOffline && context.querystring.includes('fresh=flaky')) {
+        context.req.socket.destroy();
+        return undefined;
+      }
+      return next();
     },
     // A copy of the package at another path, laid out as jsDelivr serves it, for the CDN test.
     function cdnMirror(context, next) {

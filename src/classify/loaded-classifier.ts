@@ -83,6 +83,8 @@ class LoadedClassifier implements Classifier {
     return currentBackend();
   }
 
+  readonly worker = false;
+
   private live(): Network {
     if (!this.network) throw new DigitRecognizerError('DISPOSED', 'This classifier was disposed; load a new one.');
     return this.network;

@@ -32,6 +32,11 @@ export function isMisplacedModel(error: DigitRecognizerError): boolean {
   return misplaced.has(error);
 }
 
+/** Marks `error` as a misplaced model (rebuilt on the page from the reading worker's report). */
+export function markMisplaced(error: DigitRecognizerError): void {
+  misplaced.add(error);
+}
+
 function failure(
   url: string,
   what: string,

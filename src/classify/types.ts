@@ -191,6 +191,11 @@ export interface Classifier {
   ): Promise<Prediction[]>;
   /** The backend in use: `'wasm'` or `'cpu'` after a fallback. */
   readonly backend: BackendName;
+  /**
+   * True when the model runs in a Web Worker (`loadClassifier({ worker: true })` where a worker
+   * could start); false on the main thread.
+   */
+  readonly worker: boolean;
   /** The URL the model was loaded from. */
   readonly modelUrl: string;
   /** Frees the model's tensors. Later calls reject with `DISPOSED`. */

@@ -49,6 +49,8 @@ export type WorkerRequest = {
 export interface WorkerFailure {
   code: DigitRecognizerErrorCode;
   message: string;
+  /** A model whose server answered with something else (see `isMisplacedModel()`). */
+  misplaced?: boolean;
 }
 
 /** What the worker posts: that it started, a load's progress, or a request's answer. */

@@ -5,6 +5,7 @@
 import { useAssets } from '../classify/assets.js';
 import { DigitRecognizerError, isDigitRecognizerError } from '../classify/errors.js';
 import { loadClassifierHere } from '../classify/loaded-classifier.js';
+import { isMisplacedModel } from '../classify/model-loader.js';
 import { preprocess } from '../classify/preprocess-input.js';
 import type { Classifier, DigitInput } from '../classify/types.js';
 import { readNumber } from '../number/read-number.js';
@@ -17,7 +18,9 @@ export interface WorkerScope {
 }
 
 function failureOf(error: unknown): WorkerFailure {
-  if (isDigitRecognizerError(error)) return { code: error.code, message: error.message };
+  if (isDigitRecognizerError(error)) {
+    return { code: error.code, message: error.message, ...(isMisplacedModel(error) ? { misplaced: true } : {}) };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INVALID_INPUT', message: `The input could not be read: ${message}` };
 }

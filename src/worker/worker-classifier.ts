@@ -7,6 +7,7 @@
 import type { PackageAssets } from '../classify/asset-types.js';
 import { DigitRecognizerError } from '../classify/errors.js';
 import { markDisposed } from '../classify/loaded-classifier.js';
+import { markMisplaced } from '../classify/model-loader.js';
 import type {
   BackendName,
   Classifier,
@@ -16,7 +17,15 @@ import type {
   Preprocessed,
 } from '../classify/types.js';
 import type { NumberReading } from '../number/read-number.js';
-import type { DetailedPrediction, Operation, Operations, Thresholds, WorkerReply, WorkerRequest } from './protocol.js';
+import type {
+  DetailedPrediction,
+  Operation,
+  Operations,
+  Thresholds,
+  WorkerFailure,
+  WorkerReply,
+  WorkerRequest,
+} from './protocol.js';
 import { toWorkerInput, type PostedInput } from './worker-input.js';
 
 interface Pending {
@@ -36,6 +45,13 @@ const stopped = (): DigitRecognizerError =>
     'DISPOSED',
     'The Web Worker that reads the images stopped (the page ran out of memory?). Load a new classifier.',
   );
+
+/** The worker's failure as the error the main thread would have thrown. */
+function errorOf(failure: WorkerFailure): DigitRecognizerError {
+  const error = new DigitRecognizerError(failure.code, failure.message);
+  if (failure.misplaced) markMisplaced(error);
+  return error;
+}
 
 function thresholdsOf(options: ClassifyOptions): Thresholds {
   return {
@@ -59,7 +75,11 @@ export class WorkerConnection {
     private readonly onStop: () => void,
   ) {
     worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => this.receive(event.data));
-    worker.addEventListener('error', () => this.stop(stopped()));
+    worker.addEventListener('error', (event) => {
+      // Said once, by the rejection; not again as an uncaught error of the page.
+      event.preventDefault();
+      this.stop(stopped());
+    });
   }
 
   private receive(reply: WorkerReply): void {
@@ -72,7 +92,7 @@ export class WorkerConnection {
     }
     this.pending.delete(reply.id);
     if (reply.type === 'answer') pending.resolve(reply.value);
-    else pending.reject(new DigitRecognizerError(reply.failure.code, reply.failure.message));
+    else pending.reject(errorOf(reply.failure));
   }
 
   /** Posts a request and resolves with its answer; an aborted signal rejects at once. */
@@ -141,6 +161,7 @@ async function postedAll(inputs: DigitInput[]): Promise<PostedInput[]> {
 export class WorkerClassifier implements Classifier {
   readonly backend: BackendName;
   readonly modelUrl: string;
+  readonly worker = true;
 
   constructor(
     private readonly connection: WorkerConnection,
@@ -239,15 +260,19 @@ export interface WorkerLoad {
  */
 function started(worker: Worker): Promise<boolean> {
   return new Promise((resolve) => {
-    const done = (ok: boolean) => (): void => {
+    const done = (ok: boolean): void => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
       resolve(ok);
     };
     const onMessage = (event: MessageEvent<WorkerReply>): void => {
-      if (event.data?.type === 'ready') done(true)();
+      if (event.data?.type === 'ready') done(true);
     };
-    const onError = done(false);
+    const onError = (event: Event): void => {
+      // The fallback's warning says it; the page sees no uncaught error.
+      event.preventDefault();
+      done(false);
+    };
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
   });

@@ -1,24 +1,45 @@
 import { expect } from '@open-wc/testing';
 import { digitCanvas } from '../fixtures.js';
 
+interface CdnClassifier {
+  backend: string;
+  modelUrl: string;
+  worker: boolean;
+  classify(input: unknown): Promise<{ digit: number }>;
+  dispose(): void;
+}
+
 interface CdnGlobal {
   classify(input: unknown): Promise<{ digit: number }>;
-  getDefaultClassifier(): Promise<{ backend: string; modelUrl: string }>;
+  getDefaultClassifier(): Promise<CdnClassifier>;
+  loadClassifier(options: { worker: boolean }): Promise<CdnClassifier>;
+  readNumber(input: unknown, options: { classifier: CdnClassifier }): Promise<{ text: string }>;
   VERSION: string;
+}
+
+const MIRROR = '/cdn-mirror/digit-recognizer@x/';
+
+let api: CdnGlobal | null = null;
+
+/** The bundle, loaded once with a plain <script>, as a page does. */
+async function cdn(): Promise<CdnGlobal> {
+  if (api) return api;
+  // The test server mirrors the package at /cdn-mirror/digit-recognizer@x/, as jsDelivr does.
+  const script = document.createElement('script');
+  script.src = `${MIRROR}dist/digit-recognizer.min.js`;
+  const loaded = new Promise((resolve, reject) => {
+    script.onload = resolve;
+    script.onerror = reject;
+  });
+  document.head.append(script);
+  await loaded;
+  api = (window as unknown as { DigitRecognizer: CdnGlobal }).DigitRecognizer;
+  return api;
 }
 
 describe('the CDN bundle', () => {
   it('works from a plain <script> served under another path, its assets resolving next to it', async () => {
-    // The test server mirrors the package at /cdn-mirror/digit-recognizer@x/, as jsDelivr does.
-    const script = document.createElement('script');
-    script.src = '/cdn-mirror/digit-recognizer@x/dist/digit-recognizer.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    document.head.append(script);
-    await loaded;
-    const api = (window as unknown as { DigitRecognizer: CdnGlobal }).DigitRecognizer;
+    const api = await cdn();
     expect(api.VERSION).to.match(/^\d+\.\d+\.\d+/);
     const { canvas, label } = await digitCanvas(0);
     expect((await api.classify(canvas)).digit).to.equal(label);
@@ -30,5 +51,31 @@ describe('the CDN bundle', () => {
     const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
     expect(wasm.length).to.be.greaterThan(0);
     for (const entry of wasm) expect(entry.name).to.contain('/cdn-mirror/digit-recognizer@x/dist/');
+  });
+
+  it('reads in a worker that is the same script, with no configuration and no warning', async () => {
+    const api = await cdn();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    let classifier: CdnClassifier;
+    try {
+      classifier = await api.loadClassifier({ worker: true });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.startsWith('digit-recognizer:'))).to.deep.equal([]);
+    expect(classifier.worker).to.equal(true);
+    expect(classifier.backend).to.equal('wasm');
+    expect(classifier.modelUrl).to.equal(`${location.origin}${MIRROR}models/mnist-cnn/model.json`);
+    const { canvas, label } = await digitCanvas(7);
+    expect((await classifier.classify(canvas)).digit).to.equal(label);
+    const photo = await (await fetch('/test/fixtures/scenes/number-grey-laminate.jpg')).blob();
+    expect((await api.readNumber(photo, { classifier })).text).to.equal('86903');
+    // The worker is the page's own script (a browser serves it from its cache), no other file.
+    const scripts = performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(e.name));
+    const names = new Set(scripts.map((e) => e.name).filter((name) => name.includes(MIRROR)));
+    expect([...names]).to.deep.equal([`${location.origin}${MIRROR}dist/digit-recognizer.min.js`]);
+    classifier.dispose();
   });
 });

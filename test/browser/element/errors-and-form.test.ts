@@ -117,19 +117,15 @@ describe('<digit-recognizer>: errors', function () {
 
   it('Retry recovers once the network is back, and recognizes the waiting image', async () => {
     const url = '/models/mnist-cnn/model.json?fresh=flaky';
-    const originalFetch = window.fetch;
-    let offline = true;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const target = input instanceof Request ? input.url : String(input);
-      if (offline && target.includes('fresh=flaky')) return Promise.reject(new TypeError('Failed to fetch'));
-      return originalFetch.call(window, input, init);
-    };
+    // The test server drops these connections until told the network is back.
+    const network = (state: 'offline' | 'online') => fetch(`/__network?flaky=${state}`);
+    await network('offline');
     try {
       const el = await fixture<DigitRecognizerElement>(html`<digit-recognizer model-url=${url}></digit-recognizer>`);
       await until(() => el.state === 'error', 'the load to fail');
       await el.updateComplete;
       expect(part(el, '.model-error[role="alert"]').textContent).to.contain('Check your connection');
-      offline = false;
+      await network('online');
       const predicted = oneEvent(el, 'prediction') as Promise<DigitPredictionEvent>;
       part<HTMLButtonElement>(el, '[part="retry-button"]').click();
       el.addFiles([await digitFile('7')]);
@@ -139,7 +135,7 @@ describe('<digit-recognizer>: errors', function () {
       expect(shadow(el).querySelector('.model-error')).to.equal(null);
       expect(el.state).to.equal('result');
     } finally {
-      window.fetch = originalFetch;
+      await network('online');
     }
   });
 });
