@@ -57,6 +57,22 @@ function cdnAssetUrls() {
 }
 
 /**
+ * The reading worker takes every asset URL from the page that starts it (`useAssets()`), so it
+ * names no package file itself: a bundler that reads it finds no `new URL()` to resolve.
+ */
+function workerAssetUrls() {
+  const id = '\0worker-asset-urls';
+  return {
+    name: 'worker-asset-urls',
+    resolveId: (source) => (/\/asset-urls\.js$/.test(source) ? id : null),
+    load: (loading) =>
+      loading === id
+        ? `export function packageAssets() { throw new Error('The reading worker loads what the page sends.'); }`
+        : null,
+  };
+}
+
+/**
  * Run as a worker (see worker-url.cdn.ts), the classic script meets a global scope with no DOM,
  * where Lit's classes and the element's registration, evaluated as the script loads, would
  * throw. The banner lends them the few names they touch while the script loads; the footer
@@ -149,8 +165,30 @@ function assetsAndSizes() {
   };
 }
 
-function plugins({ browser, minify, cdn = false }) {
+/**
+ * tfjs' Emscripten glue asks `typeof __filename` before it reads it. webpack answers that test
+ * itself ('string') in a module it bundles, leaving the read to fail in the browser, so the
+ * worker, which webpack bundles again, must not ask: in a browser the answer is 'undefined'.
+ */
+function noNodeFilename() {
+  return {
+    name: 'no-node-filename',
+    transform(code, id) {
+      if (!id.includes('@tensorflow') || !code.includes('__filename')) return null;
+      return {
+        code: code
+          .replace(/typeof __(filename|dirname)/g, '"undefined"')
+          .replace(/\b__(filename|dirname)\b/g, 'undefined'),
+        map: null,
+      };
+    },
+  };
+}
+
+function plugins({ browser, minify, cdn = false, worker = false }) {
   return [
+    worker && workerAssetUrls(),
+    worker && noNodeFilename(),
     cdn && cpuBackendOnDemand(),
     cdn && cdnAssetUrls(),
     stampVersion(),
@@ -173,6 +211,7 @@ const build = ({
   bundleDependencies = false,
   minify = false,
   cdn = false,
+  worker = false,
   shebang,
 }) => ({
   input,
@@ -180,7 +219,7 @@ const build = ({
     ? { ...output, banner: (chunk) => (chunk.fileName === shebang ? '#!/usr/bin/env node' : '') }
     : output,
   external: bundleDependencies ? (id) => id.startsWith('node:') : external,
-  plugins: plugins({ browser, minify, cdn }),
+  plugins: plugins({ browser, minify, cdn, worker }),
   onwarn(warning, warn) {
     // tfjs ships `this` at module top level in a few CommonJS helpers; harmless.
     if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -190,7 +229,7 @@ const build = ({
 
 export default [
   build({
-    input: { index: 'src/index.ts', element: 'src/element.ts', worker: 'src/worker.ts' },
+    input: { index: 'src/index.ts', element: 'src/element.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -225,6 +264,15 @@ export default [
     bundleDependencies: true,
     minify: true,
     cdn: true,
+  }),
+  // The reading worker: one self-contained module with its dependencies, so it starts as it is
+  // wherever the page's bundler put it, or served raw (Vite's dev server, an import map).
+  build({
+    input: { worker: 'src/worker.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    bundleDependencies: true,
+    minify: true,
+    worker: true,
   }),
   build({
     input: { 'digit-recognizer-cpu': '@tensorflow/tfjs-backend-cpu' },

@@ -58,3 +58,26 @@ export async function warmUpFrameReading(options: Omit<FrameReadOptions, 'signal
   ctx.stroke();
   await readCameraFrame(frame, { ...options, signal: new AbortController().signal });
 }
+
+/** Where a camera's frames get their model and settings: the element's, read afresh each time. */
+export interface FrameReadingSource {
+  classifier(): Promise<Classifier>;
+  numberMode(): boolean;
+  uncertainBelow(): number;
+}
+
+/** The camera controller's `readFrame` and `warmUp`, reading with `source`'s model and mode. */
+export function frameReading(source: FrameReadingSource): {
+  readFrame(frame: HTMLCanvasElement, signal: AbortSignal): Promise<LiveReading | null>;
+  warmUp(): Promise<void>;
+} {
+  const settings = () => ({ number: source.numberMode(), uncertainBelow: source.uncertainBelow() });
+  return {
+    readFrame: async (frame, signal) =>
+      readCameraFrame(frame, { classifier: await source.classifier(), ...settings(), signal }),
+    warmUp: async () => {
+      const classifier = await source.classifier().catch(() => null);
+      if (classifier) await warmUpFrameReading({ classifier, ...settings() });
+    },
+  };
+}

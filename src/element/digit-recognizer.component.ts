@@ -11,7 +11,7 @@ import { CardCanvasPainter } from './card-canvases.js';
 import { renderCard, type CardView } from './card-view.js';
 import { CardsController, type DigitRecognizerState } from './cards-controller.js';
 import { CameraController } from './camera-controller.js';
-import { readCameraFrame, warmUpFrameReading } from './camera-reading.js';
+import { frameReading } from './camera-reading.js';
 import { renderCamera } from './camera-view.js';
 import { DrawingController } from './drawing-controller.js';
 import { drawDebounceOf, maxFilesOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
@@ -144,21 +144,11 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   });
   private readonly _camera = new CameraController(this, {
     numberMode: () => this._mode === 'number',
-    readFrame: async (frame, signal) => {
-      const classifier = await this._model.get(this._modelKey);
-      const number = this._mode === 'number';
-      return readCameraFrame(frame, {
-        classifier,
-        number,
-        uncertainBelow: uncertainBelowOf(this.uncertainBelow),
-        signal,
-      });
-    },
-    warmUp: async () => {
-      const classifier = await this._model.get(this._modelKey).catch(() => null);
-      const options = { number: this._mode === 'number', uncertainBelow: uncertainBelowOf(this.uncertainBelow) };
-      if (classifier) await warmUpFrameReading({ classifier, ...options });
-    },
+    ...frameReading({
+      classifier: () => this._model.get(this._modelKey),
+      numberMode: () => this._mode === 'number',
+      uncertainBelow: () => uncertainBelowOf(this.uncertainBelow),
+    }),
     onReading: (live) => {
       const { announcement, event } = reportLive(live, this._messages);
       this._tell(announcement, event);

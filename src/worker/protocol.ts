@@ -36,6 +36,8 @@ export interface Operations {
   'classify-in-detail': { request: { input: WorkerInput; options: Thresholds }; answer: DetailedPrediction };
   'read-number': { request: { input: WorkerInput; options: Thresholds }; answer: NumberReading };
   dispose: { request: Record<string, never>; answer: null };
+  /** The page stopped waiting for request `of`: skip it if it has not started. */
+  cancel: { request: { of: number }; answer: null };
 }
 
 export type Operation = keyof Operations;

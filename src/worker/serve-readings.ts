@@ -59,6 +59,8 @@ export function serveReadings(scope: WorkerScope): void {
       }
       case 'read-number':
         return readNumber(request.input as DigitInput, { ...request.options, classifier: await classifier() });
+      case 'cancel':
+        return null;
       case 'dispose': {
         const loaded = await loading?.catch(() => null);
         loaded?.dispose();
@@ -68,9 +70,32 @@ export function serveReadings(scope: WorkerScope): void {
     }
   }
 
+  // Images are read one at a time: twenty 12 MP photos at once would hold twenty decoded
+  // bitmaps (about a gigabyte) where one at a time holds one. A request the page stopped
+  // waiting for is skipped when its turn comes.
+  let queue: Promise<unknown> = Promise.resolve();
+  const cancelled = new Set<number>();
+  const inTurn = (request: WorkerRequest): Promise<unknown> => {
+    if (request.op === 'cancel') {
+      cancelled.add(request.of);
+      return Promise.resolve(null);
+    }
+    if (request.op === 'load' || request.op === 'dispose') return answer(request);
+    const turn = queue.then(() => {
+      if (cancelled.delete(request.id)) throw new DigitRecognizerError('DISPOSED', 'Cancelled by the page.');
+      return answer(request);
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+
   scope.addEventListener('message', (event) => {
     const request = event.data;
-    void answer(request).then(
+    if (request.op === 'cancel') {
+      void inTurn(request);
+      return;
+    }
+    void inTurn(request).then(
       (value) => scope.postMessage({ type: 'answer', id: request.id, value }),
       (error: unknown) => scope.postMessage({ type: 'failure', id: request.id, failure: failureOf(error) }),
     );

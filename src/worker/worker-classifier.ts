@@ -105,7 +105,8 @@ export class WorkerConnection {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = (): void => {
-        this.pending.delete(id);
+        if (this.pending.delete(id) && !this.failure)
+          this.worker.postMessage({ id: this.nextId++, op: 'cancel', of: id });
         reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
       };
       if (signal?.aborted) return onAbort();

@@ -1,6 +1,7 @@
 /**
  * The README's browser snippets, as written, turned into a fresh app: the element's HTML and its
- * event listener, the `classify()`, `preprocess()` and `readNumber()` lines, and the CDN page.
+ * event listener, the worker lines, the `classify()`, `preprocess()` and `readNumber()` lines,
+ * and the CDN page.
  * Each snippet runs in a block of its own, with the names it expects (`fileInput`, `photo`,
  * `photoOfAPostcode`) defined before it and what it read recorded after it.
  */
@@ -32,10 +33,15 @@ function block(snippet: string, key: string, names: string[]): string {
 /** index.html and src/readme.js of a Vite app made of the README's snippets. */
 export function readmeApp(): { html: string; script: string } {
   const [elementHtml] = readmeSnippets('### The element', 'html');
-  const [listener] = readmeSnippets('### The element', 'js');
+  const [listener, workerSnippet] = readmeSnippets('### The element', 'js');
   const [classifyLine, preprocessLine] = readmeSnippets('### `classify()`', 'ts');
   const [readNumberLine] = readmeSnippets('### `readNumber()`', 'ts');
   const imports = new Set([classifyLine, preprocessLine, readNumberLine].flatMap((s) => s!.match(IMPORT) ?? []));
+  // The worker snippet uses names the other snippets import, or not.
+  const missing = ['loadClassifier', 'readNumber'].filter(
+    (name) => ![...imports].some((line) => new RegExp(`\\b${name}\\b`).test(line)),
+  );
+  if (missing.length > 0) imports.add(`import { ${missing.join(', ')} } from 'digit-recognizer';`);
   const html = `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>README snippets</title></head>
@@ -63,6 +69,7 @@ customElements.whenDefined('digit-recognizer').then(() => {
 ${block(classifyLine!, 'classify', ['digit', 'uncertain'])}
 ${block(preprocessLine!, 'preprocess', ['box', 'surface'])}
 ${block(readNumberLine!, 'readNumber', ['text', 'digits'])}
+${block(workerSnippet!, 'worker', ['digit', 'text', 'inWorker'])}
 window.readmeResults = readme;
 `;
   return { html, script };
