@@ -126,6 +126,7 @@ function renderPreviewImage(card: Card, measure: boolean, view: CardView): Templ
   return html`<img
     part="preview"
     class="preview"
+    decoding="async"
     src=${card.url!}
     alt=${format(view.messages.previewAlt, { name: card.name })}
     data-card=${card.id}
