@@ -1,22 +1,20 @@
-import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
 
 import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
 import { fileCard, pendingCard, type Card } from './card.js';
 import { reportCard, reportLive } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
-import { renderCard, type CardView } from './card-view.js';
+import type { CardView } from './card-view.js';
 import { CardsController, type DigitRecognizerState } from './cards-controller.js';
 import { CameraController } from './camera-controller.js';
 import { frameReading } from './camera-reading.js';
-import { renderCamera } from './camera-view.js';
 import { DrawingController } from './drawing-controller.js';
-import { drawDebounceOf, maxFilesOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
+import { admitImages, drawDebounceOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
+import { registerOnce } from './register.js';
 import { IntakeController } from './intake-controller.js';
-import { renderIntake, renderModelStatus } from './intake-view.js';
+import { renderModelStatus } from './intake-view.js';
+import { renderElement } from './element-view.js';
 import { ModelController } from './model-controller.js';
 import { DigitClearEvent, DigitErrorEvent } from './events.js';
 import type { DigitResult, DigitSource, NumberResult } from './events.js';
@@ -93,20 +91,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
    * already defined is left as it is. Returns the class registered under `tag`.
    */
   static define(tag = 'digit-recognizer', registry: CustomElementRegistry = customElements): CustomElementConstructor {
-    const existing = registry.get(tag);
-    if (existing) return existing;
-    try {
-      registry.define(tag, this);
-      return this;
-    } catch (error) {
-      // A class can be registered under one name only: give the other tag a subclass.
-      if (error instanceof DOMException && error.name === 'NotSupportedError') {
-        const Subclass = class extends this {};
-        registry.define(tag, Subclass);
-        return Subclass;
-      }
-      throw error;
-    }
+    return registerOnce(this, tag, registry);
   }
 
   @state() private _announcement = '';
@@ -239,26 +224,20 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   }
 
   private _addImages(files: Iterable<File | Blob>, kind: DigitSource): void {
-    let list = Array.from(files).filter((file): file is Blob => file instanceof Blob);
-    if (list.length === 0) return;
-    const messages = this._messages;
-    let notice = '';
+    const fileCards = this._cards.cards.filter((card) => card.kind === 'file').length;
+    const admitted = admitImages(
+      files,
+      { multiple: this.multiple, maxFiles: this.maxFiles, fileCards },
+      this._messages,
+    );
+    if (!admitted) return;
     if (!this.multiple) {
-      if (list.length > 1) notice = messages.onlyOneFile;
-      list = list.slice(0, 1);
       this._cards.removeWhere();
       this._drawing.clear();
-    } else {
-      const max = maxFilesOf(this.maxFiles);
-      const room = Math.max(0, max - this._cards.cards.filter((card) => card.kind === 'file').length);
-      if (list.length > room) {
-        notice = format(messages.tooManyFiles, { max, count: list.length - room });
-        list = list.slice(0, room);
-      }
     }
-    this._notice = notice;
-    if (notice) this._announcement = notice;
-    const added = list.map((blob) => fileCard(blob, kind, messages.unnamedImage, this.isConnected));
+    this._notice = admitted.notice;
+    if (admitted.notice) this._announcement = admitted.notice;
+    const added = admitted.images.map((blob) => fileCard(blob, kind, this._messages.unnamedImage, this.isConnected));
     if (added.length === 0) this._syncFormValue();
     this._cards.add(added);
   }
@@ -314,57 +293,48 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     const mode = this._mode;
     const disabled = this._isDisabled;
     const messages = this._messages;
-    const cards = this._cards.cards;
-    const view = this._cardView;
-    const model = this._model;
-    return html`
-      <section
-        part="base"
-        class=${classMap({ base: true, dragging: this._intake.dragging, disabled, 'number-mode': mode === 'number' })}
-        aria-labelledby="label"
-        data-state=${this.state}
-      >
-        <h2 id="label" part="label" class="label">${this.label}</h2>
-        ${renderModelStatus(model, messages, model.error ? this._errorText(model.error) : '', this._onRetryClick)}
-        ${renderIntake({
-          mode,
-          messages,
-          disabled,
-          dropzone: {
-            label: this._dropLabel,
-            chooseLabel: messages.chooseLabel,
-            multiple: this.multiple,
-            onClick: this._intake.openPicker,
-            onChange: this._intake.onPickerChange,
-          },
-          pad: { label: this._drawLabel, clearLabel: this.clearLabel, onClear: this._onClearClick },
-          camera: this.camera ? { active: this._camera.active, onClick: this._onCameraClick } : null,
-        })}
-        ${renderCamera({
-          camera: this._camera,
-          messages,
-          numberMode: mode === 'number',
-          uncertainLabel: this.uncertainLabel,
-          disabled,
-          errorText: (error) => this._errorText(error),
-          onCapture: this._onCaptureClick,
-          onStop: this._onStopCameraClick,
-        })}
-        ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
-        ${
-          cards.length > 0
-            ? html`<ul part="cards" class="cards" role="list" aria-label=${messages.resultsLabel}>
-                ${repeat(
-                  cards,
-                  (card) => card.id,
-                  (card) => renderCard(card, view),
-                )}
-              </ul>`
-            : nothing
-        }
-        <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
-      </section>
-    `;
+    return renderElement({
+      state: this.state,
+      numberMode: mode === 'number',
+      disabled,
+      dragging: this._intake.dragging,
+      label: this.label,
+      modelStatus: renderModelStatus(
+        this._model,
+        messages,
+        this._model.error ? this._errorText(this._model.error) : '',
+        this._onRetryClick,
+      ),
+      intake: {
+        mode,
+        messages,
+        disabled,
+        dropzone: {
+          label: this._dropLabel,
+          chooseLabel: messages.chooseLabel,
+          multiple: this.multiple,
+          onClick: this._intake.openPicker,
+          onChange: this._intake.onPickerChange,
+        },
+        pad: { label: this._drawLabel, clearLabel: this.clearLabel, onClear: this._onClearClick },
+        camera: this.camera ? { active: this._camera.active, onClick: this._onCameraClick } : null,
+      },
+      camera: {
+        camera: this._camera,
+        messages,
+        numberMode: mode === 'number',
+        uncertainLabel: this.uncertainLabel,
+        disabled,
+        errorText: (error) => this._errorText(error),
+        onCapture: this._onCaptureClick,
+        onStop: this._onStopCameraClick,
+      },
+      notice: this._notice,
+      cards: this._cards.cards,
+      cardView: this._cardView,
+      resultsLabel: messages.resultsLabel,
+      announcement: this._announcement,
+    });
   }
 
   // ---- derived values ------------------------------------------------------------------------
