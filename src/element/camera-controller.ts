@@ -37,6 +37,11 @@ export interface CameraHost {
    * in the frame's pixels. Must not reject for an empty frame.
    */
   readFrame(frame: HTMLCanvasElement, signal: AbortSignal): Promise<LiveReading | null>;
+  /**
+   * True when frames are read in a worker: the page's thread then only hands them over, so the
+   * loop reads as often as the worker answers (up to 20 a second) instead of resting between.
+   */
+  readsOffMainThread(): boolean;
   /** Gets reading ready while the camera starts (loads the model, runs it once); never rejects. */
   warmUp(): Promise<void>;
   /** A new steady reading. */
@@ -147,7 +152,9 @@ export class CameraController implements ReactiveController {
       await warm;
       if (generation !== this.generation) throw OVERTAKEN;
       this.state = 'live';
-      this.loop = new FrameLoop(video, (signal) => this.readFrame(signal));
+      this.loop = new FrameLoop(video, (signal) => this.readFrame(signal), {
+        rest: this.cameraHost.readsOffMainThread() ? 0 : 0.5,
+      });
       this.loop.start();
       this.host.requestUpdate();
     } catch (reason) {

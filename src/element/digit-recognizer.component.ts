@@ -129,6 +129,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   });
   private readonly _camera = new CameraController(this, {
     numberMode: () => this._mode === 'number',
+    readsOffMainThread: () => this._model.inWorker,
     ...frameReading({
       classifier: () => this._model.get(this._modelKey),
       numberMode: () => this._mode === 'number',

@@ -33,6 +33,8 @@ export class ModelController implements ReactiveController {
   progress = 0;
   /** Why the last load failed. */
   error: DigitRecognizerError | null = null;
+  /** True once the loaded classifier reads in a Web Worker (false after a fallback). */
+  inWorker = false;
 
   private classifier: Promise<Classifier> | null = null;
   private loadedKey: string | null = null;
@@ -88,9 +90,10 @@ export class ModelController implements ReactiveController {
     const promise = shared.promise;
     this.classifier = promise;
     promise.then(
-      () => {
+      (classifier) => {
         if (id !== this.loadId) return;
         shared.release();
+        this.inWorker = classifier.worker;
         this.state = 'ready';
         this.host.requestUpdate();
         this.events.onReady();
