@@ -87,7 +87,11 @@ export default {
     async function contentSecurityPolicy(context, next) {
       await next();
       if (!context.path.startsWith('/test/browser/csp/')) return;
-      const policy = context.query.csp === 'strict' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'";
+      const policies = {
+        strict: "script-src 'self' 'wasm-unsafe-eval'",
+        'no-worker': "script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'",
+      };
+      const policy = policies[context.query.csp] ?? "script-src 'self'";
       context.set('Content-Security-Policy', `default-src 'self'; ${policy}; style-src 'self' 'unsafe-inline'`);
     },
     // A flaky network for URLs with `fresh=flaky`: while `/__network?flaky=offline` is in force,

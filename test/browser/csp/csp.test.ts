@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
 
 /** Opens test/browser/csp/page.html, which the test server serves with the named policy. */
-function runPage(
-  policy: 'strict' | 'no-wasm',
-): Promise<{ digit?: number; backend?: string; error?: string; warnings?: string[] }> {
+function runPage(policy: 'strict' | 'no-wasm' | 'no-worker'): Promise<{
+  digit?: number;
+  backend?: string;
+  inWorker?: { digit: number; worker: boolean };
+  error?: string;
+  warnings?: string[];
+}> {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     const onMessage = (event: MessageEvent) => {
@@ -28,7 +32,19 @@ describe('under a Content-Security-Policy', () => {
     expect(result.error).to.equal(undefined);
     expect(result.backend).to.equal('wasm');
     expect(result.digit).to.equal(1);
+    expect(result.inWorker).to.deep.equal({ digit: 1, worker: true });
     expect(ours(result.warnings)).to.deep.equal([]);
+  });
+
+  it("reads on the main thread, with one warning, when worker-src 'none' forbids the worker", async () => {
+    const result = await runPage('no-worker');
+    expect(result.error).to.equal(undefined);
+    expect(result.inWorker).to.deep.equal({ digit: 1, worker: false });
+    const warnings = ours(result.warnings);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0])
+      .to.match(/Content.Security.Policy/)
+      .and.to.contain('main thread');
   });
 
   it("still answers without 'wasm-unsafe-eval', on the CPU fallback", async () => {
