@@ -84,7 +84,8 @@ const WORKER_SHIM_BANNER = `var __digitRecognizerUnshim = typeof WorkerGlobalSco
         HTMLElement: function HTMLElement() {},
         CSSStyleSheet: function CSSStyleSheet() {},
         customElements: { define: function () {}, get: function () { return undefined; } },
-        document: { currentScript: null, baseURI: g.location.href, createTreeWalker: function () { return {}; } },
+        // A blob: worker's own URL is no base for relative URLs; the origin is (and unused).
+        document: { currentScript: null, baseURI: g.location.origin + '/', createTreeWalker: function () { return {}; } },
       };
       Object.keys(lent).forEach(function (k) { g[k] = lent[k]; });
       return function () { Object.keys(lent).forEach(function (k) { delete g[k]; }); };
