@@ -78,20 +78,21 @@ function workerAssetUrls() {
  * throw. The banner lends them the few names they touch while the script loads; the footer
  * takes them back, so the reading code sees a plain worker.
  */
-const WORKER_SHIM_BANNER = `var __digitRecognizerUnshim = typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined'
-  ? (function (g) {
-      var lent = {
-        HTMLElement: function HTMLElement() {},
-        CSSStyleSheet: function CSSStyleSheet() {},
-        customElements: { define: function () {}, get: function () { return undefined; } },
-        // A blob: worker's own URL is no base for relative URLs; the origin is (and unused).
-        document: { currentScript: null, baseURI: g.location.origin + '/', createTreeWalker: function () { return {}; } },
-      };
-      Object.keys(lent).forEach(function (k) { g[k] = lent[k]; });
-      return function () { Object.keys(lent).forEach(function (k) { delete g[k]; }); };
-    })(self)
-  : null;`;
-const WORKER_SHIM_FOOTER = 'if (__digitRecognizerUnshim) __digitRecognizerUnshim();';
+const WORKER_SHIM_BANNER = `"undefined" != typeof WorkerGlobalScope && "undefined" == typeof document &&
+  (self.__digitRecognizerUnshim = (function (g) {
+    var lent = {
+      HTMLElement: function HTMLElement() {},
+      CSSStyleSheet: function CSSStyleSheet() {},
+      customElements: { define: function () {}, get: function () { return undefined; } },
+      // A blob: worker's own URL is no base for relative URLs; the origin is (and unused).
+      document: { currentScript: null, baseURI: g.location.origin + '/', createTreeWalker: function () { return {}; } },
+    };
+    Object.keys(lent).forEach(function (k) { g[k] = lent[k]; });
+    return function () { Object.keys(lent).forEach(function (k) { delete g[k]; }); };
+  })(self));`;
+// In a page the banner lends nothing and leaves no global; in a worker it takes all back.
+const WORKER_SHIM_FOOTER =
+  'if ("undefined" != typeof self && self.__digitRecognizerUnshim) { self.__digitRecognizerUnshim(); delete self.__digitRecognizerUnshim; }';
 
 /**
  * Node built-ins that tfjs' Emscripten glue requires only when it runs under Node: empty in

@@ -41,6 +41,7 @@ describe('the CDN bundle', () => {
   it('works from a plain <script> served under another path, its assets resolving next to it', async () => {
     const api = await cdn();
     expect(api.VERSION).to.match(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(window).filter((name) => /digitRecognizer/i.test(name))).to.deep.equal(['DigitRecognizer']);
     const { canvas, label } = await digitCanvas(0);
     expect((await api.classify(canvas)).digit).to.equal(label);
     const classifier = await api.getDefaultClassifier();
