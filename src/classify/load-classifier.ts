@@ -19,9 +19,9 @@ function warnOnce(why: string): void {
 
 /** Why a worker cannot read here, or null when it can. */
 function workerMissing(): string | null {
-  if (typeof Worker !== 'function') return 'this browser has no Web Workers';
-  if (typeof OffscreenCanvas !== 'function') return 'this browser has no OffscreenCanvas for a worker to draw on';
-  if (typeof createImageBitmap !== 'function') return 'this browser has no createImageBitmap()';
+  if (typeof Worker !== 'function') return 'Web Workers are not available here';
+  if (typeof OffscreenCanvas !== 'function') return 'OffscreenCanvas is not available here for a worker to draw on';
+  if (typeof createImageBitmap !== 'function') return 'createImageBitmap() is not available here';
   return null;
 }
 

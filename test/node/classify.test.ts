@@ -33,6 +33,26 @@ describe('classify() in Node', () => {
     assert.equal(prediction.digit, first.label);
   });
 
+  it('reads on this thread, saying so once, when asked for a Web Worker Node does not have', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const classifier = await loadClassifier({ worker: true });
+      const again = await loadClassifier({ worker: true });
+      assert.equal(classifier.worker, false);
+      const { label, ...pixels } = mnistDigit(0);
+      assert.equal((await classifier.classify(pixels)).digit, label);
+      classifier.dispose();
+      again.dispose();
+    } finally {
+      console.warn = warn;
+    }
+    const ours = warnings.filter((w) => w.startsWith('digit-recognizer:'));
+    assert.equal(ours.length, 1, ours.join('\n'));
+    assert.match(ours[0]!, /Web Workers are not available here.*main thread/);
+  });
+
   it('reads MNIST test digits from raw pixels', async () => {
     let correct = 0;
     for (let i = 0; i < 300; i++) {

@@ -182,7 +182,7 @@ describe('where a worker cannot run', () => {
     }
     const ours = warnings.filter((w) => w.startsWith('digit-recognizer:'));
     expect(ours).to.have.length(1);
-    expect(ours[0]).to.contain('no Web Workers');
+    expect(ours[0]).to.contain('Web Workers are not available');
     expect(ours[0]).to.contain('main thread');
   });
 });
