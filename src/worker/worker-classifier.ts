@@ -60,6 +60,11 @@ function thresholdsOf(options: ClassifyOptions): Thresholds {
   };
 }
 
+/** Frees the bitmaps made for a request that never left (they were copies of the caller's). */
+function closeBitmaps(transfer: Transferable[]): void {
+  for (const item of transfer) if (typeof ImageBitmap === 'function' && item instanceof ImageBitmap) item.close();
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
@@ -101,7 +106,10 @@ export class WorkerConnection {
     args: Operations[Op]['request'],
     { signal, onProgress, transfer = [] }: CallOptions = {},
   ): Promise<Operations[Op]['answer']> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) {
+      closeBitmaps(transfer);
+      return Promise.reject(this.failure);
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = (): void => {
@@ -109,7 +117,10 @@ export class WorkerConnection {
           this.worker.postMessage({ id: this.nextId++, op: 'cancel', of: id });
         reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
       };
-      if (signal?.aborted) return onAbort();
+      if (signal?.aborted) {
+        closeBitmaps(transfer);
+        return onAbort();
+      }
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle =
         <T>(then: (value: T) => void) =>
@@ -126,6 +137,7 @@ export class WorkerConnection {
         this.worker.postMessage({ id, op, ...args } as WorkerRequest, transfer);
       } catch (error) {
         this.pending.delete(id);
+        closeBitmaps(transfer);
         signal?.removeEventListener('abort', onAbort);
         reject(
           new DigitRecognizerError('INVALID_INPUT', `The input cannot be sent to the worker: ${String(error)}`, {
