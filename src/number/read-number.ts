@@ -6,6 +6,7 @@ import { getDefaultClassifier } from '../classify/api.js';
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
+import type { Luminance } from '../preprocess/luminance.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import {
   analyseInk,
@@ -18,7 +19,9 @@ import {
   type InkAnalysis,
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
+import { mostProminentLine } from './find-line.js';
 import { lineView } from './line-view.js';
+import { suppressPatterns } from './pattern-suppression.js';
 import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
 import {
   cutCandidates,
@@ -87,6 +90,9 @@ const DETAIL_LINE = 48;
 /** …with this margin around it, in line heights. */
 const DETAIL_MARGIN = 0.6;
 
+/** A surface whose line of digits is shorter than this share of the whole image's is ignored. */
+const SURFACE_LINE_SHARE = 0.4;
+
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
   group: DigitGroup;
@@ -140,6 +146,42 @@ function readInDetail(decoded: Decoded, first: Found): Found {
     if (!(error instanceof DigitRecognizerError)) throw error;
   }
   return first;
+}
+
+/**
+ * The number's ink with printed patterns, boxes and rules taken out (see pattern-suppression.ts),
+ * twice: the first pass's line height is measured on strokes the print may have run together.
+ */
+function withoutPrint(found: Found): Found {
+  let { analysis, strokes } = found;
+  for (let pass = 0; pass < 2 && strokes.length > 0; pass++) {
+    const cleaned = suppressPatterns(analysis, { lineHeight: lineHeight(strokes) });
+    if (cleaned === analysis) break;
+    analysis = cleaned;
+    strokes = digitStrokes(cleaned);
+  }
+  return { ...found, analysis, strokes };
+}
+
+/**
+ * The first look at the working copy. A "surface" whose ink is no line of
+ * digits (a light band of a cheque's tint, a box printed on a form) is no note on a desk: when
+ * reading the whole image finds a line of digits far taller than the surface's, that is read.
+ */
+function firstLook(luminance: Luminance): { analysis: InkAnalysis; strokes: Component[] } {
+  const analysis = analyseInk(luminance, { findSurface: true });
+  const seen = { analysis, strokes: digitStrokes(analysis) };
+  if (!analysis.surface) return seen;
+  let plain: typeof seen;
+  try {
+    const whole = analyseInk(luminance, { findSurface: false });
+    plain = { analysis: whole, strokes: digitStrokes(whole) };
+  } catch (error) {
+    if (error instanceof DigitRecognizerError) return seen;
+    throw error;
+  }
+  const inside = lineHeight(seen.strokes);
+  return seen.strokes.length === 0 || inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes) ? plain : seen;
 }
 
 /** Normalises the groups and reads each with the digit model and the segment checker. */
@@ -219,17 +261,20 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   let found: Found;
   let surface: WritingSurface | null = null;
   try {
-    const analysis = analyseInk(decoded.luminance, { findSurface: true });
-    const strokes = digitStrokes(analysis);
+    const { analysis, strokes } = firstLook(decoded.luminance);
     if (strokes.length === 0) {
       throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
     }
     if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
-    found = readInDetail(decoded, { analysis, strokes, origin: { x: 0, y: 0 } });
+    found = readInDetail(decoded, { analysis, strokes: mostProminentLine(strokes), origin: { x: 0, y: 0 } });
   } finally {
     decoded.release?.();
   }
-  const { analysis, strokes, origin } = found;
+  const cleaned = withoutPrint(found);
+  const { analysis, origin } = cleaned;
+  const strokes = mostProminentLine(cleaned.strokes);
+  if (strokes.length === 0)
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
   const [classifier, checker] = await Promise.all([options.classifier ?? getDefaultClassifier(), getSegmentChecker()]);
   const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
   const pieces: Piece[] = [];

@@ -1,0 +1,77 @@
+/**
+ * Finding the number on a page: the strokes are grouped into lines (side by side, overlapping
+ * in height), and the most prominent line of digit-sized marks is the one read. Printed text is
+ * small, a signature is one long scribble, a date in the corner is shorter and smaller than the
+ * number; a number written on a note or in a field is its only line, and is read whole.
+ */
+import type { Component } from '../preprocess/components.js';
+
+/** A line of strokes on the page. */
+export interface StrokeLine {
+  strokes: Component[];
+  /** How prominent the line is: the summed size of its digit-sized marks. */
+  score: number;
+}
+
+/** A stroke joins a line when it overlaps the line's height by this share of the smaller… */
+const OVERLAP = 0.5;
+/** …and lies within this many line heights of the line's ends. */
+const REACH = 2.5;
+/** A mark counts towards a line's prominence up to this width, in its heights (one digit's). */
+const DIGIT_ASPECT = 1.2;
+
+function verticalOverlap(a: Component, top: number, bottom: number): number {
+  return Math.min(a.box.y + a.box.height, bottom) - Math.max(a.box.y, top);
+}
+
+/** Groups `strokes` into lines, tallest strokes first, each with its prominence. */
+export function strokeLines(strokes: Component[]): StrokeLine[] {
+  const order = strokes.slice().sort((a, b) => b.box.height - a.box.height);
+  const taken = new Set<number>();
+  const lines: StrokeLine[] = [];
+  for (const seed of order) {
+    if (taken.has(seed.id)) continue;
+    taken.add(seed.id);
+    const members = [seed];
+    const height = seed.box.height;
+    let top = seed.box.y;
+    let bottom = seed.box.y + seed.box.height;
+    let left = seed.box.x;
+    let right = seed.box.x + seed.box.width;
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const c of order) {
+        if (taken.has(c.id)) continue;
+        const overlap = verticalOverlap(c, top, bottom);
+        const gap = Math.max(c.box.x - right, left - (c.box.x + c.box.width));
+        if (overlap < OVERLAP * Math.min(c.box.height, bottom - top) || gap > REACH * height) continue;
+        taken.add(c.id);
+        members.push(c);
+        // The band grows only with strokes of the seed's size: a tall neighbour does not widen it.
+        if (c.box.height <= 1.3 * height) {
+          top = Math.min(top, c.box.y);
+          bottom = Math.max(bottom, c.box.y + c.box.height);
+        }
+        left = Math.min(left, c.box.x);
+        right = Math.max(right, c.box.x + c.box.width);
+        grew = true;
+      }
+    }
+    const score = members
+      .filter((c) => c.box.height >= 0.5 * height)
+      .reduce((s, c) => s + c.box.height * Math.min(c.box.width, DIGIT_ASPECT * c.box.height), 0);
+    lines.push({ strokes: members, score });
+  }
+  return lines.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The strokes of the most prominent line; all of them when there is only one line worth the
+ * name (every other line is less than a tenth as prominent: specks, an underline).
+ */
+export function mostProminentLine(strokes: Component[]): Component[] {
+  const lines = strokeLines(strokes);
+  const [best, second] = lines;
+  if (!best || !second || second.score < 0.1 * best.score) return strokes;
+  return best.strokes;
+}

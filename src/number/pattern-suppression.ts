@@ -1,0 +1,139 @@
+/**
+ * Ink that is not handwriting, taken out before a line is cut into digits: the fine printed
+ * lines of a cheque's security background, a form's boxes and comb, the rule the number is
+ * written on. A handwritten stroke has a pen's width and runs in every direction; a printed
+ * pattern line is thinner than the pen, and a box or rule is a long straight run that is thin
+ * across. Crossings stay: where a digit's stroke crosses a rule, the pixel is the stroke's.
+ */
+import { labelComponents, STROKE_THRESHOLD } from '../preprocess/components.js';
+import type { InkAnalysis } from '../preprocess/pipeline.js';
+import { isRuling } from '../preprocess/rulings.js';
+
+/** Chamfer distance (3-4 weights, in pixels) from each ink pixel to the nearest background pixel. */
+export function distanceToBackground(mask: Uint8Array, width: number, height: number): Float32Array {
+  const big = 1e6;
+  const d = new Float32Array(mask.length);
+  for (let i = 0; i < mask.length; i++) d[i] = mask[i] ? big : 0;
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : d[y * width + x]!);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (d[i] === 0) continue;
+      d[i] = Math.min(d[i]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
+    }
+  }
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--) {
+      const i = y * width + x;
+      if (d[i] === 0) continue;
+      d[i] = Math.min(d[i]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+    }
+  }
+  for (let i = 0; i < d.length; i++) d[i]! /= 3;
+  return d;
+}
+
+/** Distance (chamfer, pixels) from every pixel to the nearest pixel of `seed`. */
+function distanceTo(seed: Uint8Array, width: number, height: number): Float32Array {
+  const inverse = new Uint8Array(seed.length);
+  for (let i = 0; i < seed.length; i++) inverse[i] = seed[i] ? 0 : 1;
+  return distanceToBackground(inverse, width, height);
+}
+
+/**
+ * Half the pen's width: the typical greatest depth (distance to the paper) of the big strokes.
+ * Thin printed lines are many but shallow; the digits are the deepest ink.
+ */
+export function penHalfWidth(mask: Uint8Array, depth: Float32Array, width: number, height: number): number {
+  const { labels, components } = labelComponents(Float32Array.from(mask), width, height, 0.5);
+  const deepest = new Float32Array(components.length + 1);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i]) deepest[labels[i]!] = Math.max(deepest[labels[i]!]!, depth[i]!);
+  const biggest = components.reduce((m, c) => Math.max(m, c.area), 0);
+  const depths = components
+    .filter((c) => c.area >= 0.2 * biggest)
+    .map((c) => deepest[c.id]!)
+    .sort((a, b) => a - b);
+  return depths[Math.floor(depths.length / 2)] ?? 0;
+}
+
+/** Horizontal and vertical run lengths of `mask` through each pixel. */
+function runLengths(mask: Uint8Array, width: number, height: number): { across: Uint16Array; down: Uint16Array } {
+  const across = new Uint16Array(mask.length);
+  const down = new Uint16Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    let x = 0;
+    while (x < width) {
+      if (!mask[y * width + x]) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && mask[y * width + end]) end++;
+      across.fill(Math.min(65535, end - x), y * width + x, y * width + end);
+      x = end;
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!mask[y * width + x]) {
+        y++;
+        continue;
+      }
+      let end = y;
+      while (end < height && mask[end * width + x]) end++;
+      for (let yy = y; yy < end; yy++) down[yy * width + x] = Math.min(65535, end - y);
+      y = end;
+    }
+  }
+  return { across, down };
+}
+
+/** How {@link suppressPatterns} judges what is handwriting. */
+export interface SuppressOptions {
+  /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
+  lineHeight: number;
+}
+
+/**
+ * The analysis with printed patterns, boxes and rules taken out of its ink, and its strokes
+ * labelled again. Returns the analysis unchanged when nothing was taken out.
+ */
+export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions): InkAnalysis {
+  const { width, height, ink } = analysis;
+  const mask = new Uint8Array(ink.length);
+  let inked = 0;
+  for (let i = 0; i < ink.length; i++) if (ink[i]! > STROKE_THRESHOLD) ((mask[i] = 1), inked++);
+  if (inked === 0) return analysis;
+  const depth = distanceToBackground(mask, width, height);
+  const half = penHalfWidth(mask, depth, width, height);
+  const remove = new Uint8Array(mask.length);
+  // 1. Lines thinner than the pen: an opening by a disc of about half the pen's width. Ink that
+  // is deep enough is a stroke's core; ink near a core is the stroke's edge; the rest is print.
+  const core = Math.min(2, Math.max(1.01, 0.55 * half));
+  if (half >= 1.8) {
+    const cores = new Uint8Array(mask.length);
+    for (let i = 0; i < mask.length; i++) cores[i] = depth[i]! >= core ? 1 : 0;
+    const near = distanceTo(cores, width, height);
+    for (let i = 0; i < mask.length; i++) if (mask[i] && near[i]! > core + 0.75) remove[i] = 1;
+  }
+  // 2. Straight runs longer than a digit and thin across: rules, a box's sides, an underline.
+  const thin = Math.max(2, 0.9 * half);
+  const { across, down } = runLengths(mask, width, height);
+  const long = 1.15 * options.lineHeight;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if ((across[i]! >= long && down[i]! <= thin) || (down[i]! >= long && across[i]! <= thin)) remove[i] = 1;
+  }
+  let removed = 0;
+  for (let i = 0; i < remove.length; i++) removed += remove[i]!;
+  if (removed === 0) return analysis;
+  const cleaned = new Float32Array(ink);
+  for (let i = 0; i < cleaned.length; i++) if (remove[i]) cleaned[i] = Math.min(cleaned[i]!, STROKE_THRESHOLD * 0.5);
+  const { labels, components: all } = labelComponents(cleaned, width, height);
+  const components = all.filter(
+    (c) => !isRuling(c, labels, { width, height }, analysis.page, analysis.surface !== null),
+  );
+  return { ...analysis, ink: cleaned, labels, components };
+}
