@@ -7,6 +7,7 @@
  */
 import { labelComponents, STROKE_THRESHOLD } from '../preprocess/components.js';
 import type { InkAnalysis } from '../preprocess/pipeline.js';
+import type { Luminance } from '../preprocess/luminance.js';
 import { isRuling } from '../preprocess/rulings.js';
 
 /** Chamfer distance (3-4 weights, in pixels) from each ink pixel to the nearest background pixel. */
@@ -31,13 +32,6 @@ export function distanceToBackground(mask: Uint8Array, width: number, height: nu
   }
   for (let i = 0; i < d.length; i++) d[i]! /= 3;
   return d;
-}
-
-/** Distance (chamfer, pixels) from every pixel to the nearest pixel of `seed`. */
-function distanceTo(seed: Uint8Array, width: number, height: number): Float32Array {
-  const inverse = new Uint8Array(seed.length);
-  for (let i = 0; i < seed.length; i++) inverse[i] = seed[i] ? 0 : 1;
-  return distanceToBackground(inverse, width, height);
 }
 
 /**
@@ -90,6 +84,41 @@ function runLengths(mask: Uint8Array, width: number, height: number): { across: 
   return { across, down };
 }
 
+/** Max (`bright`) or min filter over a (2r+1)² square, separable. */
+function rank(values: Float32Array, width: number, height: number, r: number, bright: boolean): Float32Array {
+  const pick = bright ? Math.max : Math.min;
+  const tmp = new Float32Array(values.length);
+  const out = new Float32Array(values.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = values[y * width + x]!;
+      for (let d = -r; d <= r; d++) if (x + d >= 0 && x + d < width) v = pick(v, values[y * width + x + d]!);
+      tmp[y * width + x] = v;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = tmp[y * width + x]!;
+      for (let d = -r; d <= r; d++) if (y + d >= 0 && y + d < height) v = pick(v, tmp[(y + d) * width + x]!);
+      out[y * width + x] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * A grey closing of dark-on-light luminance: dark lines narrower than 2r+1 pixels (a printed
+ * pattern's) fill in with the paper around them, while a pen's strokes, wider, keep their shape.
+ */
+export function closeLuminance(image: Luminance, r: number): Luminance {
+  const { width, height, values } = image;
+  const closed = rank(rank(values, width, height, r, true), width, height, r, false);
+  return { ...image, values: closed };
+}
+
+/** Below this half width (pixels) the pen is too thin to tell its strokes from print by width. */
+const MIN_PEN_HALF_WIDTH = 1.8;
+
 /** How {@link suppressPatterns} judges what is handwriting. */
 export interface SuppressOptions {
   /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
@@ -104,27 +133,35 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   const { width, height, ink } = analysis;
   const mask = new Uint8Array(ink.length);
   let inked = 0;
-  for (let i = 0; i < ink.length; i++) if (ink[i]! > STROKE_THRESHOLD) ((mask[i] = 1), inked++);
+  for (let i = 0; i < ink.length; i++) {
+    mask[i] = ink[i]! > STROKE_THRESHOLD ? 1 : 0;
+    inked += mask[i]!;
+  }
   if (inked === 0) return analysis;
   const depth = distanceToBackground(mask, width, height);
   const half = penHalfWidth(mask, depth, width, height);
   const remove = new Uint8Array(mask.length);
-  // 1. Lines thinner than the pen: an opening by a disc of about half the pen's width. Ink that
-  // is deep enough is a stroke's core; ink near a core is the stroke's edge; the rest is print.
-  const core = Math.min(2, Math.max(1.01, 0.55 * half));
-  if (half >= 1.8) {
-    const cores = new Uint8Array(mask.length);
-    for (let i = 0; i < mask.length; i++) cores[i] = depth[i]! >= core ? 1 : 0;
-    const near = distanceTo(cores, width, height);
-    for (let i = 0; i < mask.length; i++) if (mask[i] && near[i]! > core + 0.75) remove[i] = 1;
-  }
-  // 2. Straight runs longer than a digit and thin across: rules, a box's sides, an underline.
+  // 1. Straight runs longer than a digit and thin across: rules, a box's sides, an underline.
   const thin = Math.max(2, 0.9 * half);
   const { across, down } = runLengths(mask, width, height);
   const long = 1.15 * options.lineHeight;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     if ((across[i]! >= long && down[i]! <= thin) || (down[i]! >= long && across[i]! <= thin)) remove[i] = 1;
+  }
+  // 2. What is left that is nowhere as thick as the pen: a printed label's letters, a comb's
+  // ticks, the stubs of a pattern. A digit has the pen's width somewhere, and is kept whole.
+  if (half >= MIN_PEN_HALF_WIDTH) {
+    const core = Math.min(2, Math.max(1.01, 0.55 * half));
+    const left = new Float32Array(mask.length);
+    for (let i = 0; i < mask.length; i++) left[i] = mask[i] && !remove[i] ? 1 : 0;
+    const pieces = labelComponents(left, width, height, 0.5);
+    const deepest = new Float32Array(pieces.components.length + 1);
+    for (let i = 0; i < mask.length; i++) {
+      const id = pieces.labels[i]!;
+      if (id) deepest[id] = Math.max(deepest[id]!, depth[i]!);
+    }
+    for (let i = 0; i < mask.length; i++) if (pieces.labels[i] && deepest[pieces.labels[i]!]! < core) remove[i] = 1;
   }
   let removed = 0;
   for (let i = 0; i < remove.length; i++) removed += remove[i]!;

@@ -6,10 +6,8 @@ import { getDefaultClassifier } from '../classify/api.js';
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
-import type { Luminance } from '../preprocess/luminance.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import {
-  analyseInk,
   cutOutInk,
   normalizeCutOut,
   regionAround,
@@ -20,6 +18,7 @@ import {
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
 import { mostProminentLine } from './find-line.js';
+import { firstLook, lookPastPatterns } from './first-look.js';
 import { lineView } from './line-view.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
@@ -90,9 +89,6 @@ const DETAIL_LINE = 48;
 /** …with this margin around it, in line heights. */
 const DETAIL_MARGIN = 0.6;
 
-/** A surface whose line of digits is shorter than this share of the whole image's is ignored. */
-const SURFACE_LINE_SHARE = 0.4;
-
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
   group: DigitGroup;
@@ -132,19 +128,13 @@ function readInDetail(decoded: Decoded, first: Found): Found {
   const region = regionAround(box, DETAIL_MARGIN * height * analysis.scale, decoded.sourceWidth, decoded.sourceHeight);
   const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
   const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
-  try {
-    const close = analyseInk(crop, {
-      polarity: analysis.polarity,
-      blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
-      ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
-    });
-    const closeStrokes = digitStrokes(close);
-    if (closeStrokes.length > 0)
-      return { analysis: close, strokes: closeStrokes, origin: { x: region.x, y: region.y } };
-  } catch (error) {
-    // The first look stands when the second finds nothing (ink too faint up close).
-    if (!(error instanceof DigitRecognizerError)) throw error;
-  }
+  const close = lookPastPatterns(crop, {
+    polarity: analysis.polarity,
+    blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
+    ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
+  });
+  // The first look stands when the second finds nothing (ink too faint up close).
+  if (close && close.strokes.length > 0) return { ...close, origin: { x: region.x, y: region.y } };
   return first;
 }
 
@@ -161,27 +151,6 @@ function withoutPrint(found: Found): Found {
     strokes = digitStrokes(cleaned);
   }
   return { ...found, analysis, strokes };
-}
-
-/**
- * The first look at the working copy. A "surface" whose ink is no line of
- * digits (a light band of a cheque's tint, a box printed on a form) is no note on a desk: when
- * reading the whole image finds a line of digits far taller than the surface's, that is read.
- */
-function firstLook(luminance: Luminance): { analysis: InkAnalysis; strokes: Component[] } {
-  const analysis = analyseInk(luminance, { findSurface: true });
-  const seen = { analysis, strokes: digitStrokes(analysis) };
-  if (!analysis.surface) return seen;
-  let plain: typeof seen;
-  try {
-    const whole = analyseInk(luminance, { findSurface: false });
-    plain = { analysis: whole, strokes: digitStrokes(whole) };
-  } catch (error) {
-    if (error instanceof DigitRecognizerError) return seen;
-    throw error;
-  }
-  const inside = lineHeight(seen.strokes);
-  return seen.strokes.length === 0 || inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes) ? plain : seen;
 }
 
 /** Normalises the groups and reads each with the digit model and the segment checker. */
