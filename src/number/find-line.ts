@@ -9,7 +9,7 @@ import type { Component } from '../preprocess/components.js';
 /** A line of strokes on the page. */
 export interface StrokeLine {
   strokes: Component[];
-  /** How prominent the line is: the summed size of its digit-sized marks. */
+  /** How prominent the line is: its marks' typical height², times how many digit-like marks it has. */
   score: number;
 }
 
@@ -17,8 +17,10 @@ export interface StrokeLine {
 const OVERLAP = 0.5;
 /** …and lies within this many line heights of the line's ends. */
 const REACH = 2.5;
-/** A mark counts towards a line's prominence up to this width, in its heights (one digit's). */
+/** A mark counts fully towards a line's prominence up to this width, in its heights (one digit's). */
 const DIGIT_ASPECT = 1.2;
+/** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
+const MAX_MARKS = 10;
 
 function verticalOverlap(a: Component, top: number, bottom: number): number {
   return Math.min(a.box.y + a.box.height, bottom) - Math.max(a.box.y, top);
@@ -57,21 +59,18 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
         grew = true;
       }
     }
-    const score = members
-      .filter((c) => c.box.height >= 0.5 * height)
-      .reduce((s, c) => s + c.box.height * Math.min(c.box.width, DIGIT_ASPECT * c.box.height), 0);
+    // Digit-sized marks count once each (a wide one, a scribble or a word, counts less), up to
+    // a long number's worth; their size counts twice, as prominence goes with size.
+    const marks = members.filter((c) => c.box.height >= 0.5 * height);
+    const count = marks.reduce((s, c) => s + Math.min(1, (DIGIT_ASPECT * c.box.height) / c.box.width), 0);
+    const size = marks.map((c) => c.box.height).sort((a, b) => a - b)[Math.floor(marks.length / 2)]!;
+    const score = size * size * Math.min(MAX_MARKS, count);
     lines.push({ strokes: members, score });
   }
   return lines.sort((a, b) => b.score - a.score);
 }
 
-/**
- * The strokes of the most prominent line; all of them when there is only one line worth the
- * name (every other line is less than a tenth as prominent: specks, an underline).
- */
+/** The strokes of the most prominent line (all of `strokes` when there are none). */
 export function mostProminentLine(strokes: Component[]): Component[] {
-  const lines = strokeLines(strokes);
-  const [best, second] = lines;
-  if (!best || !second || second.score < 0.1 * best.score) return strokes;
-  return best.strokes;
+  return strokeLines(strokes)[0]?.strokes ?? strokes;
 }

@@ -119,6 +119,9 @@ export function closeLuminance(image: Luminance, r: number): Luminance {
 /** Below this half width (pixels) the pen is too thin to tell its strokes from print by width. */
 const MIN_PEN_HALF_WIDTH = 1.8;
 
+/** A piece at least this share of the line's height tall may be a digit drawn with a thinner pen. */
+const TALL_PIECE = 0.6;
+
 /** How {@link suppressPatterns} judges what is handwriting. */
 export interface SuppressOptions {
   /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
@@ -161,7 +164,11 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
       const id = pieces.labels[i]!;
       if (id) deepest[id] = Math.max(deepest[id]!, depth[i]!);
     }
-    for (let i = 0; i < mask.length; i++) if (pieces.labels[i] && deepest[pieces.labels[i]!]! < core) remove[i] = 1;
+    // A piece as tall as a digit (a thin-penned "1") needs to be thinner still to go.
+    const print = pieces.components.map(
+      (c) => deepest[c.id]! < (c.box.height >= TALL_PIECE * options.lineHeight ? 0.7 : 1) * core,
+    );
+    for (let i = 0; i < mask.length; i++) if (pieces.labels[i] && print[pieces.labels[i]! - 1]) remove[i] = 1;
   }
   let removed = 0;
   for (let i = 0; i < remove.length; i++) removed += remove[i]!;

@@ -6,6 +6,7 @@ import { getDefaultClassifier } from '../classify/api.js';
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
+import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import {
   cutOutInk,
@@ -86,8 +87,10 @@ const DOUBTFUL_PIECE = 0.5;
 const DETAIL_BELOW_LINE = 24;
 /** …at a scale that makes it about this tall… */
 const DETAIL_LINE = 48;
-/** …with this margin around it, in line heights. */
+/** …with this margin around it, in line heights… */
 const DETAIL_MARGIN = 0.6;
+/** …and this much more at either end of the line. */
+const DETAIL_ALONG = 3;
 
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
@@ -114,6 +117,8 @@ interface Found {
   strokes: Component[];
   /** Input pixels of the analysis' pixel (0, 0). */
   origin: { x: number; y: number };
+  /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
+  lineHeight?: number;
 }
 
 /**
@@ -125,8 +130,20 @@ function readInDetail(decoded: Decoded, first: Found): Found {
   const height = lineHeight(strokes);
   if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
   const box = toInputBox(unionBox(strokes), analysis.scale);
-  const region = regionAround(box, DETAIL_MARGIN * height * analysis.scale, decoded.sourceWidth, decoded.sourceHeight);
+  // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.
+  const margin = DETAIL_MARGIN * height * analysis.scale;
   const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
+  // No wider than the working side at the crop's scale, or the crop would be shrunk again.
+  const along = Math.max(
+    0,
+    Math.min(DETAIL_ALONG * height * analysis.scale, (WORKING_SIDE / k - box.width - 2 * margin) / 2),
+  );
+  const region = regionAround(
+    { ...box, x: box.x - along, width: box.width + 2 * along },
+    margin,
+    decoded.sourceWidth,
+    decoded.sourceHeight,
+  );
   const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
   const close = lookPastPatterns(crop, {
     polarity: analysis.polarity,
@@ -134,7 +151,13 @@ function readInDetail(decoded: Decoded, first: Found): Found {
     ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
   });
   // The first look stands when the second finds nothing (ink too faint up close).
-  if (close && close.strokes.length > 0) return { ...close, origin: { x: region.x, y: region.y } };
+  // Strokes a rule ran into may all have been taken for the rule: the print is taken out first.
+  if (close)
+    return {
+      ...close,
+      origin: { x: region.x, y: region.y },
+      lineHeight: (height * analysis.scale) / close.analysis.scale,
+    };
   return first;
 }
 
@@ -144,8 +167,9 @@ function readInDetail(decoded: Decoded, first: Found): Found {
  */
 function withoutPrint(found: Found): Found {
   let { analysis, strokes } = found;
-  for (let pass = 0; pass < 2 && strokes.length > 0; pass++) {
-    const cleaned = suppressPatterns(analysis, { lineHeight: lineHeight(strokes) });
+  for (let pass = 0; pass < 2 && (strokes.length > 0 || found.lineHeight); pass++) {
+    const height = pass === 0 && found.lineHeight ? found.lineHeight : lineHeight(strokes);
+    const cleaned = suppressPatterns(analysis, { lineHeight: height });
     if (cleaned === analysis) break;
     analysis = cleaned;
     strokes = digitStrokes(cleaned);
