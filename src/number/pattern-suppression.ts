@@ -122,6 +122,52 @@ const MIN_PEN_HALF_WIDTH = 1.8;
 /** A piece at least this share of the line's height tall may be a digit drawn with a thinner pen. */
 const TALL_PIECE = 0.6;
 
+/** Is a removed (rule) pixel within 2 px of (x, y)? */
+function nearRemoved(remove: Uint8Array, width: number, height: number, x: number, y: number): boolean {
+  for (let yy = Math.max(0, y - 2); yy <= Math.min(height - 1, y + 2); yy++) {
+    for (let xx = Math.max(0, x - 2); xx <= Math.min(width - 1, x + 2); xx++) if (remove[yy * width + xx]) return true;
+  }
+  return false;
+}
+
+/**
+ * The sides of printed boxes: thin vertical runs from a removed rule down to another, whatever
+ * their length (an empty box's sides are the only marks there, and as tall as a digit).
+ */
+function removeBoxSides(
+  mask: Uint8Array,
+  remove: Uint8Array,
+  across: Uint16Array,
+  width: number,
+  height: number,
+  thin: number,
+): void {
+  const sides: Array<[number, number, number]> = [];
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!mask[y * width + x] || remove[y * width + x]) {
+        y++;
+        continue;
+      }
+      let end = y;
+      let thinPixels = 0;
+      while (end < height && mask[end * width + x] && !remove[end * width + x]) {
+        if (across[end * width + x]! <= thin) thinPixels++;
+        end++;
+      }
+      const bridges =
+        end - y >= 3 &&
+        thinPixels >= 0.8 * (end - y) &&
+        nearRemoved(remove, width, height, x, y - 1) &&
+        nearRemoved(remove, width, height, x, end);
+      if (bridges) sides.push([x, y, end]);
+      y = end;
+    }
+  }
+  for (const [x, from, to] of sides) for (let y = from; y < to; y++) remove[y * width + x] = 1;
+}
+
 /** How {@link suppressPatterns} judges what is handwriting. */
 export interface SuppressOptions {
   /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
@@ -152,6 +198,7 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
     if (!mask[i]) continue;
     if ((across[i]! >= long && down[i]! <= thin) || (down[i]! >= long && across[i]! <= thin)) remove[i] = 1;
   }
+  removeBoxSides(mask, remove, across, width, height, thin);
   // 2. What is left that is nowhere as thick as the pen: a printed label's letters, a comb's
   // ticks, the stubs of a pattern. A digit has the pen's width somewhere, and is kept whole.
   if (half >= MIN_PEN_HALF_WIDTH) {
