@@ -18,6 +18,8 @@ export interface Look {
 
 /** A surface whose line of digits is shorter than this share of the whole image's is ignored. */
 const SURFACE_LINE_SHARE = 0.4;
+/** …and only when the surface covers less than this share of the image. */
+const SMALL_SURFACE = 0.3;
 /** The closed image is read when it keeps less than this share of the ink (the rest was print)… */
 const PATTERN_INK_SHARE = 0.7;
 /** …and its strokes are still at least this thick (half width, pixels): the closing spared them. */
@@ -62,8 +64,8 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
 
 /**
  * The first look at the working copy. A "surface" whose ink is no line of digits (a light band
- * of a cheque's tint, a box printed on a form) is no note on a desk: when reading the whole
- * image finds a line of digits far taller than the surface's, the whole image is read.
+ * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
+ * the whole image finds a line of digits far taller than the surface's, the whole image is read.
  */
 export function firstLook(luminance: Luminance): Look {
   const seen = lookPastPatterns(luminance, { findSurface: true });
@@ -74,5 +76,8 @@ export function firstLook(luminance: Luminance): Look {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
   }
   const inside = lineHeight(seen.strokes);
-  return seen.strokes.length === 0 || inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes) ? plain : seen;
+  const { page, width, height } = seen.analysis;
+  // A note on a desk fills a good part of the photo; a band of a cheque's tint is a sliver of it.
+  const small = page.width * page.height < SMALL_SURFACE * width * height;
+  return seen.strokes.length === 0 || (small && inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes)) ? plain : seen;
 }
