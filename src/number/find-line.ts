@@ -19,6 +19,8 @@ const OVERLAP = 0.5;
 const REACH = 2.5;
 /** A mark counts fully towards a line's prominence up to this width, in its heights (one digit's). */
 const DIGIT_ASPECT = 1.2;
+/** A line with this share of all the ink is read with every stroke. */
+const ALL_INK = 0.8;
 /** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
 const MAX_MARKS = 10;
 
@@ -70,7 +72,28 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
   return lines.sort((a, b) => b.score - a.score);
 }
 
-/** The strokes of the most prominent line (all of `strokes` when there are none). */
+/**
+ * The strokes of the most prominent line (all of `strokes` when there are none, or when it
+ * holds nearly all the ink), with any
+ * stroke that lies within its box give or take a third of its height: the floating bar of a
+ * 5 written higher than its neighbours.
+ */
 export function mostProminentLine(strokes: Component[]): Component[] {
-  return strokeLines(strokes)[0]?.strokes ?? strokes;
+  const best = strokeLines(strokes)[0];
+  if (!best) return strokes;
+  // One line holding nearly all the ink is the number, with whatever pieces of it strayed.
+  const area = (list: Component[]): number => list.reduce((s, c) => s + c.area, 0);
+  if (area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
+  const heights = best.strokes.map((c) => c.box.height).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)]!;
+  const x0 = Math.min(...best.strokes.map((c) => c.box.x)) - 0.2 * h;
+  const x1 = Math.max(...best.strokes.map((c) => c.box.x + c.box.width)) + 0.2 * h;
+  const y0 = Math.min(...best.strokes.map((c) => c.box.y)) - 0.35 * h;
+  const y1 = Math.max(...best.strokes.map((c) => c.box.y + c.box.height)) + 0.35 * h;
+  const inLine = new Set(best.strokes.map((c) => c.id));
+  return strokes.filter(
+    (c) =>
+      inLine.has(c.id) ||
+      (c.box.x >= x0 && c.box.x + c.box.width <= x1 && c.box.y >= y0 && c.box.y + c.box.height <= y1),
+  );
 }
