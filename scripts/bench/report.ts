@@ -3,6 +3,7 @@ import { figure, kb, met, ms, pct, table } from './format.js';
 import { deskSection, deskSummaryRows, kindTarget } from './report-desk.js';
 import { nodeFilesSection, nodeFilesSummaryRows } from './report-node-files.js';
 import { cameraSection, cameraSummaryRows } from './report-camera.js';
+import { realNumbersSection, realNumbersSummaryRows } from './report-real-numbers.js';
 import type { AccuracyFigure, BenchResults, ColdStart, Comparison, KindResult, SpeedResult } from './types.js';
 
 const TARGETS = {
@@ -553,6 +554,7 @@ export function renderReport(r: BenchResults): string {
   }
   rows.push(...nodeFilesSummaryRows(r));
   rows.push(...cameraSummaryRows(r));
+  rows.push(...realNumbersSummaryRows(r));
   out.push('## Summary', '', table(['figure', 'measured', 'target', 'met?'], rows), '');
 
   // 1. MNIST
@@ -788,6 +790,7 @@ export function renderReport(r: BenchResults): string {
     '',
     ...nodeFilesSection(r),
     ...cameraSection(r),
+    ...realNumbersSection(r),
     '## How to run',
     '',
     '```sh',
@@ -797,6 +800,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --report      # re-render BENCHMARKS.md from results.json',
     'npx tsx scripts/bench/run.ts --update=files # only section 8 (Node files, CLI), into results.json',
     'npx tsx scripts/bench/run.ts --update=camera # only section 9 (the live camera), into results.json',
+    'npx tsx scripts/bench/run.ts --update=real-numbers # only section 10 (cheques, forms, pages), into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',
     '                                           # validation split for tuning: accuracy per group, misreads sheet',
     '```',

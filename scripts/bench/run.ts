@@ -22,6 +22,10 @@
  *   --skip-camera      no live-camera run
  *   --camera-runs=N    fresh browsers per fake camera video (default 5; 2 with --quick)
  *   --update=camera    run only the live-camera and main-thread part, into results.json and BENCHMARKS.md
+ *   --skip-real-numbers  no cheque, form and page numbers (section 10)
+ *   --update=real-numbers  run only the cheque, form and page numbers (section 10), both splits, into
+ *                      results.json and BENCHMARKS.md; --real-count=N per kind (default 200), --as-baseline
+ *                      also keeps the run as the baseline the section compares with
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,6 +39,7 @@ import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
 import { nodeFiles } from './node-files.js';
 import { cameraBench, mainThreadBench } from './camera.js';
+import { realNumbers } from './real-numbers.js';
 import { CHART_PATH, renderComparisonChart, renderReport } from './report.js';
 import { startServer } from './server.js';
 import { browserIndices } from './stats.js';
@@ -54,6 +59,7 @@ const skipFiles = args.includes('--skip-files');
 const updateFiles = args.includes('--update=files');
 const skipCamera = args.includes('--skip-camera');
 const updateCamera = args.includes('--update=camera');
+const updateRealNumbers = args.includes('--update=real-numbers');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -223,6 +229,20 @@ async function main(): Promise<void> {
     results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: quick ? 3 : 9, log });
   }
 
+  if (!args.includes('--skip-real-numbers')) {
+    const count = numberArg('real-count') ?? (quick ? 20 : 200);
+    log(`Node: readNumber() on ${count} cheque amounts, boxed forms and numbers on a page…`);
+    const test = await realNumbers({ split: 'test', count, log });
+    const validation = await realNumbers({ split: 'validation', count: Math.ceil(count / 2), log });
+    let baseline = null;
+    try {
+      baseline = (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults).realNumbers?.baseline ?? null;
+    } catch {
+      // No committed results yet: no baseline to compare with.
+    }
+    results.realNumbers = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), test, validation, baseline };
+  }
+
   if (!skipCamera) {
     results.camera = await runCamera();
     results.mainThread = await runMainThread();
@@ -290,6 +310,25 @@ async function updateCameraOnly(): Promise<void> {
   log('Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
+/** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
+async function updateRealNumbersOnly(): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  const count = numberArg('real-count') ?? 200;
+  log(`Node: readNumber() on ${count} cheque amounts, boxed forms and numbers on a page (reported split)…`);
+  const test = await realNumbers({ split: 'test', count, log });
+  log(`Node: the same on ${Math.ceil(count / 2)} of each from the validation split…`);
+  const validation = await realNumbers({ split: 'validation', count: Math.ceil(count / 2), log });
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const baseline = args.includes('--as-baseline')
+    ? { date, test, validation }
+    : (results.realNumbers?.baseline ?? null);
+  results.realNumbers = { date, test, validation, baseline };
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log('Wrote section 10 into BENCHMARKS.md and scripts/bench/results.json.');
+}
+
 const run = args.includes('--report')
   ? async (): Promise<void> => {
       const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -301,7 +340,9 @@ const run = args.includes('--report')
     ? updateFilesOnly
     : updateCamera
       ? updateCameraOnly
-      : main;
+      : updateRealNumbers
+        ? updateRealNumbersOnly
+        : main;
 
 run().catch((error: unknown) => {
   console.error(error);

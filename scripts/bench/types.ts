@@ -2,6 +2,7 @@
  * Shapes of the benchmark's results: what the Node and browser parts return, what
  * scripts/bench/results.json holds and what report.ts turns into BENCHMARKS.md.
  */
+import type { RealNumbersResult } from './types-real-numbers.js';
 
 import type { Diagnosis } from './stats.js';
 
@@ -284,6 +285,8 @@ export interface BenchResults {
   camera?: CameraResult[] | null;
   /** The main thread while the element reads twenty 12 MP photos (absent in older results). */
   mainThread?: MainThreadResult | null;
+  /** Issue 13: cheque amounts, boxed forms, numbers on a page (absent in older results). */
+  realNumbers?: RealNumbersResult | null;
   elapsedSeconds: number;
 }
 

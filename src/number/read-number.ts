@@ -7,9 +7,9 @@
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
+import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import {
-  analyseInk,
   cutOutInk,
   normalizeCutOut,
   regionAround,
@@ -19,7 +19,10 @@ import {
   type InkAnalysis,
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
+import { mostProminentLine } from './find-line.js';
+import { firstLook, lookPastPatterns } from './first-look.js';
 import { lineView } from './line-view.js';
+import { suppressPatterns } from './pattern-suppression.js';
 import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
 import {
   cutCandidates,
@@ -85,8 +88,10 @@ const DOUBTFUL_PIECE = 0.5;
 const DETAIL_BELOW_LINE = 24;
 /** …at a scale that makes it about this tall… */
 const DETAIL_LINE = 48;
-/** …with this margin around it, in line heights. */
+/** …with this margin around it, in line heights… */
 const DETAIL_MARGIN = 0.6;
+/** …and this much more at either end of the line. */
+const DETAIL_ALONG = 3;
 
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
@@ -113,6 +118,8 @@ interface Found {
   strokes: Component[];
   /** Input pixels of the analysis' pixel (0, 0). */
   origin: { x: number; y: number };
+  /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
+  lineHeight?: number;
 }
 
 /**
@@ -124,23 +131,51 @@ function readInDetail(decoded: Decoded, first: Found): Found {
   const height = lineHeight(strokes);
   if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
   const box = toInputBox(unionBox(strokes), analysis.scale);
-  const region = regionAround(box, DETAIL_MARGIN * height * analysis.scale, decoded.sourceWidth, decoded.sourceHeight);
+  // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.
+  const margin = DETAIL_MARGIN * height * analysis.scale;
   const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
+  // No wider than the working side at the crop's scale, or the crop would be shrunk again.
+  const along = Math.max(
+    0,
+    Math.min(DETAIL_ALONG * height * analysis.scale, (WORKING_SIDE / k - box.width - 2 * margin) / 2),
+  );
+  const region = regionAround(
+    { ...box, x: box.x - along, width: box.width + 2 * along },
+    margin,
+    decoded.sourceWidth,
+    decoded.sourceHeight,
+  );
   const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
-  try {
-    const close = analyseInk(crop, {
-      polarity: analysis.polarity,
-      blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
-      ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
-    });
-    const closeStrokes = digitStrokes(close);
-    if (closeStrokes.length > 0)
-      return { analysis: close, strokes: closeStrokes, origin: { x: region.x, y: region.y } };
-  } catch (error) {
-    // The first look stands when the second finds nothing (ink too faint up close).
-    if (!(error instanceof DigitRecognizerError)) throw error;
-  }
+  const close = lookPastPatterns(crop, {
+    polarity: analysis.polarity,
+    blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
+    ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
+  });
+  // The first look stands when the second finds nothing (ink too faint up close).
+  // Strokes a rule ran into may all have been taken for the rule: the print is taken out first.
+  if (close)
+    return {
+      ...close,
+      origin: { x: region.x, y: region.y },
+      lineHeight: (height * analysis.scale) / close.analysis.scale,
+    };
   return first;
+}
+
+/**
+ * The number's ink with printed patterns, boxes and rules taken out (see pattern-suppression.ts),
+ * twice: the first pass's line height is measured on strokes the print may have run together.
+ */
+function withoutPrint(found: Found): Found {
+  let { analysis, strokes } = found;
+  for (let pass = 0; pass < 2 && (strokes.length > 0 || found.lineHeight); pass++) {
+    const height = pass === 0 && found.lineHeight ? found.lineHeight : lineHeight(strokes);
+    const cleaned = suppressPatterns(analysis, { lineHeight: height });
+    if (cleaned === analysis) break;
+    analysis = cleaned;
+    strokes = digitStrokes(cleaned);
+  }
+  return { ...found, analysis, strokes };
 }
 
 /** Normalises the groups and reads each with the digit model and the segment checker. */
@@ -220,17 +255,20 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   let found: Found;
   let surface: WritingSurface | null = null;
   try {
-    const analysis = analyseInk(decoded.luminance, { findSurface: true });
-    const strokes = digitStrokes(analysis);
+    const { analysis, strokes } = firstLook(decoded.luminance);
     if (strokes.length === 0) {
       throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
     }
     if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
-    found = readInDetail(decoded, { analysis, strokes, origin: { x: 0, y: 0 } });
+    found = readInDetail(decoded, { analysis, strokes: mostProminentLine(strokes), origin: { x: 0, y: 0 } });
   } finally {
     decoded.release?.();
   }
-  const { analysis, strokes, origin } = found;
+  const cleaned = withoutPrint(found);
+  const { analysis, origin } = cleaned;
+  const strokes = mostProminentLine(cleaned.strokes);
+  if (strokes.length === 0)
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
   const classifier = options.classifier;
   if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
   const checker = await getSegmentChecker();

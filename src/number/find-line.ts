@@ -1,0 +1,99 @@
+/**
+ * Finding the number on a page: the strokes are grouped into lines (side by side, overlapping
+ * in height), and the most prominent line of digit-sized marks is the one read. Printed text is
+ * small, a signature is one long scribble, a date in the corner is shorter and smaller than the
+ * number; a number written on a note or in a field is its only line, and is read whole.
+ */
+import type { Component } from '../preprocess/components.js';
+
+/** A line of strokes on the page. */
+export interface StrokeLine {
+  strokes: Component[];
+  /** How prominent the line is: its marks' typical height², times how many digit-like marks it has. */
+  score: number;
+}
+
+/** A stroke joins a line when it overlaps the line's height by this share of the smaller… */
+const OVERLAP = 0.5;
+/** …and lies within this many line heights of the line's ends. */
+const REACH = 2.5;
+/** A mark counts fully towards a line's prominence up to this width, in its heights (one digit's). */
+const DIGIT_ASPECT = 1.2;
+/** A line with this share of all the ink is read with every stroke. */
+const ALL_INK = 0.8;
+/** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
+const MAX_MARKS = 10;
+
+function verticalOverlap(a: Component, top: number, bottom: number): number {
+  return Math.min(a.box.y + a.box.height, bottom) - Math.max(a.box.y, top);
+}
+
+/** Groups `strokes` into lines, tallest strokes first, each with its prominence. */
+export function strokeLines(strokes: Component[]): StrokeLine[] {
+  const order = strokes.slice().sort((a, b) => b.box.height - a.box.height);
+  const taken = new Set<number>();
+  const lines: StrokeLine[] = [];
+  for (const seed of order) {
+    if (taken.has(seed.id)) continue;
+    taken.add(seed.id);
+    const members = [seed];
+    const height = seed.box.height;
+    let top = seed.box.y;
+    let bottom = seed.box.y + seed.box.height;
+    let left = seed.box.x;
+    let right = seed.box.x + seed.box.width;
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const c of order) {
+        if (taken.has(c.id)) continue;
+        const overlap = verticalOverlap(c, top, bottom);
+        const gap = Math.max(c.box.x - right, left - (c.box.x + c.box.width));
+        if (overlap < OVERLAP * Math.min(c.box.height, bottom - top) || gap > REACH * height) continue;
+        taken.add(c.id);
+        members.push(c);
+        // The band grows only with strokes of the seed's size: a tall neighbour does not widen it.
+        if (c.box.height <= 1.3 * height) {
+          top = Math.min(top, c.box.y);
+          bottom = Math.max(bottom, c.box.y + c.box.height);
+        }
+        left = Math.min(left, c.box.x);
+        right = Math.max(right, c.box.x + c.box.width);
+        grew = true;
+      }
+    }
+    // Digit-sized marks count once each (a wide one, a scribble or a word, counts less), up to
+    // a long number's worth; their size counts twice, as prominence goes with size.
+    const marks = members.filter((c) => c.box.height >= 0.5 * height);
+    const count = marks.reduce((s, c) => s + Math.min(1, (DIGIT_ASPECT * c.box.height) / c.box.width), 0);
+    const size = marks.map((c) => c.box.height).sort((a, b) => a - b)[Math.floor(marks.length / 2)]!;
+    const score = size * size * Math.min(MAX_MARKS, count);
+    lines.push({ strokes: members, score });
+  }
+  return lines.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The strokes of the most prominent line (all of `strokes` when there are none, or when it
+ * holds nearly all the ink), with any
+ * stroke that lies within its box give or take a third of its height: the floating bar of a
+ * 5 written higher than its neighbours.
+ */
+export function mostProminentLine(strokes: Component[]): Component[] {
+  const best = strokeLines(strokes)[0];
+  if (!best) return strokes;
+  // One line holding nearly all the ink is the number, with whatever pieces of it strayed.
+  const area = (list: Component[]): number => list.reduce((s, c) => s + c.area, 0);
+  if (area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
+  const heights = best.strokes.map((c) => c.box.height).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)]!;
+  const x0 = Math.min(...best.strokes.map((c) => c.box.x)) - 0.2 * h;
+  const x1 = Math.max(...best.strokes.map((c) => c.box.x + c.box.width)) + 0.2 * h;
+  const y0 = Math.min(...best.strokes.map((c) => c.box.y)) - 0.35 * h;
+  const y1 = Math.max(...best.strokes.map((c) => c.box.y + c.box.height)) + 0.35 * h;
+  const inLine = new Set(best.strokes.map((c) => c.id));
+  return strokes.filter(
+    (c) =>
+      inLine.has(c.id) ||
+      (c.box.x >= x0 && c.box.x + c.box.width <= x1 && c.box.y >= y0 && c.box.y + c.box.height <= y1),
+  );
+}

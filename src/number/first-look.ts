@@ -1,0 +1,83 @@
+/**
+ * How `readNumber()` reads an image's ink: past a printed security pattern (a grey closing
+ * wipes lines thinner than the pen before the ink is measured, when that leaves a line of
+ * digits standing), and past a "surface" that is no note on a desk.
+ */
+import { DigitRecognizerError } from '../classify/errors.js';
+import type { Component } from '../preprocess/components.js';
+import type { Luminance } from '../preprocess/luminance.js';
+import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
+import { closeLuminance, distanceToBackground, penHalfWidth } from './pattern-suppression.js';
+import { digitStrokes, lineHeight } from './segment.js';
+
+/** An image's ink and the strokes that may be digits. */
+export interface Look {
+  analysis: InkAnalysis;
+  strokes: Component[];
+}
+
+/** A surface whose line of digits is shorter than this share of the whole image's is ignored. */
+const SURFACE_LINE_SHARE = 0.4;
+/** …and only when the surface covers less than this share of the image. */
+const SMALL_SURFACE = 0.3;
+/** The closed image is read when it keeps less than this share of the ink (the rest was print)… */
+const PATTERN_INK_SHARE = 0.7;
+/** …and its strokes are still at least this thick (half width, pixels): the closing spared them. */
+const SPARED_HALF_WIDTH = 1.8;
+/** …and its line is at least this tall (pixels). */
+const SPARED_LINE = 12;
+
+const inkArea = (look: Look): number => look.strokes.reduce((s, c) => s + c.area, 0);
+
+function look(luminance: Luminance, options: AnalyseOptions): Look | null {
+  try {
+    const analysis = analyseInk(luminance, options);
+    return { analysis, strokes: digitStrokes(analysis) };
+  } catch (error) {
+    if (error instanceof DigitRecognizerError) return null;
+    throw error;
+  }
+}
+
+function halfWidth(analysis: InkAnalysis): number {
+  const { width, height, labels } = analysis;
+  const mask = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) mask[i] = labels[i]! > 0 ? 1 : 0;
+  return penHalfWidth(mask, distanceToBackground(mask, width, height), width, height);
+}
+
+/**
+ * The ink of `luminance`, read past a printed pattern when there is one: the image is also read
+ * after a grey closing; that reading is taken when the closing took away much of the ink yet
+ * left thick strokes in a line (a cheque's guilloche under pen digits). Null when neither finds
+ * any ink.
+ */
+export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions): Look | null {
+  const plain = look(luminance, options);
+  if (plain && plain.analysis.polarity !== 'dark-on-light') return plain;
+  const closed = look(closeLuminance(luminance, 1), { ...options, polarity: 'dark-on-light' });
+  if (!closed || closed.strokes.length === 0) return plain;
+  if (plain && plain.strokes.length > 0 && inkArea(closed) >= PATTERN_INK_SHARE * inkArea(plain)) return plain;
+  if (lineHeight(closed.strokes) < SPARED_LINE || halfWidth(closed.analysis) < SPARED_HALF_WIDTH) return plain;
+  return closed;
+}
+
+/**
+ * The first look at the working copy. A "surface" whose ink is no line of digits (a light band
+ * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
+ * the whole image finds a line of digits far taller than the surface's, the whole image is read.
+ */
+export function firstLook(luminance: Luminance): Look {
+  const seen = lookPastPatterns(luminance, { findSurface: true });
+  if (seen && !seen.analysis.surface) return seen;
+  const plain = lookPastPatterns(luminance, { findSurface: false });
+  if (!seen || !plain) {
+    if (seen ?? plain) return (seen ?? plain)!;
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
+  }
+  const inside = lineHeight(seen.strokes);
+  const { page, width, height } = seen.analysis;
+  // A note on a desk fills a good part of the photo; a band of a cheque's tint is a sliver of it.
+  const small = page.width * page.height < SMALL_SURFACE * width * height;
+  return seen.strokes.length === 0 || (small && inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes)) ? plain : seen;
+}

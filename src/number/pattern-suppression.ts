@@ -1,0 +1,230 @@
+/**
+ * Ink that is not handwriting, taken out before a line is cut into digits: the fine printed
+ * lines of a cheque's security background, a form's boxes and comb, the rule the number is
+ * written on. A handwritten stroke has a pen's width and runs in every direction; a printed
+ * pattern line is thinner than the pen, and a box or rule is a long straight run that is thin
+ * across. Crossings stay: where a digit's stroke crosses a rule, the pixel is the stroke's.
+ */
+import { labelComponents, STROKE_THRESHOLD } from '../preprocess/components.js';
+import type { InkAnalysis } from '../preprocess/pipeline.js';
+import type { Luminance } from '../preprocess/luminance.js';
+import { isRuling } from '../preprocess/rulings.js';
+
+/** Chamfer distance (3-4 weights, in pixels) from each ink pixel to the nearest background pixel. */
+export function distanceToBackground(mask: Uint8Array, width: number, height: number): Float32Array {
+  const big = 1e6;
+  const d = new Float32Array(mask.length);
+  for (let i = 0; i < mask.length; i++) d[i] = mask[i] ? big : 0;
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : d[y * width + x]!);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (d[i] === 0) continue;
+      d[i] = Math.min(d[i]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
+    }
+  }
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--) {
+      const i = y * width + x;
+      if (d[i] === 0) continue;
+      d[i] = Math.min(d[i]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+    }
+  }
+  for (let i = 0; i < d.length; i++) d[i]! /= 3;
+  return d;
+}
+
+/**
+ * Half the pen's width: the typical greatest depth (distance to the paper) of the big strokes.
+ * Thin printed lines are many but shallow; the digits are the deepest ink.
+ */
+export function penHalfWidth(mask: Uint8Array, depth: Float32Array, width: number, height: number): number {
+  const { labels, components } = labelComponents(Float32Array.from(mask), width, height, 0.5);
+  const deepest = new Float32Array(components.length + 1);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i]) deepest[labels[i]!] = Math.max(deepest[labels[i]!]!, depth[i]!);
+  const biggest = components.reduce((m, c) => Math.max(m, c.area), 0);
+  const depths = components
+    .filter((c) => c.area >= 0.2 * biggest)
+    .map((c) => deepest[c.id]!)
+    .sort((a, b) => a - b);
+  return depths[Math.floor(depths.length / 2)] ?? 0;
+}
+
+/** Horizontal and vertical run lengths of `mask` through each pixel. */
+function runLengths(mask: Uint8Array, width: number, height: number): { across: Uint16Array; down: Uint16Array } {
+  const across = new Uint16Array(mask.length);
+  const down = new Uint16Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    let x = 0;
+    while (x < width) {
+      if (!mask[y * width + x]) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && mask[y * width + end]) end++;
+      across.fill(Math.min(65535, end - x), y * width + x, y * width + end);
+      x = end;
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!mask[y * width + x]) {
+        y++;
+        continue;
+      }
+      let end = y;
+      while (end < height && mask[end * width + x]) end++;
+      for (let yy = y; yy < end; yy++) down[yy * width + x] = Math.min(65535, end - y);
+      y = end;
+    }
+  }
+  return { across, down };
+}
+
+/** Max (`bright`) or min filter over a (2r+1)² square, separable. */
+function rank(values: Float32Array, width: number, height: number, r: number, bright: boolean): Float32Array {
+  const pick = bright ? Math.max : Math.min;
+  const tmp = new Float32Array(values.length);
+  const out = new Float32Array(values.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = values[y * width + x]!;
+      for (let d = -r; d <= r; d++) if (x + d >= 0 && x + d < width) v = pick(v, values[y * width + x + d]!);
+      tmp[y * width + x] = v;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = tmp[y * width + x]!;
+      for (let d = -r; d <= r; d++) if (y + d >= 0 && y + d < height) v = pick(v, tmp[(y + d) * width + x]!);
+      out[y * width + x] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * A grey closing of dark-on-light luminance: dark lines narrower than 2r+1 pixels (a printed
+ * pattern's) fill in with the paper around them, while a pen's strokes, wider, keep their shape.
+ */
+export function closeLuminance(image: Luminance, r: number): Luminance {
+  const { width, height, values } = image;
+  const closed = rank(rank(values, width, height, r, true), width, height, r, false);
+  return { ...image, values: closed };
+}
+
+/** Below this half width (pixels) the pen is too thin to tell its strokes from print by width. */
+const MIN_PEN_HALF_WIDTH = 1.8;
+
+/** A piece at least this share of the line's height tall may be a digit drawn with a thinner pen. */
+const TALL_PIECE = 0.6;
+
+/** Is a removed (rule) pixel within 2 px of (x, y)? */
+function nearRemoved(remove: Uint8Array, width: number, height: number, x: number, y: number): boolean {
+  for (let yy = Math.max(0, y - 2); yy <= Math.min(height - 1, y + 2); yy++) {
+    for (let xx = Math.max(0, x - 2); xx <= Math.min(width - 1, x + 2); xx++) if (remove[yy * width + xx]) return true;
+  }
+  return false;
+}
+
+/**
+ * The sides of printed boxes: thin vertical runs from a removed rule down to another, whatever
+ * their length (an empty box's sides are the only marks there, and as tall as a digit).
+ */
+function removeBoxSides(
+  mask: Uint8Array,
+  remove: Uint8Array,
+  across: Uint16Array,
+  width: number,
+  height: number,
+  thin: number,
+): void {
+  const sides: Array<[number, number, number]> = [];
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!mask[y * width + x] || remove[y * width + x]) {
+        y++;
+        continue;
+      }
+      let end = y;
+      let thinPixels = 0;
+      while (end < height && mask[end * width + x] && !remove[end * width + x]) {
+        if (across[end * width + x]! <= thin) thinPixels++;
+        end++;
+      }
+      const bridges =
+        end - y >= 3 &&
+        thinPixels >= 0.8 * (end - y) &&
+        nearRemoved(remove, width, height, x, y - 1) &&
+        nearRemoved(remove, width, height, x, end);
+      if (bridges) sides.push([x, y, end]);
+      y = end;
+    }
+  }
+  for (const [x, from, to] of sides) for (let y = from; y < to; y++) remove[y * width + x] = 1;
+}
+
+/** How {@link suppressPatterns} judges what is handwriting. */
+export interface SuppressOptions {
+  /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
+  lineHeight: number;
+}
+
+/**
+ * The analysis with printed patterns, boxes and rules taken out of its ink, and its strokes
+ * labelled again. Returns the analysis unchanged when nothing was taken out.
+ */
+export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions): InkAnalysis {
+  const { width, height, ink } = analysis;
+  const mask = new Uint8Array(ink.length);
+  let inked = 0;
+  for (let i = 0; i < ink.length; i++) {
+    mask[i] = ink[i]! > STROKE_THRESHOLD ? 1 : 0;
+    inked += mask[i]!;
+  }
+  if (inked === 0) return analysis;
+  const depth = distanceToBackground(mask, width, height);
+  const half = penHalfWidth(mask, depth, width, height);
+  const remove = new Uint8Array(mask.length);
+  // 1. Straight runs longer than a digit and thin across: rules, a box's sides, an underline.
+  const thin = Math.max(2, 0.9 * half);
+  const { across, down } = runLengths(mask, width, height);
+  const long = 1.15 * options.lineHeight;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if ((across[i]! >= long && down[i]! <= thin) || (down[i]! >= long && across[i]! <= thin)) remove[i] = 1;
+  }
+  removeBoxSides(mask, remove, across, width, height, thin);
+  // 2. What is left that is nowhere as thick as the pen: a printed label's letters, a comb's
+  // ticks, the stubs of a pattern. A digit has the pen's width somewhere, and is kept whole.
+  if (half >= MIN_PEN_HALF_WIDTH) {
+    const core = Math.min(2, Math.max(1.01, 0.55 * half));
+    const left = new Float32Array(mask.length);
+    for (let i = 0; i < mask.length; i++) left[i] = mask[i] && !remove[i] ? 1 : 0;
+    const pieces = labelComponents(left, width, height, 0.5);
+    const deepest = new Float32Array(pieces.components.length + 1);
+    for (let i = 0; i < mask.length; i++) {
+      const id = pieces.labels[i]!;
+      if (id) deepest[id] = Math.max(deepest[id]!, depth[i]!);
+    }
+    // A piece as tall as a digit (a thin-penned "1") needs to be thinner still to go.
+    const print = pieces.components.map(
+      (c) => deepest[c.id]! < (c.box.height >= TALL_PIECE * options.lineHeight ? 0.7 : 1) * core,
+    );
+    for (let i = 0; i < mask.length; i++) if (pieces.labels[i] && print[pieces.labels[i]! - 1]) remove[i] = 1;
+  }
+  let removed = 0;
+  for (let i = 0; i < remove.length; i++) removed += remove[i]!;
+  if (removed === 0) return analysis;
+  const cleaned = new Float32Array(ink);
+  for (let i = 0; i < cleaned.length; i++) if (remove[i]) cleaned[i] = Math.min(cleaned[i]!, STROKE_THRESHOLD * 0.5);
+  const { labels, components: all } = labelComponents(cleaned, width, height);
+  const components = all.filter(
+    (c) => !isRuling(c, labels, { width, height }, analysis.page, analysis.surface !== null),
+  );
+  return { ...analysis, ink: cleaned, labels, components };
+}

@@ -1,0 +1,106 @@
+/**
+ * Issue 13: numbers as they come on cheques, forms and pages (test/fixtures/real-numbers/, MNIST
+ * test digits), and fields with nothing written in them.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { DigitRecognizerError, loadClassifier, readNumber, type Classifier } from '../../src/node.js';
+import { composeCheque, composeForm, composePage, toRgba, type RealNumber } from '../fixtures/real-numbers/index.js';
+import { mnistTest, SHIPPED_MODEL_URL } from './helpers.js';
+
+describe('readNumber() on real-looking numbers', () => {
+  let classifier: Classifier;
+  before(async () => {
+    classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
+  });
+
+  const pixels = (made: RealNumber) => ({
+    data: toRgba(made.canvas),
+    width: made.canvas.width,
+    height: made.canvas.height,
+  });
+
+  async function read(made: RealNumber): Promise<string> {
+    try {
+      return (await readNumber(pixels(made), { classifier })).text;
+    } catch (error) {
+      if (error instanceof DigitRecognizerError) return `(${error.code})`;
+      throw error;
+    }
+  }
+
+  async function readMany(made: RealNumber[]): Promise<{ right: number; wrong: string[] }> {
+    const wrong: string[] = [];
+    let right = 0;
+    for (const m of made) {
+      const text = await read(m);
+      if (text === m.text) right++;
+      else wrong.push(`${m.text} → ${text}`);
+    }
+    return { right, wrong };
+  }
+
+  it('reads cheque amounts written over a guilloche pattern, tints and micro-print', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    const cheques = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => composeCheque(source, { seed, length: 3 + (seed % 4) }));
+    const { right, wrong } = await readMany(cheques);
+    // Measured: 5 of 8 (a third of cheque amounts read exactly before the pattern was taken out).
+    assert.ok(right >= 4, `only ${right}/8 cheque amounts read exactly: ${wrong.join(', ')}`);
+  });
+
+  it('reads numbers written one digit per printed box, in a comb, or on a ruled line', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    const styles = ['boxes', 'comb', 'ruled'] as const;
+    const forms = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((seed) =>
+      composeForm(source, { seed, length: 4 + (seed % 3), style: styles[seed % 3]!, label: seed % 2 === 0 }),
+    );
+    const { right, wrong } = await readMany(forms);
+    // Measured: 7 of 9 (6% of forms read exactly before the boxes and rules were taken out).
+    assert.ok(right >= 6, `only ${right}/9 forms read exactly: ${wrong.join(', ')}`);
+  });
+
+  it('finds and reads the number among printed text, a signature and a smaller number on a page', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    const pages = [1, 2, 3, 4].map((seed) => composePage(source, { seed, length: 5, width: 900 }));
+    const { right, wrong } = await readMany(pages);
+    // Measured: 1 of 4 on these 900 px pages (none before the line of the number was looked for;
+    // 2 of 4 before notes on a desk kept their surface). Two read as another line, one as print.
+    assert.ok(right >= 1, `only ${right}/4 pages read exactly: ${wrong.join(', ')}`);
+  });
+
+  it('rejects empty boxes and an empty ruled line with EMPTY_IMAGE', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    // Not yet: a row of eight empty boxes (its sides read as a "1") and an empty field with a
+    // printed label (the label's letters read as digits) still come back as digits.
+    const empty = [
+      composeForm(source, { seed: 1, length: 0, slots: 6, style: 'boxes', label: false }),
+      composeForm(source, { seed: 3, length: 0, style: 'ruled', label: false }),
+    ];
+    for (const made of empty) assert.equal(await read(made), '(EMPTY_IMAGE)');
+  });
+
+  it('rejects a photo of a blank sheet (ruled or plain) with EMPTY_IMAGE, mostly', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    const readings = [];
+    for (const seed of [1, 2, 3, 4])
+      readings.push(await read(composePage(source, { seed, length: 0, clutter: false })));
+    const rejected = readings.filter((r) => r === '(EMPTY_IMAGE)').length;
+    // Measured: 3 of 4 (the fourth reads "77").
+    assert.ok(rejected >= 3, `only ${rejected}/4 blank sheets rejected: ${readings.join(', ')}`);
+  });
+
+  it('rejects a cheque field with only its printed pattern in it with EMPTY_IMAGE, mostly', async () => {
+    const { images, labels } = mnistTest();
+    const source = { images, labels, count: 10_000 };
+    const readings = [];
+    for (const seed of [1, 2, 3, 4, 5, 6]) readings.push(await read(composeCheque(source, { seed, length: 0 })));
+    const rejected = readings.filter((r) => r === '(EMPTY_IMAGE)').length;
+    // Measured: 4 of 6 (the other two read as a few uncertain digits).
+    assert.ok(rejected >= 4, `only ${rejected}/6 empty cheque fields rejected: ${readings.join(', ')}`);
+  });
+});
