@@ -19,6 +19,8 @@ const APART_FROM_DIGIT = 0.5;
 const MIN_DIGIT = 0.15;
 /** …and has at least this share of the bar's area. */
 const MIN_INK_SHARE = 0.1;
+/** A bar this far from the rest of the ink (share of its extent) lies beside it, not across it. */
+const BESIDE = 0.1;
 /** With no other ink, a bar this long (share of the page's shorter side) is no handwritten 1. */
 const LONGEST_ONE = 0.75;
 
@@ -103,7 +105,9 @@ export function withoutStraightLines(
   const drop = (c: Component): boolean => {
     const { length } = shape[c.id]!;
     if (rest && inkArea >= MIN_INK_SHARE * c.area) {
-      return length > LONGER_THAN_DIGIT * size || gapBetween(c.box, rest) > APART_FROM_DIGIT * size;
+      // A digit's own bar crosses or touches the rest of it (the stem of a 4 drawn apart).
+      const gap = gapBetween(c.box, rest);
+      return gap > APART_FROM_DIGIT * size || (length > LONGER_THAN_DIGIT * size && gap > BESIDE * size);
     }
     return onSurface && length >= LONGEST_ONE * shorter;
   };
