@@ -108,6 +108,8 @@ export function digitComponents(all: Component[], width: number, height: number,
 
 /** Strokes farther from the digit than this share of its size are not part of it. */
 const APART = 0.5;
+/** Pixels a faint stroke may break over, however small the digit (a dotted 1). */
+const BROKEN_GAP = 3;
 /** A thin piece gives way to the biggest other stroke as the digit's seed if that has this share of its area. */
 const SEED_SHARE = 0.25;
 
@@ -135,7 +137,7 @@ function gatherAround(strokes: Component[]): Component[] {
     grown = false;
     const size = Math.max(box.width, box.height);
     for (const c of rest) {
-      if (gap(c.box, box) > APART * size) continue;
+      if (gap(c.box, box) > APART * size + BROKEN_GAP) continue;
       gathered.push(c);
       box = unionBox([{ box } as Component, c]);
       grown = true;
