@@ -133,7 +133,7 @@ function gatherAround(strokes: Component[]): Component[] {
   const gathered = [seed];
   let box = seed.box;
   let rest = strokes.filter((c) => c !== seed);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     const size = Math.max(box.width, box.height);
     for (const c of rest) {

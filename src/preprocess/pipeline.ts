@@ -85,7 +85,7 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     labels,
     width,
     page,
-    surface !== null,
+    surface?.inner ?? null,
   );
   if (surface && !surface.light && components.length === 0) {
     // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.

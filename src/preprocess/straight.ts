@@ -5,6 +5,7 @@
  * longer than the rest of the digit and lies beside it.
  */
 import { unionBox, type Component } from './components.js';
+import type { Point } from './polygon.js';
 import type { Extent } from './rulings.js';
 
 /** A bar is at least this many times longer than thick (principal axes of its pixels). */
@@ -21,6 +22,12 @@ const MIN_DIGIT = 0.15;
 const MIN_INK_SHARE = 0.1;
 /** A bar this far from the rest of the ink (share of its extent) lies beside it, not across it. */
 const BESIDE = 0.1;
+/** A lone bar this close to a side of the surface (share of its shorter side)… */
+const NEAR_SIDE = 0.15;
+/** …and as parallel to it (cosine of the angle between them) is the sheet's edge… */
+const PARALLEL = Math.cos((12 * Math.PI) / 180);
+/** …if it is at least this long (share of the shorter side): a 1 is seldom written there. */
+const EDGE_LENGTH = 0.4;
 /** With no other ink, a bar this long (share of the page's shorter side) is no handwritten 1. */
 const LONGEST_ONE = 0.75;
 
@@ -28,6 +35,11 @@ const LONGEST_ONE = 0.75;
 interface Shape {
   length: number;
   thickness: number;
+  /** Its centre, and the direction of its length (a unit vector). */
+  cx: number;
+  cy: number;
+  dx: number;
+  dy: number;
 }
 
 /** Principal-axis length and thickness of every labelled component (one pass over the labels). */
@@ -60,13 +72,36 @@ function shapes(labels: Int32Array, width: number, count: number): Shape[] {
     const vxy = sxy[l]! / m - mx * my;
     const mean = (vxx + vyy) / 2;
     const spread = Math.sqrt(((vxx - vyy) / 2) ** 2 + vxy * vxy);
+    const angle = 0.5 * Math.atan2(2 * vxy, vxx - vyy);
     // A uniform bar of length L has variance L²/12 along itself; +1/12 for the pixel's own width.
     out.push({
       length: Math.sqrt(12 * (mean + spread) + 1),
       thickness: Math.sqrt(12 * Math.max(0, mean - spread) + 1),
+      cx: mx,
+      cy: my,
+      dx: Math.cos(angle),
+      dy: Math.sin(angle),
     });
   }
   return out;
+}
+
+/**
+ * Does the bar run along a side of `outline`, close to it: what is left of the sheet's own edge
+ * or of one under it, not a 1 written on the note?
+ */
+function alongOutline(bar: Shape, outline: readonly Point[], shorter: number): boolean {
+  for (let i = 0; i < outline.length; i++) {
+    const a = outline[i]!;
+    const b = outline[(i + 1) % outline.length]!;
+    const side = Math.hypot(b.x - a.x, b.y - a.y);
+    if (side < 1e-6) continue;
+    const ux = (b.x - a.x) / side;
+    const uy = (b.y - a.y) / side;
+    const distance = Math.abs((bar.cx - a.x) * uy - (bar.cy - a.y) * ux);
+    if (distance <= NEAR_SIDE * shorter && Math.abs(bar.dx * ux + bar.dy * uy) >= PARALLEL) return true;
+  }
+  return false;
 }
 
 const gapBetween = (a: Component['box'], b: Component['box']): number =>
@@ -78,14 +113,15 @@ const gapBetween = (a: Component['box'], b: Component['box']): number =>
 /**
  * `components` without the straight lines that are no strokes of the digit: a bar far longer
  * than the rest of the ink or far from it; on a surface with no other ink, a bar too long for a
- * handwritten 1 on this `page`. Components are `labels`' ids 1…n.
+ * handwritten 1 on this `page`, or one running along a side of its `outline` (the surface's inner
+ * outline, null when there is none). Components are `labels`' ids 1…n.
  */
 export function withoutStraightLines(
   components: Component[],
   labels: Int32Array,
   width: number,
   page: Extent,
-  onSurface: boolean,
+  outline: readonly Point[] | null,
 ): Component[] {
   if (components.length === 0) return components;
   const count = components.reduce((m, c) => Math.max(m, c.id), 0);
@@ -109,7 +145,11 @@ export function withoutStraightLines(
       const gap = gapBetween(c.box, rest);
       return gap > APART_FROM_DIGIT * size || (length > LONGER_THAN_DIGIT * size && gap > BESIDE * size);
     }
-    return onSurface && length >= LONGEST_ONE * shorter;
+    if (!outline) return false;
+    return (
+      length >= LONGEST_ONE * shorter ||
+      (length >= EDGE_LENGTH * shorter && alongOutline(shape[c.id]!, outline, shorter))
+    );
   };
   const dropped = new Set(bars.filter(drop).map((c) => c.id));
   return dropped.size === 0 ? components : components.filter((c) => !dropped.has(c.id));
