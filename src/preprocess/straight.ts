@@ -28,8 +28,11 @@ const NEAR_SIDE = 0.15;
 const PARALLEL = Math.cos((12 * Math.PI) / 180);
 /** …if it is at least this long (share of the shorter side): a 1 is seldom written there. */
 const EDGE_LENGTH = 0.4;
-/** With no other ink, a bar this long (share of the page's shorter side) is no handwritten 1. */
-const LONGEST_ONE = 0.75;
+/**
+ * With no other ink, a bar this long is no handwritten 1: a share of the page's extent in the
+ * bar's own direction (a 1 on a tall sticky note may run most of its height).
+ */
+const LONGEST_ONE = 0.85;
 
 /** Length and thickness of a component along its principal axes, in working pixels. */
 interface Shape {
@@ -146,8 +149,9 @@ export function withoutStraightLines(
       return gap > APART_FROM_DIGIT * size || (length > LONGER_THAN_DIGIT * size && gap > BESIDE * size);
     }
     if (!outline) return false;
+    const { dx, dy } = shape[c.id]!;
     return (
-      length >= LONGEST_ONE * shorter ||
+      length >= LONGEST_ONE * (Math.abs(dx) * page.width + Math.abs(dy) * page.height) ||
       (length >= EDGE_LENGTH * shorter && alongOutline(shape[c.id]!, outline, shorter))
     );
   };
