@@ -94,7 +94,7 @@ export function digitComponents(all: Component[], width: number, height: number,
   if (inner.length > 0 && biggestInner >= 12) candidates = inner;
   const biggest = candidates.reduce((m, c) => Math.max(m, c.area), 0);
   const minArea = Math.max(2, 0.04 * biggest);
-  const strokes = candidates.filter((c) => c.area >= minArea);
+  const strokes = gatherAround(candidates.filter((c) => c.area >= minArea));
   if (strokes.length === 0) return strokes;
   const box = unionBox(strokes);
   const margin = 0.1 * Math.max(box.width, box.height);
@@ -103,7 +103,48 @@ export function digitComponents(all: Component[], width: number, height: number,
     c.box.y >= box.y - margin &&
     c.box.x + c.box.width <= box.x + box.width + margin &&
     c.box.y + c.box.height <= box.y + box.height + margin;
-  return candidates.filter((c) => c.area >= minArea || near(c));
+  return candidates.filter((c) => strokes.includes(c) || (c.area < minArea && near(c)));
+}
+
+/** Strokes farther from the digit than this share of its size are not part of it. */
+const APART = 0.5;
+/** Pixels a faint stroke may break over, however small the digit (a dotted 1). */
+const BROKEN_GAP = 3;
+/** A thin piece gives way to the biggest other stroke as the digit's seed if that has this share of its area. */
+const SEED_SHARE = 0.25;
+
+const gap = (a: Box, b: Box): number =>
+  Math.hypot(
+    Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width)),
+    Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height)),
+  );
+
+/**
+ * The strokes that gather around the digit's biggest one, each within {@link APART} of the
+ * digit's size from those gathered: a shadow in the note's corner, a clip or a second mark far
+ * from the digit is not part of it. The seed is the biggest stroke, unless that is a thin piece
+ * (an edge, a pen) and a stroke of some size that is not exists.
+ */
+function gatherAround(strokes: Component[]): Component[] {
+  if (strokes.length <= 1) return strokes;
+  const byArea = strokes.slice().sort((a, b) => b.area - a.area);
+  const big = byArea.filter((c) => c.area >= SEED_SHARE * byArea[0]!.area);
+  const seed = big.find((c) => !c.touchesBorder) ?? big.find((c) => !isThinPiece(c)) ?? byArea[0]!;
+  const gathered = [seed];
+  let box = seed.box;
+  let rest = strokes.filter((c) => c !== seed);
+  for (let grown = true; grown;) {
+    grown = false;
+    const size = Math.max(box.width, box.height);
+    for (const c of rest) {
+      if (gap(c.box, box) > APART * size + BROKEN_GAP) continue;
+      gathered.push(c);
+      box = unionBox([{ box } as Component, c]);
+      grown = true;
+    }
+    rest = rest.filter((c) => !gathered.includes(c));
+  }
+  return gathered;
 }
 
 /** The smallest box holding all `components`. */

@@ -13,6 +13,7 @@ import { normalizeDigit } from './cut-out.js';
 import { MODEL_SIZE, type Box } from './mnist-normalize.js';
 import { findSurface, surfaceSpans, type Surface } from './surface.js';
 import { isRuling, type Extent } from './rulings.js';
+import { withoutStraightLines } from './straight.js';
 
 export { cutOutInk, normalizeCutOut, normalizeDigit, type InkCutOut, type NormalizedDigit } from './cut-out.js';
 
@@ -79,7 +80,13 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   // What is left of the sheet's edge hugs the outline ink is read inside: it touches the border
   // of what can be seen, as a page's edge touches the image's.
   if (inside) markOutlineContact(all, labels, inside);
-  const components = all.filter((c) => !isRuling(c, labels, { width, height }, page, surface !== null));
+  const components = withoutStraightLines(
+    all.filter((c) => !isRuling(c, labels, { width, height }, page, surface !== null)),
+    labels,
+    width,
+    page,
+    surface?.inner ?? null,
+  );
   if (surface && !surface.light && components.length === 0) {
     // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.
     return analyseInk(image, { ...options, findSurface: false });

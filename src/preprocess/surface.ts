@@ -303,7 +303,9 @@ function* candidates(grid: Grid, image: Luminance, found: () => boolean): Genera
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
       const sheet = asSheet(grid, region, MIN_EDGE_STEP, 3);
-      if (sheet) yield sheet;
+      // Darker than its surroundings and running off the frame, an area edges enclose is the
+      // desk between sheets and the frame's edge; a screen lies within the frame.
+      if (sheet && (sheet.light || sheet.borderContact === 0)) yield sheet;
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Scenes in Node: a page's printed rulings, a shadow or a sheet's edge alone are not digits
- * (EMPTY_IMAGE); a digit on a note lying on a desk is found inside the note; pages that fill the
- * frame read as before, with no surface reported.
+ * Scenes in Node: a page's printed rulings, a shadow, a sheet's edge or a straight line alone are
+ * not digits (EMPTY_IMAGE), nor are they strokes beside one; a digit on a note lying on a desk is
+ * found inside the note; pages that fill the frame read as before, with no surface reported.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -124,6 +124,39 @@ describe('scenes in Node', () => {
       for (let x = 0; x < 800; x++) shadow.data[y * 800 + x]! *= 1 - 0.4 * Math.min(1, Math.max(0, (x - 380) / 30));
     }
     await rejectsAsEmpty(shadow, 'cast shadow');
+  });
+
+  it('a straight line on a note (a ruled line cut short, the edge of a sheet under it) is not a stroke', async () => {
+    // Thin, dark and straight, in note units: across 65% of the note's width below the digit, and
+    // down 70% of its height near its left edge.
+    const ruled = (u: number, v: number): number => (Math.abs(v - 0.8) < 0.012 && u > -0.9 && u < 0.65 ? 1 : 0);
+    const edge = (u: number, v: number): number => (Math.abs(u + 0.95) < 0.012 && Math.abs(v) < 0.7 ? 1 : 0);
+    let right = 0;
+    for (let i = 0; i < 10; i++) {
+      const digit = digitInk(i, 0.45, 0.35, -0.15);
+      const scene = noteOnDesk((u, v) => Math.max(digit(u, v), ruled(u, v), edge(u, v)), 6);
+      if ((await classifier.classify(scene)).digit === mnistDigit(i).label) right++;
+    }
+    assert.ok(right >= 9, `only ${right}/10 read`);
+    await rejectsAsEmpty(noteOnDesk(ruled, 6), 'a ruled line cut short, alone on a note');
+    await rejectsAsEmpty(noteOnDesk(edge, -6), "a sheet's edge, alone on a note");
+  });
+
+  it('a pen lying beside the digit on a page is not a stroke', async () => {
+    let right = 0;
+    for (let i = 0; i < 10; i++) {
+      const digit = mnistDigit(i);
+      // The digit at 6× on the left half; a pen, 14 px thick, slanting down the right half.
+      const scene = page(640, 480, (x, y) => {
+        const sx = Math.floor((x - 90) / 6);
+        const sy = Math.floor((y - 150) / 6);
+        const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
+        const pen = Math.abs(x - 420 - 0.25 * (y - 240)) < 7 && y > 40 && y < 440 ? 1 : 0;
+        return Math.max(ink, pen);
+      });
+      if ((await classifier.classify(scene)).digit === digit.label) right++;
+    }
+    assert.ok(right >= 9, `only ${right}/10 read`);
   });
 
   it('reads a digit written across ruled lines', async () => {
