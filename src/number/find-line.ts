@@ -24,6 +24,23 @@ const ALL_INK = 0.8;
 /** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
 const MAX_MARKS = 10;
 
+/** Another line on the best one's row overlaps its height by this share of the smaller… */
+const SAME_ROW = 0.5;
+/** …and has marks within this factor of its marks' height: it is more of the same number. */
+const SAME_SIZE = 1.4;
+
+function medianHeight(strokes: Component[]): number {
+  const heights = strokes.map((c) => c.box.height).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)]!;
+}
+
+function bandOf(strokes: Component[]): { top: number; bottom: number } {
+  return {
+    top: Math.min(...strokes.map((c) => c.box.y)),
+    bottom: Math.max(...strokes.map((c) => c.box.y + c.box.height)),
+  };
+}
+
 function verticalOverlap(a: Component, top: number, bottom: number): number {
   return Math.min(a.box.y + a.box.height, bottom) - Math.max(a.box.y, top);
 }
@@ -79,18 +96,32 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
  * 5 written higher than its neighbours.
  */
 export function mostProminentLine(strokes: Component[]): Component[] {
-  const best = strokeLines(strokes)[0];
+  const lines = strokeLines(strokes);
+  const best = lines[0];
   if (!best) return strokes;
   // One line holding nearly all the ink is the number, with whatever pieces of it strayed.
   const area = (list: Component[]): number => list.reduce((s, c) => s + c.area, 0);
   if (area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
-  const heights = best.strokes.map((c) => c.box.height).sort((a, b) => a - b);
-  const h = heights[Math.floor(heights.length / 2)]!;
-  const x0 = Math.min(...best.strokes.map((c) => c.box.x)) - 0.2 * h;
-  const x1 = Math.max(...best.strokes.map((c) => c.box.x + c.box.width)) + 0.2 * h;
-  const y0 = Math.min(...best.strokes.map((c) => c.box.y)) - 0.35 * h;
-  const y1 = Math.max(...best.strokes.map((c) => c.box.y + c.box.height)) + 0.35 * h;
-  const inLine = new Set(best.strokes.map((c) => c.id));
+  const h = medianHeight(best.strokes);
+  const band = bandOf(best.strokes);
+  // A wide space splits a number into groups ("0123   4567"), each a line of its own: groups
+  // on the same row with marks of the same size are one number.
+  const row = lines.flatMap((line) => {
+    if (line === best) return line.strokes;
+    const other = bandOf(line.strokes);
+    const overlap = Math.min(band.bottom, other.bottom) - Math.max(band.top, other.top);
+    const size = medianHeight(line.strokes) / h;
+    return overlap >= SAME_ROW * Math.min(band.bottom - band.top, other.bottom - other.top) &&
+      size >= 1 / SAME_SIZE &&
+      size <= SAME_SIZE
+      ? line.strokes
+      : [];
+  });
+  const x0 = Math.min(...row.map((c) => c.box.x)) - 0.2 * h;
+  const x1 = Math.max(...row.map((c) => c.box.x + c.box.width)) + 0.2 * h;
+  const y0 = Math.min(...row.map((c) => c.box.y)) - 0.35 * h;
+  const y1 = Math.max(...row.map((c) => c.box.y + c.box.height)) + 0.35 * h;
+  const inLine = new Set(row.map((c) => c.id));
   return strokes.filter(
     (c) =>
       inLine.has(c.id) ||
