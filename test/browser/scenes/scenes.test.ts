@@ -190,7 +190,12 @@ describe('scenes: a note on a desk, read with the real model', function () {
       const blob = await sceneBlob(scene.file);
       await outcome(classify(blob));
       await preprocess(blob).catch(() => undefined);
-      if (scene.expect === 'number') await readNumber(blob);
+      // A known miss may be rejected (EMPTY_IMAGE): that path must free its tensors too.
+      if (scene.expect === 'number') {
+        await readNumber(blob).catch((error: unknown) => {
+          if (!(error instanceof DigitRecognizerError) || !KNOWN_MISSES[scene.file]) throw error;
+        });
+      }
     }
     expect(memory().numTensors).to.equal(before);
   });
