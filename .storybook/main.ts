@@ -1,6 +1,6 @@
 // Storybook for <digit-recognizer> (web components + Vite). `npm run storybook` serves it on
 // http://localhost:6006; `npm run build-storybook` writes storybook-static/.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,9 +17,14 @@ const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/pack
 const ASSET_BASE = '/package/';
 /** The two binaries the package ships in its dist/ (threads are not used). */
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+/**
+ * The element's reading worker, from the package's own build (`npm run build`, which `npm test`
+ * runs first). Without a build the element reads on the main thread and says so once.
+ */
+const WORKER_FILE = join(dirname(new URL(import.meta.url).pathname), '../dist/worker.js');
 
 /**
- * Serves (dev) and emits (build) the tfjs `.wasm` binaries in ASSET_BASE's dist/, where the
+ * Serves (dev) and emits (build) the tfjs `.wasm` binaries (and the reading worker) in ASSET_BASE's dist/, where the
  * element looks for them after `setAssetPath('./package/')`, without copying all of
  * tfjs-backend-wasm/dist (13 MB) or needing `npm run build` first.
  */
@@ -30,12 +35,24 @@ function tfjsWasmBinaries(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         const name = path.slice(`${ASSET_BASE}dist/`.length);
+        if (path === `${ASSET_BASE}dist/worker.js` && existsSync(WORKER_FILE)) {
+          res.setHeader('content-type', 'text/javascript');
+          createReadStream(WORKER_FILE).pipe(res);
+          return;
+        }
         if (!path.startsWith(`${ASSET_BASE}dist/`) || !WASM_FILES.includes(name)) return next();
         res.setHeader('content-type', 'application/wasm');
         createReadStream(join(wasmDir, name)).pipe(res);
       });
     },
     async generateBundle() {
+      if (existsSync(WORKER_FILE)) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${ASSET_BASE.slice(1)}dist/worker.js`,
+          source: await readFile(WORKER_FILE),
+        });
+      }
       for (const name of WASM_FILES) {
         this.emitFile({
           type: 'asset',
