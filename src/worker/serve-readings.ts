@@ -25,6 +25,12 @@ function failureOf(error: unknown): WorkerFailure {
   return { code: 'INVALID_INPUT', message: `The input could not be read: ${message}` };
 }
 
+/** Frees the bitmaps a request brought (the page transferred copies made for it) once it is answered. */
+function closeBitmaps(request: WorkerRequest): void {
+  const inputs = 'inputs' in request ? request.inputs : 'input' in request ? [request.input] : [];
+  for (const input of inputs) if (typeof ImageBitmap === 'function' && input instanceof ImageBitmap) input.close();
+}
+
 /** Answers the page's requests on `scope` (a dedicated worker's global scope). */
 export function serveReadings(scope: WorkerScope): void {
   let loading: Promise<Classifier> | null = null;
@@ -95,10 +101,12 @@ export function serveReadings(scope: WorkerScope): void {
       void inTurn(request);
       return;
     }
-    void inTurn(request).then(
-      (value) => scope.postMessage({ type: 'answer', id: request.id, value }),
-      (error: unknown) => scope.postMessage({ type: 'failure', id: request.id, failure: failureOf(error) }),
-    );
+    void inTurn(request)
+      .then(
+        (value) => scope.postMessage({ type: 'answer', id: request.id, value }),
+        (error: unknown) => scope.postMessage({ type: 'failure', id: request.id, failure: failureOf(error) }),
+      )
+      .finally(() => closeBitmaps(request));
   });
   scope.postMessage({ type: 'ready' });
 }
