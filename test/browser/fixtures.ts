@@ -88,3 +88,16 @@ export function toBlob(canvas: HTMLCanvasElement, type = 'image/png', quality?: 
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob failed'))), type, quality),
   );
 }
+
+/** Runs `fn`, returning its result and the console warnings digit-recognizer gave meanwhile. */
+export async function withOurWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    const result = await fn();
+    return { result, warnings: warnings.filter((w) => w.startsWith('digit-recognizer:')) };
+  } finally {
+    console.warn = warn;
+  }
+}

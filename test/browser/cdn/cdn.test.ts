@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { digitCanvas } from '../fixtures.js';
+import { digitCanvas, withOurWarnings } from '../fixtures.js';
 
 interface CdnClassifier {
   backend: string;
@@ -56,16 +56,8 @@ describe('the CDN bundle', () => {
 
   it('reads in a worker that is the same script, with no configuration and no warning', async () => {
     const api = await cdn();
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-    let classifier: CdnClassifier;
-    try {
-      classifier = await api.loadClassifier({ worker: true });
-    } finally {
-      console.warn = warn;
-    }
-    expect(warnings.filter((w) => w.startsWith('digit-recognizer:'))).to.deep.equal([]);
+    const { result: classifier, warnings } = await withOurWarnings(() => api.loadClassifier({ worker: true }));
+    expect(warnings).to.deep.equal([]);
     expect(classifier.worker).to.equal(true);
     expect(classifier.backend).to.equal('wasm');
     expect(classifier.modelUrl).to.equal(`${location.origin}${MIRROR}models/mnist-cnn/model.json`);

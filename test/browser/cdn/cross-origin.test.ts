@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { digitCanvas } from '../fixtures.js';
+import { digitCanvas, withOurWarnings } from '../fixtures.js';
 
 interface CdnClassifier {
   worker: boolean;
@@ -25,16 +25,8 @@ describe('the CDN bundle from another origin', () => {
       document.head.append(script);
     });
     const api = (window as unknown as { DigitRecognizer: CdnGlobal }).DigitRecognizer;
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-    let classifier: CdnClassifier;
-    try {
-      classifier = await api.loadClassifier({ worker: true });
-    } finally {
-      console.warn = warn;
-    }
-    expect(warnings.filter((w) => w.startsWith('digit-recognizer:'))).to.deep.equal([]);
+    const { result: classifier, warnings } = await withOurWarnings(() => api.loadClassifier({ worker: true }));
+    expect(warnings).to.deep.equal([]);
     expect(classifier.worker).to.equal(true);
     const { canvas, label } = await digitCanvas(9);
     expect((await classifier.classify(canvas)).digit).to.equal(label);

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { DigitRecognizerError, loadClassifier, readNumber } from '../../../src/index.js';
 import type { Classifier, DigitInput, Prediction } from '../../../src/index.js';
-import { digitCanvas, toBlob } from '../fixtures.js';
+import { digitCanvas, toBlob, withOurWarnings } from '../fixtures.js';
 
 const SCENES = '/test/fixtures/scenes/';
 
@@ -162,25 +162,23 @@ describe('loadClassifier({ worker: true })', () => {
 
 describe('where a worker cannot run', () => {
   it('reads on the main thread and says why once', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
     const worker = globalThis.Worker;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
     (globalThis as { Worker?: unknown }).Worker = undefined;
+    let ours: string[];
     try {
-      const first = await loadClassifier({ worker: true });
-      const second = await loadClassifier({ worker: true });
-      const { canvas, label } = await digitCanvas(4);
-      expect((await first.classify(canvas)).digit).to.equal(label);
-      expect(first.worker).to.equal(false);
-      expect(second.worker).to.equal(false);
-      first.dispose();
-      second.dispose();
+      ({ warnings: ours } = await withOurWarnings(async () => {
+        const first = await loadClassifier({ worker: true });
+        const second = await loadClassifier({ worker: true });
+        const { canvas, label } = await digitCanvas(4);
+        expect((await first.classify(canvas)).digit).to.equal(label);
+        expect(first.worker).to.equal(false);
+        expect(second.worker).to.equal(false);
+        first.dispose();
+        second.dispose();
+      }));
     } finally {
-      console.warn = warn;
       globalThis.Worker = worker;
     }
-    const ours = warnings.filter((w) => w.startsWith('digit-recognizer:'));
     expect(ours).to.have.length(1);
     expect(ours[0]).to.contain('Web Workers are not available');
     expect(ours[0]).to.contain('main thread');
