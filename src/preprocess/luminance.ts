@@ -47,15 +47,19 @@ export function chromaFromRgba(
   const redGreen = new Float32Array(w * h);
   const yellowBlue = new Float32Array(w * h);
   const unit = 1 / (255 * factor * factor);
+  // The block column of every pixel column, worked out once rather than on every row.
+  const column = new Int32Array(w * factor);
+  for (let x = 0; x < column.length; x++) column[x] = Math.floor(x / factor);
+  const hasAlpha = channels === 4;
   for (let y = 0; y < h * factor && y < height; y++) {
     const out = Math.floor(y / factor) * w;
     let o = y * width * channels;
-    for (let x = 0; x < w * factor; x++, o += channels) {
-      const alpha = channels === 4 ? rgba[o + 3]! / 255 : 1;
+    for (let x = 0; x < column.length; x++, o += channels) {
+      const alpha = hasAlpha ? rgba[o + 3]! / 255 : 1;
       const r = rgba[o]!;
       const g = rgba[o + 1]!;
       const b = rgba[o + 2]!;
-      const i = out + Math.floor(x / factor);
+      const i = out + column[x]!;
       redGreen[i]! += alpha * (r - g) * unit;
       yellowBlue[i]! += alpha * ((r + g) / 2 - b) * unit;
     }

@@ -167,37 +167,42 @@ function grow(region: Uint8Array, width: number, height: number): Uint8Array {
 
 /**
  * Max (`dilate`) or min filter of a 0/1 mask over a (2r+1)² square, separable; outside the image
- * counts as set for an erosion, so a region running off the frame keeps its border.
+ * counts as set for an erosion, so a region running off the frame keeps its border. Each pass
+ * slides a window and counts the set pixels in it: the cost does not grow with the radius.
  */
 function morph(mask: Uint8Array, width: number, height: number, radius: number, dilate: boolean): Uint8Array {
-  // Outside the image: unset for a dilation, set for an erosion.
-  const outside = dilate ? 0 : 1;
   const rows = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      let v = outside;
-      for (let d = -radius; d <= radius; d++) {
-        const xx = x + d;
-        const value = xx < 0 || xx >= width ? outside : mask[row + xx]!;
-        v = dilate ? v | value : v & value;
-      }
-      rows[row + x] = v;
-    }
-  }
+  for (let y = 0; y < height; y++) slideLine(mask, rows, y * width, 1, width, radius, dilate);
   const out = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = outside;
-      for (let d = -radius; d <= radius; d++) {
-        const yy = y + d;
-        const value = yy < 0 || yy >= height ? outside : rows[yy * width + x]!;
-        v = dilate ? v | value : v & value;
-      }
-      out[y * width + x] = v;
-    }
-  }
+  for (let x = 0; x < width; x++) slideLine(rows, out, x, width, height, radius, dilate);
   return out;
+}
+
+/**
+ * One row or column of {@link morph}: `length` pixels from `start`, `stride` apart. Outside the
+ * image is unset for a dilation and set for an erosion.
+ */
+function slideLine(
+  from: Uint8Array,
+  to: Uint8Array,
+  start: number,
+  stride: number,
+  length: number,
+  radius: number,
+  dilate: boolean,
+): void {
+  const window = 2 * radius + 1;
+  // Set pixels in the window around the current one; the outside counts as set for an erosion.
+  let count = dilate ? 0 : radius;
+  for (let i = 0; i < radius && i < length; i++) count += from[start + i * stride]!;
+  if (!dilate && radius > length) count += radius - length;
+  for (let i = 0; i < length; i++) {
+    const entering = i + radius;
+    count += entering < length ? from[start + entering * stride]! : dilate ? 0 : 1;
+    to[start + i * stride] = dilate ? (count > 0 ? 1 : 0) : count === window ? 1 : 0;
+    const leaving = i - radius;
+    count -= leaving >= 0 ? from[start + leaving * stride]! : dilate ? 0 : 1;
+  }
 }
 
 /**
