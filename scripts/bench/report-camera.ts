@@ -52,7 +52,7 @@ export function cameraSection(r: BenchResults): string[] {
   return [
     '## 9. The live camera and the main thread',
     '',
-    '`<digit-recognizer camera>` from the CDN bundle in headless Chromium, whose fake camera films a photo of a note on a desk (`--use-file-for-fake-video-capture`, a Y4M made by test/browser/camera/fake-video.mjs from a scene of test/fixtures/scenes/: 640×480, each frame shifted a few pixels from the last as a hand moves, with sensor noise). The model is loaded before `startCamera()`; each run is a new browser. A reading counts once the same one came from three frames in a row, as the element shows it. Page: scripts/bench/page/camera.html.',
+    '`<digit-recognizer camera>` from the CDN bundle in headless Chromium, whose fake camera films a photo of a note on a desk (`--use-file-for-fake-video-capture`, a Y4M made by test/browser/camera/fake-video.mjs from a scene of test/fixtures/scenes/: 640×480, each frame shifted a few pixels from the last as a hand moves, with sensor noise). The model is loaded, and the element left alone for a second (as a user would before pressing the camera button, while the element reads one made-up frame to compile its reading), before `startCamera()`; each run is a new browser. A reading counts once the same one came from three frames in a row, as the element shows it. Page: scripts/bench/page/camera.html.',
     '',
     table(
       [

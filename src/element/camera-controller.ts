@@ -135,8 +135,10 @@ export class CameraController implements ReactiveController {
     this.steady.reset();
     this.host.requestUpdate();
     let stream: MediaStream | null = null;
-    // The first frame would otherwise pay for the model's first run: pay it while the camera starts.
-    const warm = this.cameraHost.warmUp();
+    // The first frame would otherwise pay for compiling the reading: pay it while the camera
+    // starts (at once when the element warmed up before, see prewarm()). The first frames wait
+    // behind it; the preview goes live without waiting.
+    void this.cameraHost.warmUp();
     try {
       stream = await openCamera();
       if (generation !== this.generation) throw OVERTAKEN;
@@ -149,7 +151,6 @@ export class CameraController implements ReactiveController {
       this.video = video;
       video.srcObject = stream;
       await video.play();
-      await warm;
       if (generation !== this.generation) throw OVERTAKEN;
       this.state = 'live';
       this.loop = new FrameLoop(video, (signal) => this.readFrame(signal), {
@@ -171,6 +172,14 @@ export class CameraController implements ReactiveController {
       this.cameraHost.onError(error);
       throw error;
     }
+  }
+
+  /**
+   * Reads a made-up frame while nothing else is going on (the element calls it once its model is
+   * ready, when it offers the camera), so the first real frames after `start()` read at full speed.
+   */
+  prewarm(): void {
+    void this.cameraHost.warmUp();
   }
 
   /** Drops the steady reading (the mode changed): the next frames start afresh. */

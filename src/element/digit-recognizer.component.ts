@@ -104,7 +104,11 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   });
   private readonly _model = new ModelController(this, {
     // Cards that failed only because the model was missing get another go.
-    onReady: () => this._cards.retryWhere((card) => card.error !== null && MODEL_ERROR_CODES.has(card.error.code)),
+    onReady: () => {
+      this._cards.retryWhere((card) => card.error !== null && MODEL_ERROR_CODES.has(card.error.code));
+      // A camera button is on offer: its first frames should not pay for compiling the reading.
+      if (this.camera) this._camera.prewarm();
+    },
     onError: (error) => this._tell(this._errorText(error), new DigitErrorEvent({ error, file: null, source: null })),
   });
   private readonly _cards = new CardsController(this, {
