@@ -64,6 +64,9 @@ const MIN_EDGE_STEP = 0.025;
 const MAX_STRIP = 0.5;
 /** Share of the frame's border a surface may run along (a page running off one or two sides). */
 const MAX_BORDER_CONTACT = 0.5;
+/** Share of the frame's border a dark surface may touch unless it is as black as a screen. */
+const MAX_DARK_BORDER_CONTACT = 0.05;
+const MAX_SCREEN_LEVEL = 0.2;
 /** Share of the edge that must be sharp (a paper edge, not a shadow's penumbra). */
 const MIN_SHARP_SHARE = 0.55;
 /**
@@ -356,6 +359,9 @@ export function findSurface(image: Luminance): Surface | null {
     if (best && c.stage !== best.candidate.stage) break;
     // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
     if (c.borderContact > MAX_BORDER_CONTACT) continue;
+    // A dark region running along the frame's edge, and not black as a screen is, is the desk
+    // between a sheet and the frame's edge.
+    if (!c.light && c.borderContact > MAX_DARK_BORDER_CONTACT && c.level > MAX_SCREEN_LEVEL) continue;
     const sharp = c.contrast
       ? sharpEdgeShare(c.contrast.image, c.contrast.grid, c.filled)
       : sharpEdgeShare(image, grid, c.filled);
