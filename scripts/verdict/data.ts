@@ -8,6 +8,7 @@ import { normalizeAll, take } from '../train/normalize.js';
 import { digitSourceFor, splitMnistTrain, type MnistTrainSplit } from '../negatives/digit-source.js';
 import { cachedNegatives, CATEGORIES, withoutOnes, type NegativeSet } from '../negatives/generate.js';
 import { cachedPaperDigits, type PaperDigits } from '../negatives/paper-digits.js';
+import { cachedPhotoDigits } from '../negatives/photo-digits.js';
 
 /** The 11th output: not a digit. */
 export const NOT_A_DIGIT = 10;
@@ -23,7 +24,16 @@ export interface VerdictData {
   negatives: { train: NegativeSet; validation: NegativeSet; test: NegativeSet };
   /** Digits drawn on paper and read through the pipeline: part of training, validation and test. */
   paper: { train: PaperDigits; validation: PaperDigits; test: PaperDigits };
+  /**
+   * Digits in photo-like renderings (thick marker, thin pen, cast shadow, uneven light, soft
+   * focus) read through the pipeline: other training digits than `paper.train`'s, and part of
+   * validation and test.
+   */
+  photo: { train: PaperDigits; validation: PaperDigits; test: PaperDigits };
 }
+
+/** How many digits each split has in photo-like renderings (they take ~40 ms each to make). */
+export const PHOTO_DIGITS = { train: 8_000, validation: 2_000, test: 5_000 } as const;
 
 export interface DataOptions {
   dataDir: string;
@@ -84,6 +94,28 @@ export function loadVerdictData(options: DataOptions): VerdictData {
       seed,
     ),
   };
+  log('digits in photo-like renderings through the pipeline…');
+  const counts = quick ? { train: 200, validation: 100, test: 100 } : PHOTO_DIGITS;
+  // Training digits after those drawn on paper, so more digits are seen through the pipeline.
+  const afterPaper = quick ? 200 : 12_000;
+  const photoTrainIds = mnist.trainIds.subarray(afterPaper, afterPaper + counts.train);
+  const photo = {
+    train: cachedPhotoDigits(options.cacheDir, 'train', raw, photoTrainIds, seed),
+    validation: cachedPhotoDigits(
+      options.cacheDir,
+      'validation',
+      raw,
+      mnist.validationIds.subarray(0, counts.validation),
+      seed,
+    ),
+    test: cachedPhotoDigits(
+      options.cacheDir,
+      'test',
+      rawTest,
+      Uint32Array.from({ length: Math.min(counts.test, rawTest.count) }, (_, i) => i),
+      seed,
+    ),
+  };
   return {
     train: normalizeAll(raw),
     trainIds: mnist.trainIds,
@@ -91,6 +123,7 @@ export function loadVerdictData(options: DataOptions): VerdictData {
     test: normalizeAll(rawTest),
     negatives,
     paper,
+    photo,
   };
 }
 
