@@ -18,7 +18,7 @@ import { buildModel } from '../train/model.js';
 import { formatDuration } from '../train/progress.js';
 import { Random } from '../train/random.js';
 import { registerWasmTrainingKernels } from '../train/wasm-training-kernels.js';
-import { CLASSES, loadVerdictData, negativeInto, NOT_A_DIGIT } from './data.js';
+import { CLASSES, loadVerdictData, negativeInto, NOT_A_DIGIT, prepareVerdictData } from './data.js';
 import { WeightAverage } from './ema.js';
 import { concat, digitFigures, digitsOf, negativeFigures, negativesOf, outputsOf, paperDigitsOf } from './measure.js';
 import type { VerdictRun, VerdictState } from './run.js';
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     resume: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'export-only': { type: 'boolean', default: false },
+    prepare: { type: 'string' },
     'batch-size': { type: 'string', default: '128' },
     'learning-rate': { type: 'string', default: '0.003' },
     validation: { type: 'string', default: '5000' },
@@ -53,6 +54,8 @@ if (args.help) {
   --checkpoint DIR      checkpoint folder (default .cache/verdict-<seed>)
   --resume              continue from the checkpoint
   --export-only         calibrate and export the checkpoint's averaged weights as they are now
+  --prepare PART        only draw and cache one part of the data, 'negatives' or 'digits' (on paper
+                        and photo-like), then stop: npm run train makes both parts at once this way
   --quick               a tiny run (1,000 digits, a few negatives, 1 epoch) for tests
   --filters A,B,C,D,E   filters of the five convolutions (default 16,16,32,32,64, as the shipped model)
   --negative-share X    share of each epoch that is negatives (default 0.2)
@@ -118,6 +121,16 @@ function loadAverage(dir: string): tf.Tensor[] | undefined {
 }
 
 async function main(): Promise<void> {
+  if (args.prepare !== undefined) {
+    if (args.prepare !== 'negatives' && args.prepare !== 'digits') {
+      console.error(`--prepare takes 'negatives' or 'digits', got "${args.prepare}"`);
+      process.exit(2);
+    }
+    const started = Date.now();
+    prepareVerdictData({ ...run, log: (line) => console.log(line) }, args.prepare);
+    console.log(`Data (${args.prepare}) ready in ${formatDuration((Date.now() - started) / 1000)}`);
+    return;
+  }
   registerWasmTrainingKernels();
   await tf.setBackend('wasm');
   const started = Date.now();
