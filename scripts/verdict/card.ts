@@ -214,8 +214,8 @@ ${perDigitRows(m)}
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark (a pen seen from above) comes out as a 1 and is never a negative here, so the model
   will read it as one.
-- Calibration is measured on MNIST-like digits and the generated non-digits, where most answers
-  are easy; photos of hard digits were not part of it.
+- Calibration is measured on MNIST-like digits, digits through the pipeline (on paper and
+  photo-like) and the generated non-digits, where most answers are easy; real photos are not part of it.
 
 ## Reproduce
 \`\`\`sh
