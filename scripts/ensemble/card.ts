@@ -7,6 +7,8 @@ import type { DigitFigures, NegativeFigures } from './measure.js';
 export interface SetFigures {
   digits: DigitFigures;
   paperDigits: DigitFigures;
+  /** Digits in photo-like renderings (marker, thin pen, cast shadow, soft focus) through the pipeline. */
+  photoDigits: DigitFigures;
   negatives: NegativeFigures;
   calibration: { before: number; after: number };
 }
@@ -40,6 +42,38 @@ function memberFacts(dir: string, name: string): MemberFacts {
   return JSON.parse(readFileSync(join(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
 }
 
+function photoRows(both: (cell: (f: SetFigures) => string) => string): string {
+  return (
+    `| Digits in photo-like renderings (marker, thin pen, cast shadow, soft focus), through \`preprocess()\`: right | ${both((f) => pct(f.photoDigits.accuracy))} |\n` +
+    `| …of those read right, flagged "not a digit" | ${both((f) => pct(f.photoDigits.rightFlaggedRate))} |\n`
+  );
+}
+
+/** Issue 12's targets this model misses on test (or, before the test is read, on validation). */
+function shortOfTargets(m: EnsembleMetrics): string {
+  const f = m.test ?? m.validation;
+  const on = m.test ? 'on test' : 'on validation (test not read)';
+  const misses: string[] = [];
+  if (f.digits.accuracy < 0.996) misses.push(`MNIST ${pct(f.digits.accuracy)} < 99.6%`);
+  const flagged: Array<[string, DigitFigures]> = [
+    ['MNIST digits', f.digits],
+    ['digits on paper', f.paperDigits],
+    ['photo-like digits', f.photoDigits],
+  ];
+  for (const [name, d] of flagged) {
+    if (d.rightFlaggedRate > 0.015)
+      misses.push(`${pct(d.rightFlaggedRate)} of ${name} read right are flagged (> 1.5%)`);
+  }
+  if (f.negatives.rate < 0.95) misses.push(`non-digits flagged ${pct(f.negatives.rate, 1)} < 95%`);
+  for (const [c, { rate }] of Object.entries(f.negatives.perCategory)) {
+    if (rate < 0.9) misses.push(`${c} flagged ${pct(rate, 1)} < 90%`);
+  }
+  if (f.calibration.after > 0.015) misses.push(`ECE ${pct(f.calibration.after)} > 1.5%`);
+  return misses.length === 0
+    ? `- Every target of issue 12 measured here is met ${on}; ship only once the browser bench kinds below are too.`
+    : `- Not shipped: short of issue 12's targets ${on}: ${misses.join('; ')}.`;
+}
+
 export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: string): void {
   const v = m.validation;
   const t = m.test;
@@ -47,7 +81,7 @@ export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: s
   const parameters = facts.reduce((n, f) => n + f.parameters, 0);
   const both = (cell: (f: SetFigures) => string): string => `${cell(v)} | ${t ? cell(t) : 'not read'}`;
   const categories = Object.keys(v.negatives.perCategory);
-  const text = `# Model card: ${basename(dir)} (candidate: not shipped yet)
+  const text = `# Model card: ${basename(dir)} (candidate)
 
 An ensemble of ${m.members.length} small convolutional networks, stored as **one model** (one \`model.json\`,
 one \`weights.bin\`): every member reads the digit, and the member \`${m.verdict}\` also says how
@@ -68,14 +102,15 @@ the 11 log-probabilities are divided by the temperature **${m.temperature.toFixe
 | MNIST digits read right but flagged "not a digit" | ${both((f) => pct(f.digits.rightFlaggedRate))} |
 | Digits drawn on paper, read through \`preprocess()\`: right | ${both((f) => pct(f.paperDigits.accuracy))} |
 | …of those read right, flagged "not a digit" | ${both((f) => pct(f.paperDigits.rightFlaggedRate))} |
-| Non-digits flagged "not a digit" | ${both((f) => `**${pct(f.negatives.rate, 1)}**`)} |
+${photoRows(both)}| Non-digits flagged "not a digit" | ${both((f) => `**${pct(f.negatives.rate, 1)}**`)} |
 | ECE (15 bins, 11 classes), before → after calibration | ${both((f) => `${pct(f.calibration.before)} → ${pct(f.calibration.after)}`)} |
 | Weights gzipped (what a first visit downloads) | ${(m.gzipBytes / 1024).toFixed(1)} KB | |
-| Images | ${both((f) => `${f.digits.count} digits, ${f.paperDigits.count} on paper, ${f.negatives.count} non-digits`)} |
+| Images | ${both((f) => `${f.digits.count} digits, ${f.paperDigits.count} on paper, ${f.photoDigits.count} photo-like, ${f.negatives.count} non-digits`)} |
 
 Validation: the 5,000 MNIST training images every member left out (split seed 42), the same drawn
-on paper, and the validation non-digits (their own fonts and seeds). Test: MNIST's 10,000 test
-images, the same drawn on paper, and the held-out non-digit test set (other fonts, other seeds);
+on paper, 2,000 of them in photo-like renderings, and the validation non-digits (their own fonts
+and seeds). Test: MNIST's 10,000 test images, the same drawn on paper, the first 5,000 in
+photo-like renderings, and the held-out non-digit test set (other fonts, other seeds);
 read once, for this card. Weights: **${(m.weightBytes / 1024).toFixed(1)} KB** (${parameters.toLocaleString('en')} parameters;
 uint8 kernels, float16 biases, each member's quantized weights, on ${m.levels} steps).
 
@@ -115,14 +150,13 @@ Every member holds out the same 5,000 validation images (split seed 42); a membe
 figure is in its card. Assembling, calibrating and measuring this model took ${formatDuration(m.seconds)}.
 
 ## Limits
-- Not shipped yet: below the issue's 99.6% on MNIST test, and on photo-like scenes more digits
-  read right are flagged "not a digit" than the 1.5% allowed: digits under a cast shadow and
-  digits in a thick marker, which the verdict member never saw in training. Measure with
-  \`npx tsx scripts/bench/scenes.ts --kind=cast-shadow --split=train --count=200 --salt=1\`
-  (validation scenes; the line "Read right but flagged" is this figure) after \`npm run build\`
-  with this model in models/mnist-cnn.
+${shortOfTargets(m)}
+- The photo-like bench kinds are measured in a browser, not here: \`npx tsx scripts/bench/scenes.ts
+  --kind=cast-shadow --split=train --count=200 --salt=1\` (validation scenes; the line "Read right
+  but flagged" is the share of digits read right and flagged) after \`npm run build\` with this model
+  in models/mnist-cnn; the same for the kinds canvas-strokes and note-on-desk.
 - Calibration is fitted and measured on MNIST-like digits, digits through the pipeline and
-  generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photos of hard digits were not part of it.
+  generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photo-like renderings are part of it, real photos are not.
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark comes out as a 1 (never a negative in training), and is read as one.
 - The "not a digit" judgement comes from the verdict member alone; the other members only read digits.

@@ -70,11 +70,16 @@ async function main(): Promise<void> {
     perCategory: quick ? { train: 24, validation: 8, test: 8 } : { train: 2000, validation: 300, test: 500 },
     log: (line) => console.log(line),
   });
-  const { train, validationIds, test, negatives, paper } = data;
+  const { train, validationIds, test, negatives, paper, photo } = data;
   const parts = (split: 'validation' | 'test'): Labelled[] =>
     split === 'validation'
-      ? [digitsOf(train, validationIds), paperDigitsOf(paper.validation, train), negativesOf(negatives.validation)]
-      : [digitsOf(test), paperDigitsOf(paper.test, test), negativesOf(negatives.test)];
+      ? [
+          digitsOf(train, validationIds),
+          paperDigitsOf(paper.validation, train),
+          paperDigitsOf(photo.validation, train),
+          negativesOf(negatives.validation),
+        ]
+      : [digitsOf(test), paperDigitsOf(paper.test, test), paperDigitsOf(photo.test, test), negativesOf(negatives.test)];
   const joined = (list: Labelled[]): Labelled => list.reduce((a, b) => concat(a, b));
 
   // Temperature 1 first: the combined probabilities as they are, to fit the temperature on.
@@ -91,17 +96,19 @@ async function main(): Promise<void> {
   const weightBytes = writeEnsemble(out, members, args.verdict, temperature);
   const shipped = await classifierFor(out);
   const measure = async (split: 'validation' | 'test'): Promise<SetFigures> => {
-    const [digits, onPaper, nonDigits] = parts(split);
-    const all = joined([digits!, onPaper!, nonDigits!]);
+    const [digits, onPaper, photoLike, nonDigits] = parts(split);
+    const all = joined([digits!, onPaper!, photoLike!, nonDigits!]);
     const predictions = await predictionsOf(shipped, all);
     const rawRows = (await predictionsOf(uncalibrated, all)).map(elevenOf);
     const a = digits!.count;
     const b = a + onPaper!.count;
+    const c = b + photoLike!.count;
     return {
       digits: digitFigures(predictions.slice(0, a), digits!.labels),
       paperDigits: digitFigures(predictions.slice(a, b), onPaper!.labels),
+      photoDigits: digitFigures(predictions.slice(b, c), photoLike!.labels),
       negatives: negativeFigures(
-        predictions.slice(b),
+        predictions.slice(c),
         split === 'validation' ? negatives.validation.categories : negatives.test.categories,
       ),
       calibration: {
@@ -132,16 +139,24 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
   writeEnsembleCard(out, metrics, membersDir);
   const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const perCategory = (f: SetFigures): string =>
+    Object.entries(f.negatives.perCategory)
+      .map(([c, { rate }]) => `${c} ${(rate * 100).toFixed(1)}%`)
+      .join(', ');
   const v = validationFigures;
   const t = testFigures;
   console.log(
     `Wrote ${out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}, ${formatDuration(metrics.seconds)}\n` +
       `  validation: digits ${pct(v.digits.accuracy)} (${pct(v.digits.rightFlaggedRate)} of right ones flagged), ` +
       `through the pipeline ${pct(v.paperDigits.accuracy)} (${pct(v.paperDigits.rightFlaggedRate)}), ` +
+      `photo-like ${pct(v.photoDigits.accuracy)} (${pct(v.photoDigits.rightFlaggedRate)}), ` +
+      `non-digits per category ${perCategory(v)}, ` +
       `non-digits flagged ${pct(v.negatives.rate)}, ECE ${pct(v.calibration.before)} → ${pct(v.calibration.after)}` +
       (t
         ? `\n  TEST: MNIST ${pct(t.digits.accuracy)} (${pct(t.digits.rightFlaggedRate)} of right ones flagged), ` +
           `through the pipeline ${pct(t.paperDigits.accuracy)} (${pct(t.paperDigits.rightFlaggedRate)}), ` +
+          `photo-like ${pct(t.photoDigits.accuracy)} (${pct(t.photoDigits.rightFlaggedRate)}), ` +
+          `non-digits per category ${perCategory(t)}, ` +
           `non-digits flagged ${pct(t.negatives.rate)}, ECE ${pct(t.calibration.before)} → ${pct(t.calibration.after)}`
         : '; test sets not read'),
   );

@@ -34,7 +34,23 @@ export function cachedPaperDigits(
   ids: Uint32Array,
   seed: number,
 ): PaperDigits {
-  const file = join(dir, `paper-${name}-s${seed}-n${ids.length}-v${GENERATOR_VERSION}.bin`);
+  return cachedPipelineDigits(dir, `paper-${name}`, ids, seed, (id, i) =>
+    paperDigit(set, id, new Random((seed * 7_919 + 3_000_017 + i * 31) | 0)),
+  );
+}
+
+/**
+ * The pipeline's 28×28 of each of `ids` as `render` draws it (the i-th of `ids` is `render(id, i)`;
+ * null when the pipeline finds nothing: left out), cached in `dir` under `prefix`.
+ */
+export function cachedPipelineDigits(
+  dir: string,
+  prefix: string,
+  ids: Uint32Array,
+  seed: number,
+  render: (id: number, i: number) => Float32Array | null,
+): PaperDigits {
+  const file = join(dir, `${prefix}-s${seed}-n${ids.length}-v${GENERATOR_VERSION}.bin`);
   if (existsSync(file)) {
     const bytes = new Uint8Array(readFileSync(file));
     const count = bytes.length / (784 + 4);
@@ -49,7 +65,7 @@ export function cachedPaperDigits(
   const images = new Uint8Array(ids.length * 784);
   const kept: number[] = [];
   ids.forEach((id, i) => {
-    const pixels = paperDigit(set, id, new Random((seed * 7_919 + 3_000_017 + i * 31) | 0));
+    const pixels = render(id, i);
     if (!pixels) return;
     const at = kept.length * 784;
     for (let p = 0; p < 784; p++) images[at + p] = Math.round(Math.min(1, Math.max(0, pixels[p]!)) * 255);

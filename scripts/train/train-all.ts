@@ -1,7 +1,8 @@
 /**
- * `npm run train`: every shipped model from scratch. The members of the digit model and the
- * segment checker `readNumber()` uses train as separate processes, two at a time (one a core),
- * longest first; then `npm run train:ensemble` puts the members together as the candidate
+ * `npm run train`: every shipped model from scratch. First the verdict member's data (negatives,
+ * digits through the pipeline) is drawn and cached, its two parts at once; then the members of
+ * the digit model and the segment checker `readNumber()` uses train as separate processes, two
+ * at a time (one a core), longest first; then `npm run train:ensemble` puts the members together as the candidate
  * models/mnist-cnn-next. The shipped digit model, models/mnist-cnn, is its first member.
  * `--resume` passes on to every step, so an interrupted run picks up each member where it stopped
  * (a finished member only exports again).
@@ -93,8 +94,17 @@ async function pool(steps: Step[], width: number): Promise<void> {
   );
 }
 
+/** The verdict member's data in two parts, made at once: otherwise it holds up that member's ~25 minutes. */
+const DATA: Step[] = (['negatives', 'digits'] as const).map((part) => ({
+  name: `data-${part}`,
+  script: 'scripts/verdict/train-verdict.ts',
+  args: ['--seed', '42', '--prepare', part],
+}));
+
 async function main(): Promise<void> {
   const started = Date.now();
+  await pool(DATA, jobs);
+  console.log(`Data ready after ${formatDuration((Date.now() - started) / 1000)}`);
   await pool(args['skip-segments'] ? MEMBERS : [...MEMBERS, SEGMENTS], jobs);
   const members = ['mnist-cnn', 'members/verdict-42'].join(',');
   await run({ name: 'ensemble', script: 'scripts/ensemble/train-ensemble.ts', args: ['--members', members] });

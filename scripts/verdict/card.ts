@@ -14,6 +14,8 @@ interface Split {
   digits: ReturnType<typeof digitFigures>;
   /** The same digits drawn on paper and read through the library's preprocessing. */
   paperDigits: ReturnType<typeof digitFigures>;
+  /** Digits in photo-like renderings (marker, thin pen, cast shadow, soft focus) through the preprocessing. */
+  photoDigits?: ReturnType<typeof digitFigures>;
   negatives: ReturnType<typeof negativeFigures>;
   calibration: { before: number; after: number };
 }
@@ -32,6 +34,7 @@ export interface VerdictMetrics {
   perCategory: { train: number; validation: number; test: number };
   trainDigits: number;
   paperTrainDigits: number;
+  photoTrainDigits?: number;
   /** Negatives per split and category, after those that read as a 1 are left out. */
   negativeCounts: Record<'train' | 'validation' | 'test', Record<string, number>>;
   validation: Split;
@@ -75,12 +78,37 @@ function perDigitRows(m: VerdictMetrics): string {
     .join('\n');
 }
 
+/** The card's rows on photo-like digits (none for a member trained before they existed). */
+function photoRows(m: VerdictMetrics): string {
+  const v = m.validation.photoDigits;
+  if (!v) return '';
+  const t = m.test?.photoDigits;
+  const cell = (f: NonNullable<Split['photoDigits']>): string =>
+    `${pct(f.accuracy)}; ${pct(f.notADigitRate)} (${f.count.toLocaleString('en')} images)`;
+  const what = 'in photo-like renderings (marker, thin pen, cast shadow, soft focus), read through `preprocess()`';
+  return (
+    `| MNIST test digits ${what}: accuracy; called "not a digit" | ${t ? cell(t) : NOT_READ} |\n` +
+    `| Validation digits ${what}: accuracy; called "not a digit" | ${cell(v)} |\n`
+  );
+}
+
+function photoTraining(m: VerdictMetrics): string {
+  if (!m.photoTrainDigits) return '';
+  return (
+    `- Digits as a phone photo shows them: ${m.photoTrainDigits.toLocaleString('en')} other training digits drawn with a thick marker\n` +
+    '  or a thin pen, under a cast shadow and uneven light, slightly out of focus, and read back by\n' +
+    '  `preprocessImage()` (scripts/negatives/photo-digits.ts; a rendering the pipeline crops to something\n' +
+    "  else, such as the shadow's edge, is left out); each epoch shows that version half of the time.\n"
+  );
+}
+
 function historyRows(m: VerdictMetrics): string {
   return m.history
     .map(
       (h) =>
         `| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.accuracy)} | ${pct(h.validationAccuracy)} | ` +
         `${pct(h.validationFalseNotADigit)} | ${h.validationPaperAccuracy === undefined ? '' : `${pct(h.validationPaperAccuracy)}, ${pct(h.validationPaperFalseNotADigit ?? 0)}`} | ` +
+        `${h.validationPhotoAccuracy === undefined ? '' : `${pct(h.validationPhotoAccuracy)}, ${pct(h.validationPhotoFalseNotADigit ?? 0)}`} | ` +
         `${pct(h.validationNotADigit, 1)} |`,
     )
     .join('\n');
@@ -107,7 +135,7 @@ ${unfinished ? `\n> **Intermediate export:** these weights are the averaged weig
 | MNIST test digits called "not a digit" | ${t ? pct(t.digits.notADigitRate) : NOT_READ} |
 | MNIST test digits drawn on paper, read through \`preprocess()\`: accuracy; called "not a digit" | ${t ? `${pct(t.paperDigits.accuracy)}; ${pct(t.paperDigits.notADigitRate)} (${t.paperDigits.count.toLocaleString('en')} images)` : NOT_READ} |
 | Validation digits drawn on paper, read through \`preprocess()\`: accuracy; called "not a digit" | ${pct(m.validation.paperDigits.accuracy)}; ${pct(m.validation.paperDigits.notADigitRate)} (${m.validation.paperDigits.count.toLocaleString('en')} images) |
-| Validation accuracy (${m.validation.digits.count.toLocaleString('en')} MNIST training images held out) | ${pct(m.validation.digits.accuracy)}; ${pct(m.validation.digits.notADigitRate)} called "not a digit" |
+${photoRows(m)}| Validation accuracy (${m.validation.digits.count.toLocaleString('en')} MNIST training images held out) | ${pct(m.validation.digits.accuracy)}; ${pct(m.validation.digits.notADigitRate)} called "not a digit" |
 | Held-out non-digit test set called "not a digit" | ${t ? `**${pct(t.negatives.rate, 1)}** (${t.negatives.count.toLocaleString('en')} images, other fonts and seeds)` : NOT_READ} |
 | Validation non-digits called "not a digit" | ${pct(m.validation.negatives.rate, 1)} (${m.validation.negatives.count.toLocaleString('en')} images) |
 | Calibration temperature (fitted on validation) | ${m.temperature.toFixed(3)}, folded into the last layer |
@@ -161,15 +189,15 @@ shared/reserved.txt, and any real photo.
 - Digits through the pipeline: ${m.paperTrainDigits.toLocaleString('en')} training digits also drawn on paper (as the pairs are) and read
   back by \`preprocessImage()\`; each epoch shows that version instead of the MNIST image half of the
   time, so "looks preprocessed" never means "not a digit".
-- Each epoch: every training digit plus ${pct(m.negativeShare, 0)} of the epoch drawn from the negative pool,
+${photoTraining(m)}- Each epoch: every training digit plus ${pct(m.negativeShare, 0)} of the epoch drawn from the negative pool,
   shuffled; the shipped model's augmentation on both (rotation, scale, shear, shift, stroke weight,
   blur, contrast, noise).
 - Adam, warm-up then cosine decay; an exponential moving average of the weights (decay ${m.emaDecay} per
   step) is what is exported. Temperature scaling is fitted on validation (digits and validation
   negatives) and only there; nothing was tuned on a test set.
 
-| epoch | loss | train acc (augmented) | validation acc | validation digits called not a digit | through the pipeline: acc, not a digit | validation negatives flagged |
-|---|---|---|---|---|---|---|
+| epoch | loss | train acc (augmented) | validation acc | validation digits called not a digit | on paper through the pipeline: acc, not a digit | photo-like through the pipeline: acc, not a digit | validation negatives flagged |
+|---|---|---|---|---|---|---|---|
 ${historyRows(m)}
 
 ## Per digit (MNIST test)
@@ -186,8 +214,8 @@ ${perDigitRows(m)}
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark (a pen seen from above) comes out as a 1 and is never a negative here, so the model
   will read it as one.
-- Calibration is measured on MNIST-like digits and the generated non-digits, where most answers
-  are easy; photos of hard digits were not part of it.
+- Calibration is measured on MNIST-like digits, digits through the pipeline (on paper and
+  photo-like) and the generated non-digits, where most answers are easy; real photos are not part of it.
 
 ## Reproduce
 \`\`\`sh

@@ -8,6 +8,7 @@ import { normalizeAll, take } from '../train/normalize.js';
 import { digitSourceFor, splitMnistTrain, type MnistTrainSplit } from '../negatives/digit-source.js';
 import { cachedNegatives, CATEGORIES, withoutOnes, type NegativeSet } from '../negatives/generate.js';
 import { cachedPaperDigits, type PaperDigits } from '../negatives/paper-digits.js';
+import { cachedPhotoDigits } from '../negatives/photo-digits.js';
 
 /** The 11th output: not a digit. */
 export const NOT_A_DIGIT = 10;
@@ -23,7 +24,16 @@ export interface VerdictData {
   negatives: { train: NegativeSet; validation: NegativeSet; test: NegativeSet };
   /** Digits drawn on paper and read through the pipeline: part of training, validation and test. */
   paper: { train: PaperDigits; validation: PaperDigits; test: PaperDigits };
+  /**
+   * Digits in photo-like renderings (thick marker, thin pen, cast shadow, uneven light, soft
+   * focus) read through the pipeline: other training digits than `paper.train`'s, and part of
+   * validation and test.
+   */
+  photo: { train: PaperDigits; validation: PaperDigits; test: PaperDigits };
 }
+
+/** How many digits each split has in photo-like renderings (they take ~40 ms each to make). */
+export const PHOTO_DIGITS = { train: 8_000, validation: 2_000, test: 5_000 } as const;
 
 export interface DataOptions {
   dataDir: string;
@@ -36,15 +46,26 @@ export interface DataOptions {
   log: (line: string) => void;
 }
 
-export function loadVerdictData(options: DataOptions): VerdictData {
-  const { quick, seed, log } = options;
+/** MNIST as the verdict member reads it: both files (fewer images for --quick) and the seeded split. */
+interface MnistFiles {
+  raw: DigitSet;
+  rawTest: DigitSet;
+  mnist: MnistTrainSplit;
+}
+
+function mnistFiles(options: DataOptions): MnistFiles {
   let raw = readMnistSplit(options.dataDir, 'train');
   let rawTest = readMnistSplit(options.dataDir, 't10k');
-  if (quick) {
+  if (options.quick) {
     raw = take(raw, 1000 + options.validation);
     rawTest = take(rawTest, 300);
   }
-  const mnist: MnistTrainSplit = splitMnistTrain(raw, seed, options.validation);
+  return { raw, rawTest, mnist: splitMnistTrain(raw, options.seed, options.validation) };
+}
+
+/** The not-a-digit sets of every split, drawn once and cached, without those that read as a 1. */
+function negativeSets(options: DataOptions, { mnist }: MnistFiles): VerdictData['negatives'] {
+  const { seed, log } = options;
   const negatives = {} as VerdictData['negatives'];
   for (const split of ['train', 'validation', 'test'] as const) {
     const started = Date.now();
@@ -66,7 +87,17 @@ export function loadVerdictData(options: DataOptions): VerdictData {
     const left = CATEGORIES.map((c, i) => `${c} ${negatives[split].categories.filter((k) => k === i).length}`);
     log(`negatives (${split}) that do not read as a 1: ${left.join(', ')}`);
   }
-  log('digits through the pipeline…');
+  return negatives;
+}
+
+/** Digits read through the pipeline, on paper and photo-like, drawn once and cached. */
+function pipelineDigits(
+  options: DataOptions,
+  { raw, rawTest, mnist }: MnistFiles,
+): Pick<VerdictData, 'paper' | 'photo'> {
+  const { quick, seed, log } = options;
+  const testIds = (n: number): Uint32Array => Uint32Array.from({ length: Math.min(n, rawTest.count) }, (_, i) => i);
+  let started = Date.now();
   const paper = {
     train: cachedPaperDigits(options.cacheDir, 'train', raw, mnist.trainIds.subarray(0, quick ? 200 : 12_000), seed),
     validation: cachedPaperDigits(
@@ -76,21 +107,56 @@ export function loadVerdictData(options: DataOptions): VerdictData {
       mnist.validationIds.subarray(0, quick ? 100 : undefined),
       seed,
     ),
-    test: cachedPaperDigits(
+    test: cachedPaperDigits(options.cacheDir, 'test', rawTest, testIds(quick ? 100 : rawTest.count), seed),
+  };
+  log(`digits on paper through the pipeline: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  started = Date.now();
+  const counts = quick ? { train: 200, validation: 100, test: 100 } : PHOTO_DIGITS;
+  // Training digits after those drawn on paper, so more digits are seen through the pipeline.
+  const afterPaper = quick ? 200 : 12_000;
+  const photo = {
+    train: cachedPhotoDigits(
       options.cacheDir,
-      'test',
-      rawTest,
-      Uint32Array.from({ length: quick ? 100 : rawTest.count }, (_, i) => i),
+      'train',
+      raw,
+      mnist.trainIds.subarray(afterPaper, afterPaper + counts.train),
       seed,
     ),
+    validation: cachedPhotoDigits(
+      options.cacheDir,
+      'validation',
+      raw,
+      mnist.validationIds.subarray(0, counts.validation),
+      seed,
+    ),
+    test: cachedPhotoDigits(options.cacheDir, 'test', rawTest, testIds(counts.test), seed),
   };
+  log(`photo-like digits through the pipeline: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return { paper, photo };
+}
+
+/**
+ * Draws and caches one part of the data only (`npm run train` makes the two parts on both cores
+ * at once, before the members train).
+ */
+export function prepareVerdictData(options: DataOptions, part: 'negatives' | 'digits'): void {
+  const files = mnistFiles(options);
+  if (part === 'negatives') negativeSets(options, files);
+  else pipelineDigits(options, files);
+}
+
+export function loadVerdictData(options: DataOptions): VerdictData {
+  const files = mnistFiles(options);
+  const negatives = negativeSets(options, files);
+  const { paper, photo } = pipelineDigits(options, files);
   return {
-    train: normalizeAll(raw),
-    trainIds: mnist.trainIds,
-    validationIds: mnist.validationIds,
-    test: normalizeAll(rawTest),
+    train: normalizeAll(files.raw),
+    trainIds: files.mnist.trainIds,
+    validationIds: files.mnist.validationIds,
+    test: normalizeAll(files.rawTest),
     negatives,
     paper,
+    photo,
   };
 }
 

@@ -44,11 +44,15 @@ export async function exportVerdict(
   seconds: number | undefined,
 ): Promise<VerdictMetrics> {
   const started = Date.now();
-  const { train, validationIds, test, negatives, paper } = data;
+  const { train, validationIds, test, negatives, paper, photo } = data;
   const folded = foldBatchNorm(model);
-  // Calibrated on what users show: clean digits, digits through the pipeline, and non-digits.
+  // Calibrated on what users show: clean digits, digits through the pipeline (on paper and
+  // photo-like), and non-digits.
   const validation = concat(
-    concat(digitsOf(train, validationIds), paperDigitsOf(paper.validation, train)),
+    concat(
+      concat(digitsOf(train, validationIds), paperDigitsOf(paper.validation, train)),
+      paperDigitsOf(photo.validation, train),
+    ),
     negativesOf(negatives.validation),
   );
   const temperature = fitTemperature(logitsOf(folded, validation), validation.labels, CLASSES);
@@ -61,7 +65,10 @@ export async function exportVerdict(
   const shipped = await tf.loadLayersModel(loadFrom(run.out));
   // The test sets are read only for a finished run's report, never for an intermediate export.
   const final = state.epoch >= run.epochs;
-  const testSet = concat(concat(digitsOf(test), paperDigitsOf(paper.test, test)), negativesOf(negatives.test));
+  const testSet = concat(
+    concat(concat(digitsOf(test), paperDigitsOf(paper.test, test)), paperDigitsOf(photo.test, test)),
+    negativesOf(negatives.test),
+  );
   const calibration = (set: typeof validation) => {
     const calibrated = logitsOf(shipped, set);
     return {
@@ -71,8 +78,10 @@ export async function exportVerdict(
   };
   const nv = validationIds.length;
   const pv = paper.validation.count;
+  const hv = photo.validation.count;
   const nt = test.count;
   const pt = paper.test.count;
+  const ht = photo.test.count;
   const validationOut = outputsOf(shipped, validation);
   const testOut = final ? outputsOf(shipped, testSet) : null;
   const metrics: VerdictMetrics = {
@@ -89,6 +98,7 @@ export async function exportVerdict(
     perCategory: run.perCategory,
     trainDigits: data.trainIds.length,
     paperTrainDigits: paper.train.count,
+    photoTrainDigits: photo.train.count,
     negativeCounts: Object.fromEntries(
       (['train', 'validation', 'test'] as const).map((split) => [
         split,
@@ -101,7 +111,11 @@ export async function exportVerdict(
         validationOut.subarray(nv * CLASSES, (nv + pv) * CLASSES),
         validation.labels.subarray(nv, nv + pv),
       ),
-      negatives: negativeFigures(validationOut.subarray((nv + pv) * CLASSES), negatives.validation),
+      photoDigits: digitFigures(
+        validationOut.subarray((nv + pv) * CLASSES, (nv + pv + hv) * CLASSES),
+        validation.labels.subarray(nv + pv, nv + pv + hv),
+      ),
+      negatives: negativeFigures(validationOut.subarray((nv + pv + hv) * CLASSES), negatives.validation),
       calibration: calibration(validation),
     },
     test: testOut && {
@@ -110,7 +124,11 @@ export async function exportVerdict(
         testOut.subarray(nt * CLASSES, (nt + pt) * CLASSES),
         testSet.labels.subarray(nt, nt + pt),
       ),
-      negatives: negativeFigures(testOut.subarray((nt + pt) * CLASSES), negatives.test),
+      photoDigits: digitFigures(
+        testOut.subarray((nt + pt) * CLASSES, (nt + pt + ht) * CLASSES),
+        testSet.labels.subarray(nt + pt, nt + pt + ht),
+      ),
+      negatives: negativeFigures(testOut.subarray((nt + pt + ht) * CLASSES), negatives.test),
       calibration: calibration(testSet),
     },
     history: state.history,
@@ -126,11 +144,13 @@ export async function exportVerdict(
   console.log(
     `Exported ${run.out}: ${(weightBytes / 1024).toFixed(1)} KB, T = ${temperature.toFixed(3)}; validation digits ` +
       `${pct(v.digits.accuracy)} (${pct(v.digits.notADigitRate)} called not a digit; through the pipeline ` +
-      `${pct(v.paperDigits.accuracy)}, ${pct(v.paperDigits.notADigitRate)}), validation negatives flagged ` +
+      `${pct(v.paperDigits.accuracy)}, ${pct(v.paperDigits.notADigitRate)}; photo-like ` +
+      `${pct(v.photoDigits?.accuracy ?? 0)}, ${pct(v.photoDigits?.notADigitRate ?? 0)}), validation negatives flagged ` +
       `${pct(v.negatives.rate)}, ECE ${pct(v.calibration.before)} → ${pct(v.calibration.after)}` +
       (t
         ? `; TEST: MNIST ${pct(t.digits.accuracy)} (${pct(t.digits.notADigitRate)} called not a digit; through the ` +
-          `pipeline ${pct(t.paperDigits.accuracy)}, ${pct(t.paperDigits.notADigitRate)}), non-digit test set ` +
+          `pipeline ${pct(t.paperDigits.accuracy)}, ${pct(t.paperDigits.notADigitRate)}; photo-like ` +
+          `${pct(t.photoDigits?.accuracy ?? 0)}, ${pct(t.photoDigits?.notADigitRate ?? 0)}), non-digit test set ` +
           `flagged ${pct(t.negatives.rate)}, ECE ${pct(t.calibration.before)} → ${pct(t.calibration.after)}`
         : '; test sets not read (intermediate export)'),
   );

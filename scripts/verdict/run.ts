@@ -30,6 +30,9 @@ export interface EpochRecord {
   /** Averaged weights, 1,000 validation digits drawn on paper and read through the pipeline. */
   validationPaperAccuracy?: number;
   validationPaperFalseNotADigit?: number;
+  /** Averaged weights, 1,000 validation digits in photo-like renderings through the pipeline. */
+  validationPhotoAccuracy?: number;
+  validationPhotoFalseNotADigit?: number;
 }
 
 export interface VerdictState {

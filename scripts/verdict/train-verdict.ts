@@ -18,7 +18,7 @@ import { buildModel } from '../train/model.js';
 import { formatDuration } from '../train/progress.js';
 import { Random } from '../train/random.js';
 import { registerWasmTrainingKernels } from '../train/wasm-training-kernels.js';
-import { CLASSES, loadVerdictData, negativeInto, NOT_A_DIGIT } from './data.js';
+import { CLASSES, loadVerdictData, negativeInto, NOT_A_DIGIT, prepareVerdictData } from './data.js';
 import { WeightAverage } from './ema.js';
 import { concat, digitFigures, digitsOf, negativeFigures, negativesOf, outputsOf, paperDigitsOf } from './measure.js';
 import type { VerdictRun, VerdictState } from './run.js';
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     resume: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'export-only': { type: 'boolean', default: false },
+    prepare: { type: 'string' },
     'batch-size': { type: 'string', default: '128' },
     'learning-rate': { type: 'string', default: '0.003' },
     validation: { type: 'string', default: '5000' },
@@ -53,6 +54,8 @@ if (args.help) {
   --checkpoint DIR      checkpoint folder (default .cache/verdict-<seed>)
   --resume              continue from the checkpoint
   --export-only         calibrate and export the checkpoint's averaged weights as they are now
+  --prepare PART        only draw and cache one part of the data, 'negatives' or 'digits' (on paper
+                        and photo-like), then stop: npm run train makes both parts at once this way
   --quick               a tiny run (1,000 digits, a few negatives, 1 epoch) for tests
   --filters A,B,C,D,E   filters of the five convolutions (default 16,16,32,32,64, as the shipped model)
   --negative-share X    share of each epoch that is negatives (default 0.2)
@@ -118,18 +121,31 @@ function loadAverage(dir: string): tf.Tensor[] | undefined {
 }
 
 async function main(): Promise<void> {
+  if (args.prepare !== undefined) {
+    if (args.prepare !== 'negatives' && args.prepare !== 'digits') {
+      console.error(`--prepare takes 'negatives' or 'digits', got "${args.prepare}"`);
+      process.exit(2);
+    }
+    const started = Date.now();
+    prepareVerdictData({ ...run, log: (line) => console.log(line) }, args.prepare);
+    console.log(`Data (${args.prepare}) ready in ${formatDuration((Date.now() - started) / 1000)}`);
+    return;
+  }
   registerWasmTrainingKernels();
   await tf.setBackend('wasm');
   const started = Date.now();
   const data = loadVerdictData({ ...run, log: (line) => console.log(line) });
-  const { train, trainIds, validationIds, negatives, paper } = data;
-  // A training digit that has a paper version is shown as that version half of the time.
+  const { train, trainIds, validationIds, negatives, paper, photo } = data;
+  // A training digit that has a paper or a photo-like version is shown as that version half of the time.
   const paperIndex = new Map<number, number>();
   paper.train.ids.forEach((id, i) => paperIndex.set(id, i));
+  const photoIndex = new Map<number, number>();
+  photo.train.ids.forEach((id, i) => photoIndex.set(id, i));
   const pool = negatives.train;
   const negativesPerEpoch = Math.round((trainIds.length * run.negativeShare) / (1 - run.negativeShare));
   console.log(
     `Backend ${tf.getBackend()}; digits: train ${trainIds.length}, validation ${validationIds.length}; ` +
+      `through the pipeline: ${paper.train.count} on paper, ${photo.train.count} photo-like; ` +
       `negatives: pool ${pool.count} (${negativesPerEpoch} an epoch), validation ${negatives.validation.count}, ` +
       `test ${negatives.test.count}; data ready in ${formatDuration((Date.now() - started) / 1000)}`,
   );
@@ -163,6 +179,7 @@ async function main(): Promise<void> {
   const warmupSteps = quick ? Math.ceil(stepsPerEpoch / 4) : stepsPerEpoch;
   const validationSet = concat(digitsOf(train, validationIds), negativesOf(negatives.validation));
   const paperValidation = paperDigitsOf(paper.validation, train, 1000);
+  const photoValidation = paperDigitsOf(photo.validation, train, 1000);
   for (let epoch = state.epoch; epoch < run.epochs && !args['export-only']; epoch++) {
     // Each epoch has its own seeded stream, so a resumed run repeats an uninterrupted one.
     const rng = new Random(seed * 7919 + epoch + 1);
@@ -180,8 +197,12 @@ async function main(): Promise<void> {
       example: (id, img) => {
         let label: number = NOT_A_DIGIT;
         const onPaper = paperIndex.get(id);
+        const inPhoto = photoIndex.get(id);
         if (onPaper !== undefined && rng.chance(0.5)) {
           for (let p = 0; p < 784; p++) img[p] = paper.train.images[onPaper * 784 + p]! / 255;
+          label = train.labels[id]!;
+        } else if (inPhoto !== undefined && rng.chance(0.5)) {
+          for (let p = 0; p < 784; p++) img[p] = photo.train.images[inPhoto * 784 + p]! / 255;
           label = train.labels[id]!;
         } else if (id < train.count) {
           img.set(train.images.subarray(id * 784, id * 784 + 784));
@@ -197,11 +218,13 @@ async function main(): Promise<void> {
       afterStep: () => average.update(state.steps++),
       label: `epoch ${epoch + 1}/${run.epochs}`,
     });
-    const [outputs, paperOutputs] = await average.with(() => [
+    const [outputs, paperOutputs, photoOutputs] = await average.with(() => [
       outputsOf(model, validationSet),
       outputsOf(model, paperValidation),
+      outputsOf(model, photoValidation),
     ]);
     const onPaper = digitFigures(paperOutputs, paperValidation.labels);
+    const inPhoto = digitFigures(photoOutputs, photoValidation.labels);
     const digits = digitFigures(
       outputs.subarray(0, validationIds.length * CLASSES),
       validationSet.labels.subarray(0, validationIds.length),
@@ -216,6 +239,8 @@ async function main(): Promise<void> {
       validationFalseNotADigit: digits.notADigitRate,
       validationPaperAccuracy: onPaper.accuracy,
       validationPaperFalseNotADigit: onPaper.notADigitRate,
+      validationPhotoAccuracy: inPhoto.accuracy,
+      validationPhotoFalseNotADigit: inPhoto.notADigitRate,
     });
     state.epoch = epoch + 1;
     state.trainingSeconds += seconds;
@@ -225,7 +250,8 @@ async function main(): Promise<void> {
     console.log(
       `epoch ${epoch + 1}: loss ${loss.toFixed(4)}, averaged weights on validation: digits ${(digits.accuracy * 100).toFixed(2)}% ` +
         `(${(digits.notADigitRate * 100).toFixed(2)}% called not a digit), through the pipeline ` +
-        `${(onPaper.accuracy * 100).toFixed(2)}% (${(onPaper.notADigitRate * 100).toFixed(2)}%), negatives flagged ${(rejected.rate * 100).toFixed(1)}%; ` +
+        `${(onPaper.accuracy * 100).toFixed(2)}% (${(onPaper.notADigitRate * 100).toFixed(2)}%), photo-like ` +
+        `${(inPhoto.accuracy * 100).toFixed(2)}% (${(inPhoto.notADigitRate * 100).toFixed(2)}%), negatives flagged ${(rejected.rate * 100).toFixed(1)}%; ` +
         `${formatDuration(seconds)} (${Math.round(epochSize / seconds)} samples/s), about ${formatDuration(seconds * (run.epochs - epoch - 1))} to go`,
     );
   }
