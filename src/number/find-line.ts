@@ -45,6 +45,14 @@ function verticalOverlap(a: Component, top: number, bottom: number): number {
   return Math.min(a.box.y + a.box.height, bottom) - Math.max(a.box.y, top);
 }
 
+/**
+ * How many digits' worth of marks `strokes` hold: each counts once, a wide one (a scribble, a
+ * word) less.
+ */
+export function digitMarks(strokes: Component[]): number {
+  return strokes.reduce((s, c) => s + Math.min(1, (DIGIT_ASPECT * c.box.height) / Math.max(1e-6, c.box.width)), 0);
+}
+
 /** Groups `strokes` into lines, tallest strokes first, each with its prominence. */
 export function strokeLines(strokes: Component[]): StrokeLine[] {
   const order = strokes.slice().sort((a, b) => b.box.height - a.box.height);
@@ -81,7 +89,7 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
     // Digit-sized marks count once each (a wide one, a scribble or a word, counts less), up to
     // a long number's worth; their size counts twice, as prominence goes with size.
     const marks = members.filter((c) => c.box.height >= 0.5 * height);
-    const count = marks.reduce((s, c) => s + Math.min(1, (DIGIT_ASPECT * c.box.height) / c.box.width), 0);
+    const count = digitMarks(marks);
     const size = marks.map((c) => c.box.height).sort((a, b) => a - b)[Math.floor(marks.length / 2)]!;
     const score = size * size * Math.min(MAX_MARKS, count);
     lines.push({ strokes: members, score });
@@ -91,17 +99,18 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
 
 /**
  * The strokes of the most prominent line (all of `strokes` when there are none, or when it
- * holds nearly all the ink), with any
+ * holds nearly all the ink, unless `strays` is false: marks far from the line are no part of
+ * it on a page read in pieces), with any
  * stroke that lies within its box give or take a third of its height: the floating bar of a
  * 5 written higher than its neighbours.
  */
-export function mostProminentLine(strokes: Component[]): Component[] {
+export function mostProminentLine(strokes: Component[], { strays = true } = {}): Component[] {
   const lines = strokeLines(strokes);
   const best = lines[0];
   if (!best) return strokes;
   // One line holding nearly all the ink is the number, with whatever pieces of it strayed.
   const area = (list: Component[]): number => list.reduce((s, c) => s + c.area, 0);
-  if (area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
+  if (strays && area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
   const h = medianHeight(best.strokes);
   const band = bandOf(best.strokes);
   // A wide space splits a number into groups ("0123   4567"), each a line of its own: groups

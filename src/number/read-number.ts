@@ -19,9 +19,11 @@ import {
   type InkAnalysis,
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
-import { mostProminentLine } from './find-line.js';
+import { digitMarks, mostProminentLine } from './find-line.js';
 import { firstLook, lookPastPatterns } from './first-look.js';
+import { closerLines } from './page-look.js';
 import { lineView } from './line-view.js';
+import { eraseRules } from './rule-eraser.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
 import {
@@ -93,6 +95,14 @@ const DETAIL_MARGIN = 0.6;
 /** …and this much more at either end of the line. */
 const DETAIL_ALONG = 3;
 
+/** A rule is at most this share of the line's height thick, either side of its middle. */
+const RULE_REACH = 0.025;
+
+/** A line seen closer is the number when its marks are still this share of the height it was seen at. */
+const KEPT_LINE = 0.5;
+/** …and as many digit-like marks as this share of those seen then (a signature's loops join up). */
+const KEPT_MARKS = 0.5;
+
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 interface Piece {
   group: DigitGroup;
@@ -126,14 +136,19 @@ interface Found {
  * A number small in a big photo (a note on a desk) is found on the small working copy, then read
  * again from the full-resolution image at a size where its strokes are clear.
  */
-function readInDetail(decoded: Decoded, first: Found): Found {
+function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet = false } = {}): Found {
   const { analysis, strokes } = first;
   const height = lineHeight(strokes);
   if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
   const box = toInputBox(unionBox(strokes), analysis.scale);
   // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.
   const margin = DETAIL_MARGIN * height * analysis.scale;
-  const k = Math.min(1, DETAIL_LINE / (height * analysis.scale));
+  // A long number is read whole, at a smaller size if need be.
+  const k = Math.min(
+    1,
+    DETAIL_LINE / (height * analysis.scale),
+    !sheet ? 1 : (WORKING_SIDE - 4) / (box.width + 2 * margin + 4),
+  );
   // No wider than the working side at the crop's scale, or the crop would be shrunk again.
   const along = Math.max(
     0,
@@ -145,11 +160,19 @@ function readInDetail(decoded: Decoded, first: Found): Found {
     decoded.sourceWidth,
     decoded.sourceHeight,
   );
-  const crop = decoded.detail(region, Math.round(Math.max(region.width, region.height) * k));
+  // Rounding the region out to whole pixels must not take it past the working side either.
+  const size = Math.min(sheet ? WORKING_SIDE : Infinity, Math.round(Math.max(region.width, region.height) * k));
+  const cropLine = (height * analysis.scale * size) / Math.max(region.width, region.height);
+  const raw = decoded.detail(region, size);
+  // Rules a digit sits on go before the ink is measured, or the digit goes with the rule.
+  const crop =
+    sheet && analysis.polarity === 'dark-on-light'
+      ? eraseRules(raw, { reach: RULE_REACH * cropLine, lineHeight: cropLine })
+      : raw;
   const close = lookPastPatterns(crop, {
     polarity: analysis.polarity,
     blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
-    ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
+    ...(analysis.surface && onSurface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
   });
   // The first look stands when the second finds nothing (ink too faint up close).
   // Strokes a rule ran into may all have been taken for the rule: the print is taken out first.
@@ -252,7 +275,7 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     throw new DigitRecognizerError('INVALID_INPUT', `readNumber() needs an image; got ${String(input)}.`);
   }
   const decoded = await decode(input);
-  let found: Found;
+  let cleaned: Found | null = null;
   let surface: WritingSurface | null = null;
   try {
     const { analysis, strokes } = firstLook(decoded.luminance);
@@ -260,13 +283,38 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
       throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
     }
     if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
-    found = readInDetail(decoded, { analysis, strokes: mostProminentLine(strokes), origin: { x: 0, y: 0 } });
+    const line = mostProminentLine(strokes);
+    let candidates = [line];
+    // A sheet photographed whole (a page on a desk) has rules, long lines and small numbers.
+    const sheet = analysis.surface !== null;
+    // A line of one mark (the sheet's edge) is no number: a number small on a big page may not
+    // even be seen at the first look's size, so the page is looked at closer.
+    if (sheet && decoded.detail && line.length < 2) {
+      const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
+      // When no line seen closer holds up, the first look's line is read after all.
+      if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
+    }
+    // The first line whose strokes are still a line of the pen's marks up close (a signature's
+    // loops, seen closer, are a thin scribble that goes with the print). A surface found at
+    // the first look may cut through the sheet: a line lost inside it is read without it.
+    search: for (const candidate of candidates) {
+      for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
+        const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
+        const read = withoutPrint(readInDetail(decoded, first, { onSurface, sheet }));
+        if (candidate === line && onSurface) cleaned = read;
+        const expected = read.lineHeight ?? lineHeight(candidate);
+        const kept = mostProminentLine(read.strokes);
+        if (lineHeight(kept) >= KEPT_LINE * expected && digitMarks(kept) >= KEPT_MARKS * digitMarks(candidate)) {
+          cleaned = read;
+          break search;
+        }
+      }
+    }
   } finally {
     decoded.release?.();
   }
-  const cleaned = withoutPrint(found);
-  const { analysis, origin } = cleaned;
-  const strokes = mostProminentLine(cleaned.strokes);
+  const { analysis, origin } = cleaned!;
+  const strokes = mostProminentLine(cleaned!.strokes);
   if (strokes.length === 0)
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
   const classifier = options.classifier;

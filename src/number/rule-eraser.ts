@@ -1,0 +1,185 @@
+/**
+ * Rules taken out of the picture before its ink is measured: a ruled sheet's lines, a margin
+ * line, a field's underline. Read as ink, a rule a digit sits on becomes one stroke with that
+ * digit, and the ruling it is then taken for goes with the digit. Here a rule is what is darker
+ * than the paper just above and below it (beside it, for an upright rule) along a long, thin run;
+ * its pixels get the paper's value back. Where a pen stroke crosses it, the stroke is dark above
+ * and below too, so the crossing stays ink.
+ */
+import { labelComponents } from '../preprocess/components.js';
+import type { Luminance } from '../preprocess/luminance.js';
+
+/** How {@link eraseRules} tells a rule. */
+export interface RuleOptions {
+  /** A rule is darker than the paper this many pixels to either side of it (half its greatest width). */
+  reach: number;
+  /** Typical digit height (pixels): a rule runs on for several, no stroke of a digit does. */
+  lineHeight: number;
+}
+
+/** A rule pixel is at least this much darker (luminance, 0–1) than the paper around it. */
+const RULE_CONTRAST = 0.03;
+/** Most pixels are paper: the lift of this rank of them is noise… */
+const NOISE_RANK = 0.9;
+/** …and a rule's is more than this many times as much. */
+const NOISE_FACTOR = 2;
+/** A piece of a rule (between the digits that cross it) is at least this long, in line heights… */
+const PIECE_LENGTH = 0.3;
+/** …has ink at this share of the steps along it, thin at this share of them. */
+const PIECE_COVER = 0.8;
+/** Pieces in one line make a rule when they add up to this many line heights… */
+const RULE_LENGTH = 1.5;
+/** …over a span of at least this many. */
+const RULE_SPAN = 2.5;
+
+/** Max, then min, of `values` over 2r+1 pixels along rows (`across`) or columns: a 1-D closing. */
+function closeAlong(values: Float32Array, width: number, height: number, r: number, across: boolean): Float32Array {
+  const pass = (input: Float32Array, bright: boolean): Float32Array => {
+    const out = new Float32Array(input.length);
+    const pick = bright ? Math.max : Math.min;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let v = input[y * width + x]!;
+        for (let d = -r; d <= r; d++) {
+          const xx = across ? x + d : x;
+          const yy = across ? y : y + d;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height) v = pick(v, input[yy * width + xx]!);
+        }
+        out[y * width + x] = v;
+      }
+    }
+    return out;
+  };
+  return pass(pass(values, true), false);
+}
+
+/** A thin straight piece that may belong to a rule: where it runs, and how thick it is at each step. */
+interface Piece {
+  id: number;
+  from: number;
+  thickness: Uint16Array;
+  /** Sum of the cross coordinate at each step (its centre line, times the thickness). */
+  across: Float64Array;
+  slope: number;
+  intercept: number;
+}
+
+/** The thin, long-enough pieces of the `darker` mask along one direction, with their centre lines. */
+function thinPieces(darker: Float32Array, width: number, height: number, level: boolean, r: number, min: number) {
+  const { labels, components } = labelComponents(darker, width, height, 0.5);
+  const pieces = new Map<number, Piece>();
+  for (const c of components) {
+    const length = level ? c.box.width : c.box.height;
+    if (length < min) continue;
+    pieces.set(c.id, {
+      id: c.id,
+      from: level ? c.box.x : c.box.y,
+      thickness: new Uint16Array(length),
+      across: new Float64Array(length),
+      slope: 0,
+      intercept: 0,
+    });
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const piece = labels[i] ? pieces.get(labels[i]!) : undefined;
+    if (!piece) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    const step = (level ? x : y) - piece.from;
+    piece.thickness[step]!++;
+    piece.across[step]! += level ? y : x;
+  }
+  const thin = 2 * r + 2;
+  const kept: Piece[] = [];
+  for (const piece of pieces.values()) {
+    const present = Array.from(piece.thickness).filter((t) => t > 0);
+    const thinSteps = present.filter((t) => t <= thin).length;
+    if (present.length < PIECE_COVER * piece.thickness.length || thinSteps < PIECE_COVER * present.length) continue;
+    // Centre line from the mean positions of its first and last thirds.
+    const third = Math.max(1, Math.floor(piece.thickness.length / 3));
+    const centre = (from: number, to: number): [number, number] => {
+      let n = 0;
+      let along = 0;
+      let across = 0;
+      for (let s = from; s < to; s++) {
+        n += piece.thickness[s]!;
+        along += (piece.from + s) * piece.thickness[s]!;
+        across += piece.across[s]!;
+      }
+      return n > 0 ? [along / n, across / n] : [piece.from + from, 0];
+    };
+    const [a0, c0] = centre(0, third);
+    const [a1, c1] = centre(piece.thickness.length - third, piece.thickness.length);
+    piece.slope = a1 > a0 ? (c1 - c0) / (a1 - a0) : 0;
+    piece.intercept = c0 - piece.slope * a0;
+    kept.push(piece);
+  }
+  return { labels, pieces: kept };
+}
+
+/**
+ * `image` (dark ink on light paper) with its long thin rules, level or upright, painted over
+ * with the paper around them. Returns `image` itself when it has none. The pieces of a rule
+ * that digits cross are each short: pieces on one straight line are taken together.
+ */
+export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
+  const { width, height, values } = image;
+  const r = Math.max(1, Math.round(options.reach));
+  const line = options.lineHeight;
+  const thin = 2 * r + 2;
+  let erased: Float32Array | null = null;
+  for (const level of [true, false]) {
+    const source = erased ?? values;
+    // A level rule is filled in by closing down the columns; an upright one, along the rows.
+    const closed = closeAlong(source, width, height, r, !level);
+    const lift = new Float32Array(source.length);
+    for (let i = 0; i < source.length; i++) lift[i] = closed[i]! - source[i]!;
+    // The closing lifts noise a little everywhere: a rule stands out of that.
+    const sorted = lift.slice().sort();
+    const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * sorted[Math.floor(NOISE_RANK * sorted.length)]!);
+    const darker = new Float32Array(source.length);
+    for (let i = 0; i < source.length; i++) darker[i] = lift[i]! > floor ? 1 : 0;
+    const { labels, pieces } = thinPieces(darker, width, height, level, r, PIECE_LENGTH * line);
+    if (pieces.length === 0) continue;
+    // The sheet's turn, from the longest pieces: every rule on it runs the same way.
+    const bySize = pieces.slice().sort((a, b) => b.thickness.length - a.thickness.length);
+    const slope = bySize[Math.floor(bySize.length / 4)]!.slope;
+    const lines = pieces
+      .map((piece) => {
+        let n = 0;
+        let along = 0;
+        let across = 0;
+        piece.thickness.forEach((t, s) => {
+          n += t;
+          along += (piece.from + s) * t;
+          across += piece.across[s]!;
+        });
+        return { piece, at: across / n - slope * (along / n) };
+      })
+      .sort((a, b) => a.at - b.at);
+    const erase = new Set<number>();
+    for (let i = 0; i < lines.length;) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.at - lines[j - 1]!.at <= thin) j++;
+      const group = lines.slice(i, j).map((l) => l.piece);
+      const total = group.reduce((s, p) => s + p.thickness.length, 0);
+      const from = Math.min(...group.map((p) => p.from));
+      const to = Math.max(...group.map((p) => p.from + p.thickness.length));
+      if (total >= RULE_LENGTH * line && to - from >= RULE_SPAN * line) for (const p of group) erase.add(p.id);
+      i = j;
+    }
+    if (erase.size === 0) continue;
+    const byId = new Map(pieces.map((p) => [p.id, p]));
+    const next: Float32Array = Float32Array.from(source);
+    for (let i = 0; i < next.length; i++) {
+      if (!erase.has(labels[i]!)) continue;
+      const piece = byId.get(labels[i]!)!;
+      const x = i % width;
+      const step = (level ? x : (i - x) / width) - piece.from;
+      // Where a digit's stroke joins the rule, it is thick: the stroke is left whole.
+      if (piece.thickness[step]! <= thin) next[i] = closed[i]!;
+    }
+    erased = next;
+  }
+  return erased ? { ...image, values: erased } : image;
+}

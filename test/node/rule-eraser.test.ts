@@ -1,0 +1,40 @@
+/**
+ * The rules of a photographed sheet are taken out before its ink is measured, so a digit that
+ * sits on a rule is not taken out with it (src/number/rule-eraser.ts).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { eraseRules } from '../../src/number/rule-eraser.js';
+
+const WIDTH = 240;
+const HEIGHT = 100;
+const PAPER = 0.95;
+
+function sheet(): Float32Array {
+  return new Float32Array(WIDTH * HEIGHT).fill(PAPER);
+}
+
+function paint(values: Float32Array, x0: number, y0: number, x1: number, y1: number, tone: number): void {
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) values[y * WIDTH + x] = tone;
+}
+
+describe('eraseRules()', () => {
+  it('paints a rule over with the paper and keeps the pen stroke that crosses it', () => {
+    const values = sheet();
+    paint(values, 0, 60, WIDTH, 62, 0.6); // the rule, 2 px thick, across the sheet
+    paint(values, 100, 20, 106, 80, 0.1); // a "1" written across it, 6 px wide
+    paint(values, 150, 30, 170, 31, 0.5); // a short hairline: no rule
+    const erased = eraseRules({ values, width: WIDTH, height: HEIGHT, scale: 1 }, { reach: 1, lineHeight: 40 });
+    const at = (x: number, y: number): number => erased.values[y * WIDTH + x]!;
+    assert.ok(at(20, 60) > 0.9 && at(200, 61) > 0.9, 'the rule is still there');
+    assert.ok(at(103, 60) < 0.2 && at(103, 40) < 0.2, 'the stroke across the rule was taken out');
+    assert.ok(at(160, 30) < 0.6, 'a short line was taken for a rule');
+  });
+
+  it('leaves a sheet with no rule as it is', () => {
+    const values = sheet();
+    paint(values, 100, 20, 106, 80, 0.1);
+    const image = { values, width: WIDTH, height: HEIGHT, scale: 1 };
+    assert.equal(eraseRules(image, { reach: 1, lineHeight: 40 }), image);
+  });
+});
