@@ -285,25 +285,6 @@ function forEachCounted(values: Float32Array, inside: RowSpans | undefined, visi
   }
 }
 
-/** Positive values at most this (in ink units) are the paper's noise, not strokes. */
-const NOISE_LEVEL = 0.1;
-
-/**
- * The grain of paper that is mostly at (or above) its estimated level, where the median deviation
- * is 0: from the values above 0, when most of those are faint. A thin pen line on a big sheet is
- * far under 1% of the pixels: were the ink's level read from everything above 0, the grain would
- * set it and the line would count as blank. Clean ink on a flat background (MNIST) has no faint
- * values: 0.
- */
-function quietPaperNoise(raw: Float32Array, inside: RowSpans | undefined): number {
-  const positive = new Quantiles();
-  forEachCounted(raw, inside, (v) => {
-    if (v > 0) positive.add(v);
-  });
-  const typical = positive.at(0.5, true);
-  return positive.size > 0 && typical <= NOISE_LEVEL ? 1.4826 * typical : 0;
-}
-
 /** Builds the ink map of a luminance image. */
 export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   const { inside } = options;
@@ -330,11 +311,9 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   forEachCounted(raw, inside, (v) => deviations.add(Math.abs(v - median)));
   const sigma = 1.4826 * deviations.at(0.5);
   const floor = median + 4 * sigma;
-  // The ink's level is read above the paper's grain even where the floor is 0 (see quietPaperNoise).
-  const grain = sigma > 0 ? floor : median + 4 * quietPaperNoise(raw, inside);
   const above = new Quantiles();
   forEachCounted(raw, inside, (v) => {
-    if (v > grain + 1e-3) above.add(v);
+    if (v > floor + 1e-3) above.add(v);
   });
   const peak = above.size > 0 ? Math.max(floor, above.at(0.99, true)) : floor;
   const contrast = peak - floor;
