@@ -199,6 +199,12 @@ export class CameraController implements ReactiveController {
     }
   }
 
+  /** The camera button: stops a live camera, else starts it (unless `disabled`); errors are shown, not thrown. */
+  toggle(disabled: boolean): void {
+    if (this.active) this.stop();
+    else if (!disabled) this.start().catch(() => undefined);
+  }
+
   /**
    * The guide box of the current frame at the camera's full resolution, as a JPEG file; null when
    * the camera is not live.

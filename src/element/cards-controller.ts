@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Classifier } from '../index.js';
-import type { Card } from './card.js';
+import { pendingCard, type Card } from './card.js';
 import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
 import type { DigitResult, NumberResult } from './events.js';
 import { digitResultOf } from './card-report.js';
@@ -147,6 +147,26 @@ export class CardsController implements ReactiveController {
 
   find(predicate: (card: Card) => boolean): Card | undefined {
     return this.list.find(predicate);
+  }
+
+  /**
+   * Reads the drawing pad's `snapshot`: its card (named `name`) is made on the first stroke, at
+   * the start of the list, replacing every other card unless `keepOthers`; later snapshots are
+   * read again into the same card.
+   */
+  showDrawing(snapshot: ImageData, name: string, { keepOthers }: { keepOthers: boolean }): void {
+    const size = { width: snapshot.width, height: snapshot.height };
+    const existing = this.find((card) => card.kind === 'drawing');
+    if (existing) {
+      existing.input = snapshot;
+      existing.size = size;
+      void this.run(existing);
+      return;
+    }
+    const card = pendingCard({ kind: 'drawing', file: null, name, input: snapshot, url: null });
+    card.size = size;
+    if (!keepOthers) this.removeWhere();
+    this.add([card], { first: true });
   }
 
   /** The card whose `data-card` attribute is `id`. */

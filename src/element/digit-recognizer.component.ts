@@ -2,7 +2,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 
 import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
-import { fileCard, pendingCard, type Card } from './card.js';
+import { fileCard, type Card } from './card.js';
+import { focusAfterRemoval } from './focus.js';
 import { reportCard, reportLive } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
 import type { CardView } from './card-view.js';
@@ -395,17 +396,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
 
   /** Reads the drawing: its card is made on the first stroke and re-read after every pause. */
   private _recognizeDrawing(snapshot: ImageData): void {
-    let card = this._cards.find((c) => c.kind === 'drawing');
-    if (card) {
-      card.input = snapshot;
-      card.size = { width: snapshot.width, height: snapshot.height };
-      void this._cards.run(card);
-      return;
-    }
-    card = pendingCard({ kind: 'drawing', file: null, name: this._messages.drawingName, input: snapshot, url: null });
-    card.size = { width: snapshot.width, height: snapshot.height };
-    if (!this.multiple) this._cards.removeWhere();
-    this._cards.add([card], { first: true });
+    this._cards.showDrawing(snapshot, this._messages.drawingName, { keepOthers: this.multiple });
   }
 
   /** Clears the pad and drops the drawing's card. */
@@ -427,14 +418,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     if (!card) return;
     const index = this._cards.cards.indexOf(card);
     this._removeCard(card);
-    // Keep keyboard focus inside the element: on the next card's remove button, else the intake.
-    void this.updateComplete.then(() => {
-      const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.remove');
-      const next =
-        buttons[Math.min(index, buttons.length - 1)] ??
-        this.renderRoot.querySelector<HTMLElement>('.dropzone, [part="clear-button"]');
-      next?.focus();
-    });
+    void this.updateComplete.then(() => focusAfterRemoval(this.renderRoot, index));
   }
 
   private _onPreviewLoad(event: Event): void {
@@ -450,8 +434,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   }
 
   private _onCameraClick(): void {
-    if (this._camera.active) this._camera.stop();
-    else if (!this._isDisabled) this._camera.start().catch(() => undefined);
+    this._camera.toggle(this._isDisabled);
   }
 
   /** Keeps the camera's current frame (its guide box) as a card, like a photo. */

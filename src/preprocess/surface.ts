@@ -27,6 +27,7 @@ import {
   type Point,
   type RowSpans,
 } from './polygon.js';
+import { borderShare, spansFrame } from './frame-contact.js';
 import {
   closeRegion,
   compactness,
@@ -172,53 +173,6 @@ function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
 }
 
 /**
- * Does `region` run from one side of the frame to the opposite one, and fill more than
- * {@link MAX_STRIP} of the frame across or run along a third side? Then it is a lit or shaded
- * band, not a sheet. A narrower one may be a slip of paper or a card photographed close, running
- * off the frame at both ends.
- */
-function spansFrame(region: Uint8Array, width: number, height: number): boolean {
-  let top = 0;
-  let bottom = 0;
-  let left = 0;
-  let right = 0;
-  let minX = width;
-  let maxX = -1;
-  let minY = height;
-  let maxY = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!region[y * width + x]) continue;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = y;
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    top |= region[x]!;
-    bottom |= region[(height - 1) * width + x]!;
-  }
-  for (let y = 0; y < height; y++) {
-    left |= region[y * width]!;
-    right |= region[y * width + width - 1]!;
-  }
-  // A strip that also runs along a third side is what a straight shadow's edge leaves of a page.
-  return (
-    (top === 1 && bottom === 1 && (left === 1 || right === 1 || maxX - minX + 1 > MAX_STRIP * width)) ||
-    (left === 1 && right === 1 && (top === 1 || bottom === 1 || maxY - minY + 1 > MAX_STRIP * height))
-  );
-}
-
-/** Share of the frame's border that `region` lies along. */
-function borderShare(region: Uint8Array, width: number, height: number): number {
-  let along = 0;
-  for (let x = 0; x < width; x++) along += region[x]! + region[(height - 1) * width + x]!;
-  for (let y = 0; y < height; y++) along += region[y * width]! + region[y * width + width - 1]!;
-  return along / (2 * (width + height));
-}
-
-/**
  * `region` as a sheet, or null when it does not look like one. `minStep` is the least
  * brightness step from its surroundings (small for regions edges enclose, which a step in
  * brightness did not find).
@@ -226,7 +180,7 @@ function borderShare(region: Uint8Array, width: number, height: number): number 
 function asSheet(grid: Grid, region: Uint8Array, minStep: number, stage: number): Candidate | null {
   const { width, height, values } = grid;
   const count = width * height;
-  if (spansFrame(region, width, height)) return null;
+  if (spansFrame(region, width, height, MAX_STRIP)) return null;
   // A stroke running to the sheet's edge would let the outside into the loop of a 6 or a 9.
   const filled = fillHoles(closeRegion(region, width, height, CLOSING), width, height);
   let area = 0;
@@ -253,7 +207,7 @@ function asSheet(grid: Grid, region: Uint8Array, minStep: number, stage: number)
   const smoothed = simplifyPolygon(hull, QUAD_SMOOTHING);
   const corners = fitQuadrilateral(smoothed);
   // Filling can join a region to the far side of the frame too.
-  if (spansFrame(filled, width, height)) return null;
+  if (spansFrame(filled, width, height, MAX_STRIP)) return null;
   const borderContact = borderShare(filled, width, height);
   // Four straight sides, unless it runs off the frame: a filled "0" or "8" is as convex as a
   // note, but round.
