@@ -147,7 +147,7 @@ function assetsAndSizes() {
           gzip: gzipSync(bytes).length,
         };
       }
-      const models = ['mnist-cnn', 'segment-checker'].flatMap((m) => [
+      const models = ['recognizer', 'segment-checker'].flatMap((m) => [
         `../models/${m}/weights.bin`,
         `../models/${m}/model.json`,
       ]);

@@ -12,7 +12,7 @@ const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/pack
 /**
  * Where the package's assets are served, as if the package were installed there: the model at
  * /package/models/ and the .wasm files at /package/dist/. Not at /models/: in `storybook dev`
- * that would shadow the docs pages' own imports of ../models/mnist-cnn/ files.
+ * that would shadow the docs pages' own imports of ../models/recognizer/ files.
  */
 const ASSET_BASE = '/package/';
 /** The two binaries the package ships in its dist/ (threads are not used). */
@@ -68,7 +68,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
-  // The shipped model, at /package/models/mnist-cnn/model.json.
+  // The shipped model, at /package/models/recognizer/model.json.
   staticDirs: [{ from: '../models', to: `${ASSET_BASE}models` }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {

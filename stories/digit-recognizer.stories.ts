@@ -142,9 +142,8 @@ export const Uncertain: Story = {
 
 /**
  * A smudge, not a digit: "This doesn't look like a digit" instead of a guess, and the form value
- * leaves it out. Ink that fills its box is never a handwritten digit; with the model that has a
- * "not a digit" output (`model-url` to models/mnist-cnn-next), letters, symbols and doodles are
- * caught too.
+ * leaves it out. Ink that fills its box is never a handwritten digit; the model's "not a digit"
+ * output catches letters, symbols and doodles too.
  */
 export const NotADigit: Story = {
   args: { mode: 'upload', name: 'digit' },

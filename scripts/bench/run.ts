@@ -119,7 +119,7 @@ function machine(chromium: string): Machine {
     // Not every system has /etc/os-release.
   }
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const weights = readFileSync(join(ROOT, 'models/mnist-cnn/weights.bin'));
+  const weights = readFileSync(join(ROOT, 'models/recognizer/weights.bin'));
   return {
     cpu: model,
     cores: cpus().length,

@@ -41,7 +41,7 @@ if (args.help) {
   --verdict NAME    the member with the "not a digit" output (default verdict-42)
   --from DIR        the folder the member paths start from (default models/)
   --levels N        steps of each uint8 kernel kept (default 64; 256 keeps them as exported)
-  --out DIR         where the model goes (default models/mnist-cnn-next; --quick: .cache/quick-ensemble)
+  --out DIR         where the model goes (default models/recognizer; --quick: .cache/quick-ensemble)
   --validation-only measure on validation only (while choosing members; the test sets stay unread)
   --quick           fewer images (tests)`);
   process.exit(0);
@@ -49,7 +49,7 @@ if (args.help) {
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const quick = args.quick;
-const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'models/mnist-cnn-next'));
+const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'models/recognizer'));
 const memberNames = args.members.split(',').filter(Boolean);
 const membersDir = resolve(args.from ?? join(root, 'models'));
 

@@ -73,7 +73,7 @@ export function writeModelCard(dir: string, facts: CardFacts): void {
 A small convolutional network that reads one handwritten digit (0–9) from a 28×28 grayscale
 image, white ink on black, normalised the MNIST way (digit fitted into 20×20, centre of mass
 at the centre). \`digit-recognizer\` produces that input from photos, scans and drawings.
-It reads digits only. The candidate ensemble [models/mnist-cnn-next](../mnist-cnn-next/MODEL_CARD.md)
+It reads digits only. The shipped model, the ensemble [models/recognizer](../recognizer/MODEL_CARD.md),
 uses it as a member and adds a "not a digit" verdict.
 
 ## At a glance
@@ -117,7 +117,7 @@ ${facts.history.map((h) => `| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.accura
 - Trained on MNIST, so on digits written the Western way; 1s with a long flag and 7s with a bar
   are read, unusual styles may be \`uncertain\`.
 - Not a general "is this a digit" detector: it reads every image as some digit (\`notDigitScore\`
-  is 0); the candidate ensemble models/mnist-cnn-next says "not a digit".
+  is 0); the shipped ensemble, models/recognizer, says "not a digit".
 
 ## Reproduce
 \`\`\`sh

@@ -2,8 +2,8 @@
  * `npm run train`: every shipped model from scratch. First the verdict member's data (negatives,
  * digits through the pipeline) is drawn and cached, its two parts at once; then the members of
  * the digit model and the segment checker `readNumber()` uses train as separate processes, two
- * at a time (one a core), longest first; then `npm run train:ensemble` puts the members together as the candidate
- * models/mnist-cnn-next. The shipped digit model, models/mnist-cnn, is its first member.
+ * at a time (one a core), longest first; then `npm run train:ensemble` puts the members together as the shipped
+ * model, models/recognizer. The digit model, models/mnist-cnn, is its first member.
  * `--resume` passes on to every step, so an interrupted run picks up each member where it stopped
  * (a finished member only exports again).
  *

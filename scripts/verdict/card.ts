@@ -1,4 +1,4 @@
-/** The candidate's model card (Markdown), written from the metrics measured on its shipped files. */
+/** The verdict member's model card (Markdown), written from the metrics measured on its shipped files. */
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DOODLES } from '../negatives/doodles.js';
@@ -118,9 +118,9 @@ export function writeVerdictCard(dir: string, m: VerdictMetrics): void {
   const t = m.test;
   const unfinished = m.epochs < m.plannedEpochs;
   const command = `npm run train:verdict -- --epochs ${m.plannedEpochs} --seed ${m.seed}${m.quick ? ' --quick' : ''}`;
-  const text = `# Model card: ${basename(dir)} (the verdict member of the candidate)
+  const text = `# Model card: ${basename(dir)} (the verdict member of the shipped model)
 
-The member of the candidate ensemble, [models/mnist-cnn-next](../../mnist-cnn-next/MODEL_CARD.md), that says
+The member of the shipped ensemble, [models/recognizer](../../recognizer/MODEL_CARD.md), that says
 when an image is not a digit: the digit network's shape with an **11th output, "not a digit"**,
 trained on MNIST and on generated negatives, its weights averaged, its confidence calibrated.
 Input: the 28×28 image \`preprocess()\` makes (white ink on black, MNIST-normalised). Output: 11

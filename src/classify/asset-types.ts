@@ -20,7 +20,7 @@ export interface PackageAssets {
 
 /** Package-relative paths of the assets, for a root set with `setAssetPath()`. */
 export const ASSET_PATHS = {
-  digitModel: 'models/mnist-cnn/model.json',
+  digitModel: 'models/recognizer/model.json',
   segmentChecker: 'models/segment-checker/model.json',
   wasmDir: 'dist/',
   cpuBackendScript: 'dist/digit-recognizer-cpu.js',

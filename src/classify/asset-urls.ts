@@ -16,8 +16,8 @@ import type { PackageAssets } from './asset-types.js';
 export function packageAssets(): PackageAssets {
   return {
     digitModel: {
-      json: new URL('../../models/mnist-cnn/model.json', import.meta.url).href,
-      files: { './weights.bin': new URL('../../models/mnist-cnn/weights.bin', import.meta.url).href },
+      json: new URL('../../models/recognizer/model.json', import.meta.url).href,
+      files: { './weights.bin': new URL('../../models/recognizer/weights.bin', import.meta.url).href },
     },
     segmentChecker: {
       json: new URL('../../models/segment-checker/model.json', import.meta.url).href,

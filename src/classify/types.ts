@@ -151,8 +151,8 @@ export type BackendName = 'wasm' | 'cpu';
 /** Options of {@link loadClassifier}. */
 export interface LoadOptions {
   /**
-   * URL of the model's `model.json`. Default: `models/mnist-cnn/model.json` next to the package,
-   * found from the script's own URL (see `setAssetPath()`).
+   * URL of the model's `model.json`. Default: `models/recognizer/model.json` next to the package
+   * (the digits and the not-a-digit verdict), found from the script's own URL (see `setAssetPath()`).
    */
   modelUrl?: string | URL;
   /**

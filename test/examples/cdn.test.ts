@@ -14,7 +14,7 @@ import { ROOT, collectErrors, launchChromium, mimeType, serveStatic } from './he
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; jsdelivr: string };
 const CDN = `https://cdn.jsdelivr.net/npm/digit-recognizer@${pkg.version}`;
-const PUBLISHED = ['dist/', 'models/mnist-cnn/', 'models/segment-checker/'];
+const PUBLISHED = ['dist/', 'models/recognizer/', 'models/segment-checker/'];
 
 /** The local file jsDelivr would serve for `url`, or null if the package has no such file. */
 function cdnFile(url: string): string | null {
@@ -89,7 +89,7 @@ describe('examples/cdn', { skip: !existsSync(join(ROOT, pkg.jsdelivr)) && 'no di
       assert.equal(seen.rendered, true, '<digit-recognizer> has rendered its shadow root');
       assert.equal(seen.global, 'function');
       assert.ok(
-        fromCdn.includes(`${CDN}/models/mnist-cnn/model.json`),
+        fromCdn.includes(`${CDN}/models/recognizer/model.json`),
         `model.json from the CDN: ${fromCdn.join(', ')}`,
       );
       assert.ok(

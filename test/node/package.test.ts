@@ -57,8 +57,8 @@ describe('package', () => {
     }
     const shipped = new Set(found);
     for (const asset of [
-      'models/mnist-cnn/model.json',
-      'models/mnist-cnn/weights.bin',
+      'models/recognizer/model.json',
+      'models/recognizer/weights.bin',
       'models/segment-checker/model.json',
       'models/segment-checker/weights.bin',
       'dist/tfjs-backend-wasm.wasm',

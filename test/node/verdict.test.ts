@@ -12,7 +12,7 @@ import {
   type Luminance,
   type Pen,
 } from '../fixtures/non-digits.js';
-import { CANDIDATE_MODEL_URL, mnistDigit, mnistTest } from './helpers.js';
+import { SHIPPED_MODEL_URL, mnistDigit, mnistTest } from './helpers.js';
 
 /** A drawing on a `size`-pixel canvas, dark pen on white, as luminance. */
 function drawn(strokes: Parameters<typeof drawStrokes>[1], size = 280, margin = 40): Luminance {
@@ -25,10 +25,10 @@ function drawn(strokes: Parameters<typeof drawStrokes>[1], size = 280, margin = 
 
 let classifier: Classifier;
 before(async () => {
-  classifier = await loadClassifier({ modelUrl: CANDIDATE_MODEL_URL });
+  classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
 });
 
-describe('the not-a-digit verdict (the candidate model, models/mnist-cnn-next)', () => {
+describe('the not-a-digit verdict (the shipped model, models/recognizer)', () => {
   it('flags letters, symbols and doodles drawn with a pen as uncertain, nearly all as not a digit', async () => {
     const drawings = allNonDigits();
     const verdicts = [];

@@ -47,7 +47,7 @@ describe('the CDN bundle', () => {
     const classifier = await api.getDefaultClassifier();
     expect(classifier.backend).to.equal('wasm');
     expect(classifier.modelUrl).to.equal(
-      `${location.origin}/cdn-mirror/digit-recognizer@x/models/mnist-cnn/model.json`,
+      `${location.origin}/cdn-mirror/digit-recognizer@x/models/recognizer/model.json`,
     );
     const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
     expect(wasm.length).to.be.greaterThan(0);
@@ -60,7 +60,7 @@ describe('the CDN bundle', () => {
     expect(warnings).to.deep.equal([]);
     expect(classifier.worker).to.equal(true);
     expect(classifier.backend).to.equal('wasm');
-    expect(classifier.modelUrl).to.equal(`${location.origin}${MIRROR}models/mnist-cnn/model.json`);
+    expect(classifier.modelUrl).to.equal(`${location.origin}${MIRROR}models/recognizer/model.json`);
     const { canvas, label } = await digitCanvas(7);
     expect((await classifier.classify(canvas)).digit).to.equal(label);
     const photo = await (await fetch('/test/fixtures/scenes/number-grey-laminate.jpg')).blob();

@@ -24,7 +24,7 @@ describe('classify() in Chromium', () => {
   it('loads with zero configuration on the WASM backend', async () => {
     const classifier = await getDefaultClassifier();
     expect(classifier.backend).to.equal('wasm');
-    expect(classifier.modelUrl).to.match(/\/models\/mnist-cnn\/model\.json$/);
+    expect(classifier.modelUrl).to.match(/\/models\/recognizer\/model\.json$/);
   });
 
   it('reads every input type', async () => {

@@ -14,10 +14,10 @@ function drawnCanvas(strokes: Parameters<typeof drawStrokes>[1], size = 280, mar
   return canvas;
 }
 
-describe('the not-a-digit verdict in Chromium (the candidate model, models/mnist-cnn-next)', () => {
+describe('the not-a-digit verdict in Chromium (the shipped model, models/recognizer)', () => {
   let classifier: Classifier;
   before(async () => {
-    classifier = await loadClassifier({ modelUrl: '/models/mnist-cnn-next/model.json' });
+    classifier = await loadClassifier();
   });
   after(() => classifier.dispose());
 

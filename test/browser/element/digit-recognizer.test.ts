@@ -98,7 +98,7 @@ describe('<digit-recognizer>: definition, rendering, states', function () {
   it('shows the loading state with a <progress> while the model downloads', async () => {
     // A model URL no other test uses, so this element starts its own download.
     const el = await fixture<DigitRecognizerElement>(
-      html`<digit-recognizer model-url="/models/mnist-cnn/model.json?fresh=loading"></digit-recognizer>`,
+      html`<digit-recognizer model-url="/models/recognizer/model.json?fresh=loading"></digit-recognizer>`,
     );
     expect(el.state).to.equal('loading');
     const progress = part(el, 'progress[part="progress"]');

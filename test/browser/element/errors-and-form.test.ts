@@ -116,7 +116,7 @@ describe('<digit-recognizer>: errors', function () {
   });
 
   it('Retry recovers once the network is back, and recognizes the waiting image', async () => {
-    const url = '/models/mnist-cnn/model.json?fresh=flaky';
+    const url = '/models/recognizer/model.json?fresh=flaky';
     // The test server drops these connections until told the network is back.
     const network = (state: 'offline' | 'online') => fetch(`/__network?flaky=${state}`);
     await network('offline');

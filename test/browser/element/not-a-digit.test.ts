@@ -1,7 +1,7 @@
 /**
  * `<digit-recognizer>` shown things that are not digits: a letter and a doodle drawn with a pen
- * (test/fixtures/non-digits.ts, never used in training), read with the model that has a "not a
- * digit" output (models/mnist-cnn-next, opted into with `model-url`). The card says so instead of
+ * (test/fixtures/non-digits.ts, never used in training), read with the shipped model and its "not
+ * a digit" output (models/recognizer). The card says so instead of
  * showing a digit, the event carries the reason, and the form value leaves them out.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -25,12 +25,7 @@ async function drawingFile(strokes: Parameters<typeof drawStrokes>[1], name: str
 describe('<digit-recognizer> and images that are not digits', () => {
   it('says "This doesn\'t look like a digit" for a letter and a star, and leaves them out of the value', async () => {
     const el = await fixture<DigitRecognizerElement>(
-      html`<digit-recognizer
-        mode="upload"
-        multiple
-        name="digits"
-        model-url="/models/mnist-cnn-next/model.json"
-      ></digit-recognizer>`,
+      html`<digit-recognizer mode="upload" multiple name="digits"></digit-recognizer>`,
     );
     await modelReady(el);
     const predictions = collect<DigitPredictionEvent>(el, 'prediction');

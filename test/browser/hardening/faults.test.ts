@@ -7,9 +7,9 @@ type Manifest = { weightsManifest: Array<{ paths: string[] }> };
 async function modelWith(
   change: (json: Manifest, weights: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> | void,
 ): Promise<string> {
-  const json = (await (await fetch('/models/mnist-cnn/model.json')).json()) as Manifest;
-  const original = new Uint8Array(await (await fetch('/models/mnist-cnn/weights.bin')).arrayBuffer());
-  const weights = new Uint8Array(await (await fetch('/models/mnist-cnn/weights.bin')).arrayBuffer());
+  const json = (await (await fetch('/models/recognizer/model.json')).json()) as Manifest;
+  const original = new Uint8Array(await (await fetch('/models/recognizer/weights.bin')).arrayBuffer());
+  const weights = new Uint8Array(await (await fetch('/models/recognizer/weights.bin')).arrayBuffer());
   json.weightsManifest[0]!.paths = [URL.createObjectURL(new Blob([original]))];
   const changed = change(json, weights);
   if (changed) json.weightsManifest[0]!.paths = [URL.createObjectURL(new Blob([changed]))];
@@ -48,7 +48,7 @@ describe('model faults', () => {
 
   it('a later retry with the right URL works', async () => {
     await failure('/missing/model.json');
-    const classifier = await loadClassifier({ modelUrl: '/models/mnist-cnn/model.json' });
+    const classifier = await loadClassifier({ modelUrl: '/models/recognizer/model.json' });
     expect(classifier.backend).to.equal('wasm');
     classifier.dispose();
   });
