@@ -55,23 +55,6 @@ export async function blankFile(name = 'blank.png'): Promise<File> {
   return new File([blob], name, { type: 'image/png' });
 }
 
-/**
- * A PNG with a short horizontal bar: ink, but like no digit, so the model can't be fully sure
- * (with `uncertain-below="1"` it is always uncertain).
- */
-export async function dashFile(name = 'dash.png'): Promise<File> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 200;
-  canvas.height = 200;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 200, 200);
-  ctx.fillStyle = '#000000';
-  ctx.fillRect(50, 90, 100, 20);
-  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
-  return new File([blob], name, { type: 'image/png' });
-}
-
 /** The element's shadow root, asserting it exists (it is open). */
 export function shadow(el: DigitRecognizerElement): ShadowRoot {
   if (!el.shadowRoot) throw new Error('no open shadow root');

@@ -27,7 +27,9 @@ describe('<digit-recognizer>: intake', function () {
     expect(event.detail.file).to.equal(file);
     expect(event.detail.digit).to.equal(7);
     expect(event.detail.probabilities).to.have.length(10);
-    expect(event.detail.confidence).to.equal(Math.max(...event.detail.probabilities));
+    // The chance that the 7 is right: its probability among digits, times the chance that it is one.
+    const { confidence, probabilities, notDigitScore } = event.detail;
+    expect(confidence).to.be.closeTo(Math.max(...probabilities) * (1 - notDigitScore), 1e-9);
     expect(typeof event.detail.uncertain).to.equal('boolean');
     expect(el.value).to.equal('7');
     expect(el.results).to.have.length(1);
