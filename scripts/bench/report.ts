@@ -276,7 +276,7 @@ function comparisonSection(r: BenchResults): string[] {
         ...(s
           ? [
               [
-                'shipped model (`models/mnist-cnn`)',
+                'digit member of the shipped model (`models/mnist-cnn`)',
                 s.parameters.toLocaleString('en'),
                 `${s.epochs} epochs (from scratch, \`npm run train\`)`,
                 `${(s.trainingSeconds / 60).toFixed(1)} min`,

@@ -218,7 +218,7 @@ export interface Comparison {
   } | null;
 }
 
-/** The shipped model's training, from models/mnist-cnn/metrics.json. */
+/** The training of the shipped model's digit member, from models/mnist-cnn/metrics.json. */
 export interface ShippedTraining {
   parameters: number;
   epochs: number;
