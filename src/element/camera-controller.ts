@@ -187,8 +187,8 @@ export class CameraController implements ReactiveController {
     this.steady.reset();
   }
 
-  /** Stops reading and closes the camera. */
-  stop(): void {
+  /** Stops reading and closes the camera (bound: it is also the stop button's handler). */
+  readonly stop = (): void => {
     this.generation++;
     this.release();
     this.steady.reset();
@@ -197,7 +197,7 @@ export class CameraController implements ReactiveController {
       this.error = null;
       this.host.requestUpdate();
     }
-  }
+  };
 
   /** The camera button: stops a live camera, else starts it (unless `disabled`); errors are shown, not thrown. */
   toggle(disabled: boolean): void {

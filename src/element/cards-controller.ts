@@ -6,9 +6,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Classifier } from '../index.js';
-import { pendingCard, type Card } from './card.js';
+import { fileCard, pendingCard, type Card } from './card.js';
+import { admitImages } from './element-options.js';
 import { copyReading, readCard, rejudgeCard, toDigitError, type CardOutcome } from './card-reading.js';
-import type { DigitResult, NumberResult } from './events.js';
+import type { DigitResult, DigitSource, NumberResult } from './events.js';
+import type { DigitRecognizerMessages } from './messages.js';
 import { digitResultOf } from './card-report.js';
 import type { ModelState } from './model-controller.js';
 
@@ -43,7 +45,7 @@ export class CardsController implements ReactiveController {
   private list: Card[] = [];
 
   constructor(
-    host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly cardsHost: CardsHost,
   ) {
     host.addController(this);
@@ -90,24 +92,25 @@ export class CardsController implements ReactiveController {
   }
 
   /**
-   * A card's preview loaded: its natural size is the size of the input, which scales the digit
-   * boxes. True when that changed the card.
+   * A preview's `load` handler: the image's natural size is the size of the input, which scales
+   * the digit boxes.
    */
-  previewLoaded(img: HTMLImageElement): boolean {
+  readonly onPreviewLoad = (event: Event): void => {
+    const img = event.currentTarget as HTMLImageElement;
     const card = this.byId(img.dataset['card']);
-    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return false;
-    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return false;
+    if (!card || img.naturalWidth <= 0 || img.naturalHeight <= 0) return;
+    if (card.size?.width === img.naturalWidth && card.size.height === img.naturalHeight) return;
     card.size = { width: img.naturalWidth, height: img.naturalHeight };
-    return true;
-  }
+    this.host.requestUpdate();
+  };
 
-  /** The browser couldn't show a card's preview (not an image). True when that changed the card. */
-  previewFailed(img: HTMLElement): boolean {
-    const card = this.byId(img.dataset['card']);
-    if (!card || card.previewFailed) return false;
+  /** A preview's `error` handler: the browser couldn't show it (not an image). */
+  readonly onPreviewError = (event: Event): void => {
+    const card = this.byId((event.currentTarget as HTMLElement).dataset['card']);
+    if (!card || card.previewFailed) return;
     card.previewFailed = true;
-    return true;
-  }
+    this.host.requestUpdate();
+  };
 
   /** (Re)connected: bring back previews and finish the runs that disconnecting aborted. */
   hostConnected(): void {
@@ -133,6 +136,26 @@ export class CardsController implements ReactiveController {
     if (cards.length === 0) return;
     this.list = first ? [...cards, ...this.list] : [...this.list, ...cards];
     for (const card of cards) void this.run(card);
+  }
+
+  /**
+   * Adds chosen, dropped or pasted images as cards and reads them: without `multiple` the first
+   * replaces every card; with it, at most `maxFiles` file cards are kept. Returns how many were
+   * added and a notice about those left out, or `null` when `files` held no image.
+   */
+  addImages(
+    files: Iterable<File | Blob>,
+    kind: DigitSource,
+    { multiple, maxFiles, messages }: { multiple: boolean; maxFiles: unknown; messages: DigitRecognizerMessages },
+  ): { count: number; notice: string } | null {
+    const fileCards = this.list.filter((card) => card.kind === 'file').length;
+    const admitted = admitImages(files, { multiple, maxFiles, fileCards }, messages);
+    if (!admitted) return null;
+    if (!multiple) this.removeWhere();
+    // A preview only where it can show (a detached element would keep object URLs alive).
+    const preview = this.host.isConnected;
+    this.add(admitted.images.map((blob) => fileCard(blob, kind, messages.unnamedImage, preview)));
+    return { count: admitted.images.length, notice: admitted.notice };
   }
 
   /** Removes every card for which `drop` is true (all of them without it); aborts their runs. */

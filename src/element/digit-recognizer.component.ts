@@ -2,8 +2,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 
 import type { DigitRecognizerError, DigitRecognizerErrorCode } from '../index.js';
-import { fileCard, type Card } from './card.js';
 import { focusAfterRemoval } from './focus.js';
+import { FormValue } from './form-value.js';
 import { reportCard, reportLive } from './card-report.js';
 import { CardCanvasPainter } from './card-canvases.js';
 import type { CardView } from './card-view.js';
@@ -11,7 +11,7 @@ import { CardsController, type DigitRecognizerState } from './cards-controller.j
 import { CameraController } from './camera-controller.js';
 import { frameReading } from './camera-reading.js';
 import { DrawingController } from './drawing-controller.js';
-import { admitImages, drawDebounceOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
+import { drawDebounceOf, showProbabilitiesOf, uncertainBelowOf } from './element-options.js';
 import { registerOnce } from './register.js';
 import { IntakeController } from './intake-controller.js';
 import { renderModelStatus } from './intake-view.js';
@@ -98,7 +98,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   @state() private _announcement = '';
   @state() private _notice = '';
 
-  private readonly _internals: ElementInternals;
+  private readonly _form = new FormValue(this, () => this.value);
   private readonly _intake = new IntakeController(this, {
     accepts: () => !this._isDisabled && this._mode !== 'draw',
     add: (files) => this.addFiles(files),
@@ -121,7 +121,11 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
       const { announcement, event } = reportCard(card, outcome, this._messages, (error) => this._errorText(error));
       this._tell(announcement, event);
     },
-    changed: () => this._changed(),
+    // A card changed: re-render and update the form value.
+    changed: () => {
+      this.requestUpdate();
+      this._form.sync();
+    },
   });
   private readonly _drawing = new DrawingController(this, {
     debounce: () => drawDebounceOf(this.drawDebounce),
@@ -130,7 +134,9 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     onStrokeStart: () => {
       if (!this.multiple) this._cards.removeWhere((card) => card.kind === 'file');
     },
-    onDrawing: (snapshot) => this._recognizeDrawing(snapshot),
+    // Its card is made on the first stroke and re-read after every pause.
+    onDrawing: (snapshot) =>
+      this._cards.showDrawing(snapshot, this._messages.drawingName, { keepOthers: this.multiple }),
   });
   private readonly _camera = new CameraController(this, {
     numberMode: () => this._mode === 'number',
@@ -148,12 +154,6 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
       this._tell(this._errorText(error), new DigitErrorEvent({ error, file: null, source: 'camera' })),
   });
   private readonly _canvases = new CardCanvasPainter();
-  private _formValue: string | null = null;
-
-  constructor() {
-    super();
-    this._internals = this.attachInternals();
-  }
 
   /**
    * The recognized digit, or the recognized digits in order ("372"); `''` when there is none. In
@@ -188,7 +188,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
 
   /** The associated form, as for native form controls. */
   get form(): HTMLFormElement | null {
-    return this._internals.form;
+    return this._form.form;
   }
 
   /** Removes every image, drawing and result; aborts recognitions under way. */
@@ -197,7 +197,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     this._drawing.clear();
     this._notice = '';
     this._announcement = '';
-    this._syncFormValue();
+    this._form.sync();
   }
 
   /**
@@ -230,22 +230,13 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   }
 
   private _addImages(files: Iterable<File | Blob>, kind: DigitSource): void {
-    const fileCards = this._cards.cards.filter((card) => card.kind === 'file').length;
-    const admitted = admitImages(
-      files,
-      { multiple: this.multiple, maxFiles: this.maxFiles, fileCards },
-      this._messages,
-    );
-    if (!admitted) return;
-    if (!this.multiple) {
-      this._cards.removeWhere();
-      this._drawing.clear();
-    }
-    this._notice = admitted.notice;
-    if (admitted.notice) this._announcement = admitted.notice;
-    const added = admitted.images.map((blob) => fileCard(blob, kind, this._messages.unnamedImage, this.isConnected));
-    if (added.length === 0) this._syncFormValue();
-    this._cards.add(added);
+    const { multiple, maxFiles } = this;
+    const added = this._cards.addImages(files, kind, { multiple, maxFiles, messages: this._messages });
+    if (!added) return;
+    if (!multiple) this._drawing.clear();
+    this._notice = added.notice;
+    if (added.notice) this._announcement = added.notice;
+    if (added.count === 0) this._form.sync();
   }
 
   override connectedCallback(): void {
@@ -292,7 +283,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this._canvases.paint(this.renderRoot, this._cards.cards, { modelInputs: this.showModelInput });
-    if (changed.has('name')) this._syncFormValue(true);
+    if (changed.has('name')) this._form.sync(true);
   }
 
   protected override render(): TemplateResult {
@@ -309,7 +300,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
         this._model,
         messages,
         this._model.error ? this._errorText(this._model.error) : '',
-        this._onRetryClick,
+        this._model.retry,
       ),
       intake: {
         mode,
@@ -333,7 +324,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
         disabled,
         errorText: (error) => this._errorText(error),
         onCapture: this._onCaptureClick,
-        onStop: this._onStopCameraClick,
+        onStop: this._camera.stop,
       },
       notice: this._notice,
       cards: this._cards.cards,
@@ -356,8 +347,8 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
       modelReady: this._model.state === 'ready',
       errorText: (error) => this._errorText(error),
       onRemoveClick: this._onRemoveClick,
-      onPreviewLoad: this._onPreviewLoad,
-      onPreviewError: this._onPreviewError,
+      onPreviewLoad: this._cards.onPreviewLoad,
+      onPreviewError: this._cards.onPreviewError,
     };
   }
 
@@ -371,33 +362,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     this.dispatchEvent(event);
   }
 
-  // ---- cards ---------------------------------------------------------------------------------
-
-  private _removeCard(card: Card): void {
-    this._cards.removeWhere((other) => other === card);
-    if (card.kind === 'drawing') this._drawing.clear();
-    this._syncFormValue();
-  }
-
-  /** Call after mutating a card: re-renders and updates the form value. */
-  private _changed(): void {
-    this.requestUpdate();
-    this._syncFormValue();
-  }
-
-  private _syncFormValue(force = false): void {
-    const value = this.value;
-    if (!force && value === this._formValue) return;
-    this._formValue = value;
-    this._internals.setFormValue(value);
-  }
-
   // ---- drawing -------------------------------------------------------------------------------
-
-  /** Reads the drawing: its card is made on the first stroke and re-read after every pause. */
-  private _recognizeDrawing(snapshot: ImageData): void {
-    this._cards.showDrawing(snapshot, this._messages.drawingName, { keepOthers: this.multiple });
-  }
 
   /** Clears the pad and drops the drawing's card. */
   private _clearPad(): void {
@@ -417,20 +382,10 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     const card = this._cards.byId((event.currentTarget as HTMLElement).dataset['card']);
     if (!card) return;
     const index = this._cards.cards.indexOf(card);
-    this._removeCard(card);
+    this._cards.removeWhere((other) => other === card);
+    if (card.kind === 'drawing') this._drawing.clear();
+    this._form.sync();
     void this.updateComplete.then(() => focusAfterRemoval(this.renderRoot, index));
-  }
-
-  private _onPreviewLoad(event: Event): void {
-    if (this._cards.previewLoaded(event.currentTarget as HTMLImageElement)) this.requestUpdate();
-  }
-
-  private _onPreviewError(event: Event): void {
-    if (this._cards.previewFailed(event.currentTarget as HTMLElement)) this.requestUpdate();
-  }
-
-  private _onStopCameraClick(): void {
-    this._camera.stop();
   }
 
   private _onCameraClick(): void {
@@ -443,9 +398,5 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     const name = format(this._messages.cameraCaptureName, { time });
     const file = await this._camera.capture(`${name}.jpg`);
     if (file) this._addImages([file], 'camera');
-  }
-
-  private _onRetryClick(): void {
-    this._model.load(this._modelKey);
   }
 }

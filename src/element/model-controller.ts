@@ -110,6 +110,11 @@ export class ModelController implements ReactiveController {
     return promise;
   }
 
+  /** Loads the model again after a failure (the retry button). */
+  readonly retry = (): void => {
+    if (this.loadedKey !== null) void this.load(this.loadedKey);
+  };
+
   /** The classifier for `key`; after a failed load, asking again tries loading again. */
   get(key: string): Promise<Classifier> {
     if (!this.classifier || this.state === 'error') return this.load(key);
