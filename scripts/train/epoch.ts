@@ -17,6 +17,11 @@ export interface EpochOptions {
   learningRate: (step: number) => number;
   /** Shown before the progress bar, e.g. "epoch 2/12". */
   label: string;
+  /**
+   * Rewrites a batch's targets before the step (e.g. to mix in a teacher's soft labels): `x` holds
+   * `count` inputs, `y` their one-hot rows.
+   */
+  targets?: (x: Float32Array, count: number, y: Float32Array) => void;
   /** Called after every step (e.g. to average weights). */
   afterStep?: (step: number) => void;
 }
@@ -38,6 +43,7 @@ export async function trainEpoch(options: EpochOptions): Promise<{ loss: number;
     batch.forEach((id, i) => {
       y[i * classes + options.example(id, x.subarray(i * size, (i + 1) * size))] = 1;
     });
+    options.targets?.(x, batch.length, y);
     (optimizer as unknown as { learningRate: number }).learningRate = options.learningRate(step);
     const [xs, ys] = tf.tidy(() => [
       tf.tensor4d(x.subarray(0, batch.length * size), [batch.length, ...inputShape]),

@@ -3,6 +3,9 @@
  * reproducibly (fixed seed), resumably (a checkpoint every epoch), and exports it to models/.
  *
  *   npm run train:digits -- [--epochs N] [--seed N] [--out DIR] [--data DIR] [--resume] [--quick]
+ *
+ * With `--teacher a,b,c` it distils: the net learns from the named members' combined soft read as
+ * well as from the labels (a net of the shipped size that has learnt what the three agree on).
  */
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +23,7 @@ import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from
 import { loadFrom } from './model-files.js';
 import { ARCHITECTURE, buildModel } from './model.js';
 import { trainEpoch } from './epoch.js';
+import { loadTeacher } from './teacher.js';
 import { formatDuration } from './progress.js';
 import { Random } from './random.js';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
@@ -37,6 +41,9 @@ const { values: args } = parseArgs({
     'batch-size': { type: 'string', default: '128' },
     'learning-rate': { type: 'string', default: '0.003' },
     validation: { type: 'string', default: '5000' },
+    teacher: { type: 'string' },
+    'distill-weight': { type: 'string', default: '0.7' },
+    'distill-temperature': { type: 'string', default: '2' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -54,7 +61,11 @@ if (args.help) {
   --resume           continue from the checkpoint
   --quick            a tiny run (3,000 images, 2 epochs) for tests
   --batch-size N     (default 128)   --learning-rate X (peak, default 0.003)
-  --validation N     images held out of the training set for validation (default 5000)`);
+  --validation N     images held out of the training set for validation (default 5000)
+  --teacher A,B,C    distil from these members (folders under models/, trained on the same
+                     --split-seed); default --out becomes models/members/distilled-<seed>
+  --distill-weight X share of the teacher in each target (default 0.7; the label has the rest)
+  --distill-temperature T  the teacher's softening (default 2)`);
   process.exit(0);
 }
 
@@ -76,9 +87,17 @@ const batchSize = integer('batch-size', args['batch-size'], 128);
 const peakLearningRate = Number(args['learning-rate']);
 const validationCount = quick ? 500 : integer('validation', args.validation, 5000);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+const teacherNames = args.teacher?.split(',').filter(Boolean) ?? [];
+const distillWeight = Number(args['distill-weight']);
+const distillTemperature = Number(args['distill-temperature']);
+if (!(distillWeight >= 0 && distillWeight <= 1) || !(distillTemperature > 0)) {
+  console.error('--distill-weight must be in [0, 1] and --distill-temperature above 0');
+  process.exit(2);
+}
+const memberFolder = teacherNames.length > 0 ? `distilled-${seed}` : `digits-${seed}`;
 const out = resolve(
   args.out ??
-    join(root, quick ? '.cache/quick-model' : seed === 42 ? 'models/mnist-cnn' : `models/members/digits-${seed}`),
+    join(root, quick ? '.cache/quick-model' : seed === 42 && !teacherNames.length ? 'models/mnist-cnn' : `models/members/${memberFolder}`),
 );
 const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
 const dataDir = resolve(
@@ -112,6 +131,15 @@ async function main(): Promise<void> {
   console.log(
     `Train ${trainIds.length}, validation ${validationIds.length}, test ${test.count} (test is only read at the end)`,
   );
+
+  const teacher = teacherNames.length
+    ? await loadTeacher(
+        teacherNames.map((name) => resolve(root, 'models', name)),
+        distillWeight,
+        distillTemperature,
+      )
+    : undefined;
+  if (teacher) console.log(`Distilling from ${teacherNames.join(', ')} (weight ${distillWeight}, T ${distillTemperature})`);
 
   const model = buildModel(seed);
   const optimizer = tf.train.adam(peakLearningRate);
@@ -148,6 +176,7 @@ async function main(): Promise<void> {
         augment(img, rng);
         return train.labels[id]!;
       },
+      ...(teacher ? { targets: teacher.soften } : {}),
       learningRate: (step) => learningRateAt(epoch * stepsPerEpoch + step, warmupSteps, totalSteps, peakLearningRate),
       label: `epoch ${epoch + 1}/${epochs}`,
     });
@@ -192,7 +221,13 @@ async function main(): Promise<void> {
     trainingSeconds: state.trainingSeconds,
     samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
     history: state.history,
-    command: `npm run train:digits -- --epochs ${epochs} --seed ${seed}${splitSeed === seed ? '' : ` --split-seed ${splitSeed}`}${quick ? ' --quick' : ''}`,
+    command:
+      `npm run train:digits -- --epochs ${epochs} --seed ${seed}` +
+      (splitSeed === seed ? '' : ` --split-seed ${splitSeed}`) +
+      (teacher
+        ? ` --teacher ${teacherNames.join(',')} --distill-weight ${distillWeight} --distill-temperature ${distillTemperature}`
+        : '') +
+      (quick ? ' --quick' : ''),
   });
   console.log(
     `Shipped ${out}: ${(weightBytes / 1024).toFixed(1)} KB of weights; quantized validation ` +
