@@ -61,7 +61,9 @@ export interface NumberReading {
   digits: DigitReading[];
   /**
    * The marks left out of `text` because they do not look like a digit (reason `'not-a-digit'`
-   * at the call's `notDigitAbove`), left to right. Empty for a clean number.
+   * at the call's `notDigitAbove`, and a `notDigitScore` of at least 0.7: a mark that scores
+   * less, such as a 9 with a long tail, stays in `text` as an uncertain digit), left to right.
+   * Empty for a clean number.
    */
   notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
@@ -85,6 +87,20 @@ const FORCE_SPLIT_WIDTH = 2;
 const MAX_SPLIT_DEPTH = 3;
 /** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
 const DOUBTFUL_PIECE = 0.5;
+/**
+ * The checker's "one whole digit" chance is never taken as lower than this, times the model's
+ * chance that the piece is a digit at all. The checker can be sure and wrong on a pen stroke
+ * thinner than MNIST's (a thin 6 taken for "1" + "0"); a piece the model calls a clean digit then
+ * needs a cut that reads clearly better, while two touching digits (which the model calls no
+ * digit) are still cut as before. Chosen on validation numbers (MNIST training digits).
+ */
+const TRUSTED_DIGIT_WHOLE = 0.1;
+/**
+ * A mark kept whole is left out of the reading when the model's not-a-digit score is at least
+ * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail, a slanted
+ * 1 are digits that score 0.5–0.7; letters score higher).
+ */
+const LEAVE_OUT_ABOVE = 0.7;
 
 /** A line of digits shorter than this (working pixels) is read again from the full image… */
 const DETAIL_BELOW_LINE = 24;
@@ -223,7 +239,9 @@ async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<Piece[]
  * is the checker's to say here (the model calls two touching digits, or a digit with a sliver of
  * its neighbour, not a digit).
  */
-const score = (piece: Piece): number => piece.whole * piece.prediction.probabilities[piece.prediction.digit]!;
+const trusted = (piece: Piece): number =>
+  Math.max(piece.whole, TRUSTED_DIGIT_WHOLE * (1 - piece.prediction.notDigitScore));
+const score = (piece: Piece): number => trusted(piece) * piece.prediction.probabilities[piece.prediction.digit]!;
 
 /** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
 async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
@@ -249,7 +267,7 @@ async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Pi
   }
   // Kept whole, the piece is one digit read right, or one mark that is no digit (a letter).
   const whole =
-    piece.whole * Math.max(piece.prediction.probabilities[piece.prediction.digit]!, piece.prediction.notDigitScore);
+    trusted(piece) * Math.max(piece.prediction.probabilities[piece.prediction.digit]!, piece.prediction.notDigitScore);
   if (!best || (!forced && bestScore <= whole)) return [piece];
   const [first, second]: Piece[] = best.map((half) => ({ ...half, cut: true }));
   return [...(await resolvePiece(reader, first!, depth + 1)), ...(await resolvePiece(reader, second!, depth + 1))];
@@ -329,7 +347,8 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
   // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
   // stays (two digits explained that mark best), uncertain when the model doubts it.
-  const left = (piece: Piece): boolean => piece.prediction.reason === 'not-a-digit' && !piece.cut;
+  const left = (piece: Piece): boolean =>
+    piece.prediction.reason === 'not-a-digit' && !piece.cut && piece.prediction.notDigitScore >= LEAVE_OUT_ABOVE;
   const notDigits = pieces
     .filter(left)
     .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
