@@ -19,7 +19,10 @@ const specs = numberSpecs(count).map((spec) => ({
 }));
 const exact = { some: 0, all: 0 };
 for (const spec of specs) {
-  for (const [key, touching] of [['some', 0.15], ['all', 1]] as const) {
+  for (const [key, touching] of [
+    ['some', 0.15],
+    ['all', 1],
+  ] as const) {
     const made = compose(set, spec, touching);
     let text = '';
     try {
@@ -31,4 +34,6 @@ for (const spec of specs) {
   }
 }
 const share = (n: number): string => `${((100 * n) / count).toFixed(1)}%`;
-console.log(`composed numbers (validation, ${count}): ${share(exact.some)} exact; every pair touching: ${share(exact.all)}`);
+console.log(
+  `composed numbers (validation, ${count}): ${share(exact.some)} exact; every pair touching: ${share(exact.all)}`,
+);

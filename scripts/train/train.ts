@@ -97,7 +97,14 @@ if (!(distillWeight >= 0 && distillWeight <= 1) || !(distillTemperature > 0)) {
 const memberFolder = teacherNames.length > 0 ? `distilled-${seed}` : `digits-${seed}`;
 const out = resolve(
   args.out ??
-    join(root, quick ? '.cache/quick-model' : seed === 42 && !teacherNames.length ? 'models/mnist-cnn' : `models/members/${memberFolder}`),
+    join(
+      root,
+      quick
+        ? '.cache/quick-model'
+        : seed === 42 && !teacherNames.length
+          ? 'models/mnist-cnn'
+          : `models/members/${memberFolder}`,
+    ),
 );
 const checkpointDir = resolve(args.checkpoint ?? join(root, `.cache/train-${seed}${quick ? '-quick' : ''}`));
 const dataDir = resolve(
@@ -139,7 +146,8 @@ async function main(): Promise<void> {
         distillTemperature,
       )
     : undefined;
-  if (teacher) console.log(`Distilling from ${teacherNames.join(', ')} (weight ${distillWeight}, T ${distillTemperature})`);
+  if (teacher)
+    console.log(`Distilling from ${teacherNames.join(', ')} (weight ${distillWeight}, T ${distillTemperature})`);
 
   const model = buildModel(seed);
   const optimizer = tf.train.adam(peakLearningRate);
