@@ -97,8 +97,8 @@ const DOUBTFUL_PIECE = 0.5;
 const TRUSTED_DIGIT_WHOLE = 0.1;
 /**
  * A mark kept whole is left out of the reading when the model's not-a-digit score is at least
- * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail, a slanted
- * 1 are digits that score 0.5–0.7; letters score higher).
+ * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail can score
+ * 0.56; most letters score higher). Chosen on validation numbers.
  */
 const LEAVE_OUT_ABOVE = 0.7;
 
