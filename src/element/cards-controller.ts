@@ -140,14 +140,14 @@ export class CardsController implements ReactiveController {
 
   /**
    * Adds chosen, dropped or pasted images as cards and reads them: without `multiple` the first
-   * replaces every card; with it, at most `maxFiles` file cards are kept. Returns how many were
-   * added and a notice about those left out, or `null` when `files` held no image.
+   * replaces every card; with it, at most `maxFiles` file cards are kept. Returns a notice about
+   * those left out (`''` when none was), or `null` when `files` held no image.
    */
   addImages(
     files: Iterable<File | Blob>,
     kind: DigitSource,
     { multiple, maxFiles, messages }: { multiple: boolean; maxFiles: unknown; messages: DigitRecognizerMessages },
-  ): { count: number; notice: string } | null {
+  ): string | null {
     const fileCards = this.list.filter((card) => card.kind === 'file').length;
     const admitted = admitImages(files, { multiple, maxFiles, fileCards }, messages);
     if (!admitted) return null;
@@ -155,7 +155,7 @@ export class CardsController implements ReactiveController {
     // A preview only where it can show (a detached element would keep object URLs alive).
     const preview = this.host.isConnected;
     this.add(admitted.images.map((blob) => fileCard(blob, kind, messages.unnamedImage, preview)));
-    return { count: admitted.images.length, notice: admitted.notice };
+    return admitted.notice;
   }
 
   /** Removes every card for which `drop` is true (all of them without it); aborts their runs. */

@@ -231,12 +231,12 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
 
   private _addImages(files: Iterable<File | Blob>, kind: DigitSource): void {
     const { multiple, maxFiles } = this;
-    const added = this._cards.addImages(files, kind, { multiple, maxFiles, messages: this._messages });
-    if (!added) return;
+    // The cards controller reports every change of the cards, which syncs the form value.
+    const notice = this._cards.addImages(files, kind, { multiple, maxFiles, messages: this._messages });
+    if (notice === null) return;
     if (!multiple) this._drawing.clear();
-    this._notice = added.notice;
-    if (added.notice) this._announcement = added.notice;
-    if (added.count === 0) this._form.sync();
+    this._notice = notice;
+    if (notice) this._announcement = notice;
   }
 
   override connectedCallback(): void {
@@ -384,7 +384,6 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     const index = this._cards.cards.indexOf(card);
     this._cards.removeWhere((other) => other === card);
     if (card.kind === 'drawing') this._drawing.clear();
-    this._form.sync();
     void this.updateComplete.then(() => focusAfterRemoval(this.renderRoot, index));
   }
 
