@@ -210,7 +210,7 @@ export function otsu(values: Float32Array): number {
 }
 
 /** `image` at (`x`, `y`) (pixel centres at .5), bilinearly. */
-export function bilinear(image: Luminance, x: number, y: number): number {
+export function bilinear(image: Pick<Luminance, 'values' | 'width' | 'height'>, x: number, y: number): number {
   const { width, height, values } = image;
   const cx = Math.min(width - 1.001, Math.max(0, x - 0.5));
   const cy = Math.min(height - 1.001, Math.max(0, y - 0.5));

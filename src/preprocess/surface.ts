@@ -16,7 +16,8 @@
  *    that outline moved inwards, so the sheet's edge and its shadow are never ink.
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
  */
-import { bilinear, coarseCopy, otsu, type Grid } from './coarse-image.js';
+import { coarseCopy, otsu, type Grid } from './coarse-image.js';
+import { channelGradients, channels, MIN_EDGE_STEP, sharpEdgeShare, type Channel } from './edge-sharpness.js';
 import type { Luminance } from './luminance.js';
 import {
   fitQuadrilateral,
@@ -28,16 +29,7 @@ import {
   type RowSpans,
 } from './polygon.js';
 import { borderShare, spansFrame } from './frame-contact.js';
-import {
-  closeRegion,
-  compactness,
-  edgeRegions,
-  fillHoles,
-  gradientMagnitude,
-  largestRegions,
-  openRegion,
-  regionHull,
-} from './regions.js';
+import { closeRegion, compactness, edgeRegions, fillHoles, largestRegions, openRegion, regionHull } from './regions.js';
 import { colourRegions } from './surface-colour.js';
 
 /** A writing surface found in the working image. */
@@ -59,8 +51,6 @@ const MIN_SOLIDITY = 0.82;
 const MIN_OWN_TONE = 0.75;
 /** Brightness step (luminance) between the surface and its surroundings. */
 const MIN_STEP = 0.06;
-/** The least step for a region that edges enclose: its edge, not its brightness, sets it apart. */
-const MIN_EDGE_STEP = 0.025;
 /** Share of the frame's width (or height) a region running across it may fill and still be a sheet. */
 const MAX_STRIP = 0.5;
 /** Share of the frame's border a surface may run along (a page running off one or two sides). */
@@ -75,61 +65,8 @@ const MIN_SHARP_SHARE = 0.55;
  * digit (a "1" is convex too) is far longer than wide.
  */
 const MIN_COMPACTNESS = 0.5;
-/** Places along a candidate's edge where its sharpness is measured. */
-const EDGE_SAMPLES = 64;
 /** Images smaller than this are crops already. */
 const MIN_IMAGE_SIDE = 64;
-
-/**
- * Share of the region's edge (away from the frame's border) where brightness changes within
- * about two working pixels: true of a sheet's cut edge, never of a shadow, gradient or vignette,
- * whose change spreads over many pixels.
- */
-function sharpEdgeShare(image: Luminance, grid: Grid, filled: Uint8Array): number {
-  const { width, height, factor, values } = grid;
-  const reach = 2 * factor + 3;
-  const edge: number[] = [];
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const p = y * width + x;
-      if (filled[p] && !(filled[p - 1] && filled[p + 1] && filled[p - width] && filled[p + width])) edge.push(p);
-    }
-  }
-  // Some 64 places along the edge tell as much as all of them.
-  const step = Math.max(1, Math.floor(edge.length / EDGE_SAMPLES));
-  const profile = new Float32Array(2 * reach + 1);
-  let edges = 0;
-  let sharp = 0;
-  for (let e = 0; e < edge.length; e += step) {
-    const p = edge[e]!;
-    const x = p % width;
-    const y = (p - x) / width;
-    // The normal from the coarse copy's gradient (Sobel).
-    const at = (dx: number, dy: number): number => values[p + dy * width + dx]!;
-    const gx = at(1, -1) + 2 * at(1, 0) + at(1, 1) - at(-1, -1) - 2 * at(-1, 0) - at(-1, 1);
-    const gy = at(-1, 1) + 2 * at(0, 1) + at(1, 1) - at(-1, -1) - 2 * at(0, -1) - at(1, -1);
-    const norm = Math.hypot(gx, gy);
-    if (norm < 1e-6) continue;
-    const nx = gx / norm;
-    const ny = gy / norm;
-    const cx = (x + 0.5) * factor;
-    const cy = (y + 0.5) * factor;
-    // Brightness along the normal, each sample the mean of three across it.
-    for (let t = -reach; t <= reach; t++) {
-      const px = cx + nx * t;
-      const py = cy + ny * t;
-      profile[t + reach] =
-        (bilinear(image, px - ny, py + nx) + bilinear(image, px, py) + bilinear(image, px + ny, py - nx)) / 3;
-    }
-    const across = Math.abs(profile[2 * reach]! - profile[0]!);
-    edges++;
-    if (across < MIN_EDGE_STEP) continue;
-    let steepest = 0;
-    for (let t = 1; t < 2 * reach; t++) steepest = Math.max(steepest, Math.abs(profile[t + 1]! - profile[t - 1]!));
-    if (steepest > 0.5 * across) sharp++;
-  }
-  return edges === 0 ? 0 : sharp / edges;
-}
 
 interface Candidate {
   filled: Uint8Array;
@@ -231,7 +168,7 @@ function asSheet(grid: Grid, region: Uint8Array, minStep: number, stage: number)
  * darker desk), the largest dark one (a screen), each split again nearer its own level; then the
  * areas sharp edges enclose (paper as bright as the desk, paper on paper).
  */
-function* candidates(grid: Grid, image: Luminance, found: () => boolean): Generator<Candidate> {
+function* candidates(grid: Grid, image: Luminance, planes: Channel[], found: () => boolean): Generator<Candidate> {
   const { values, width, height } = grid;
   const minArea = MIN_AREA * width * height;
   const threshold = otsu(values);
@@ -256,7 +193,8 @@ function* candidates(grid: Grid, image: Luminance, found: () => boolean): Genera
   yield* colourCandidates(grid, image);
   if (found()) return;
   // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
-  const gradients = gradientMagnitude(values, width, height);
+  // In colour too: a cream note on a white sheet is hardly brighter than it, but yellower.
+  const gradients = channelGradients(planes, grid);
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
       const sheet = asSheet(grid, region, MIN_EDGE_STEP, 3);
@@ -309,7 +247,8 @@ export function findSurface(image: Luminance): Surface | null {
   let best: { candidate: Candidate; score: number } | null = null;
   // The first way of looking that finds a sheet decides: a later one would find less likely
   // sheets (a dark patch of desk rather than paper).
-  for (const c of candidates(grid, image, () => best !== null)) {
+  const planes = channels(image, grid);
+  for (const c of candidates(grid, image, planes, () => best !== null)) {
     if (best && c.stage !== best.candidate.stage) break;
     // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
     if (c.borderContact > MAX_BORDER_CONTACT) continue;
@@ -317,8 +256,8 @@ export function findSurface(image: Luminance): Surface | null {
     // between a sheet and the frame's edge.
     if (!c.light && c.borderContact > MAX_DARK_BORDER_CONTACT && c.level > MAX_SCREEN_LEVEL) continue;
     const sharp = c.contrast
-      ? sharpEdgeShare(c.contrast.image, c.contrast.grid, c.filled)
-      : sharpEdgeShare(image, grid, c.filled);
+      ? sharpEdgeShare([{ image: c.contrast.image, coarse: c.contrast.grid.values }], grid, c.filled)
+      : sharpEdgeShare(planes, grid, c.filled);
     if (sharp < MIN_SHARP_SHARE) continue;
     // A whole sheet has a sharp edge all round, where a piece of one (cut off by a shadow
     // across it) or one with some desk attached has soft stretches; bigger is likelier.
