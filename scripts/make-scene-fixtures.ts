@@ -5,7 +5,9 @@
  * They are committed; run this again only to change them.
  *
  * - ten single digits (0–9, clear test digits picked by eye) on the seven desks, the dark
- *   screen, and twice more on the white table and dark wood: JPEG, 1000×750, quality 0.85;
+ *   screen, and twice more on the white table and dark wood: JPEG, 1000×750, quality 0.85; and
+ *   two where the note's outline is hard to see: lying on the edge of another sheet, and under a
+ *   cast shadow that crosses it;
  * - three numbers of four or five digits on notes;
  * - five empty scenes that the library must call EMPTY_IMAGE, nothing on the desk but the note:
  *   a blank note on a desk, a blank note on the cutting mat, a blank ruled index card, squared
@@ -36,7 +38,8 @@ interface Spec {
   digits?: number[];
   desk?: string;
   note?: Record<string, unknown>;
-  clutter?: boolean;
+  /** false: none; a list of names: just those (see scripts/bench/page/desk-clutter.js). */
+  clutter?: boolean | string[];
   page?: { grid?: boolean; shadow?: boolean };
   size?: [number, number];
   camera?: Record<string, unknown>;
@@ -92,6 +95,25 @@ const SPECS: Spec[] = [
     digits: [12],
     desk: 'dark wood',
     note: { type: 'index card', ruled: true, share: 0.5 },
+  },
+  {
+    file: 'digit-dark-wood-on-sheet.jpg',
+    expect: 'digit',
+    seed: 111,
+    digits: [7],
+    desk: 'dark wood',
+    note: { type: 'index card', colour: 'cream', share: 0.45 },
+    clutter: ['sheet edge'],
+  },
+  {
+    file: 'digit-grey-laminate-shadow.jpg',
+    expect: 'digit',
+    seed: 112,
+    digits: [25],
+    desk: 'grey laminate',
+    note: { type: 'notebook slip', share: 0.5 },
+    clutter: false,
+    camera: { ...CAMERA, shadow: 0.35 },
   },
   {
     file: 'number-light-oak.jpg',

@@ -18,15 +18,26 @@ const EDGE_SAMPLES = 64;
 /** The least step across an edge (in the channel's units) for its sharpness to be judged. */
 export const MIN_EDGE_STEP = 0.025;
 
+/**
+ * Colour counts for half as much as brightness: JPEG stores colour coarsely, in blocks whose
+ * steps are sharp but small, where a cream note on a white sheet is a large step.
+ */
+const CHROMA_WEIGHT = 0.75;
+
 /** The brightness channel, then the two colour channels when the image has a colour. */
 export function channels(image: Luminance, grid: Grid): Channel[] {
   const out: Channel[] = [{ image, coarse: grid.values }];
   const colour = coarseChroma(image, grid);
   const chroma = image.chroma;
   if (!colour || !chroma) return out;
-  const plane = (values: Float32Array): Channel['image'] => ({ values, width: chroma.width, height: chroma.height });
-  out.push({ image: plane(chroma.redGreen), coarse: colour.redGreen });
-  out.push({ image: plane(chroma.yellowBlue), coarse: colour.yellowBlue });
+  const scaled = (values: Float32Array): Float32Array => values.map((v) => v * CHROMA_WEIGHT);
+  const plane = (values: Float32Array): Channel['image'] => ({
+    values: scaled(values),
+    width: chroma.width,
+    height: chroma.height,
+  });
+  out.push({ image: plane(chroma.redGreen), coarse: scaled(colour.redGreen) });
+  out.push({ image: plane(chroma.yellowBlue), coarse: scaled(colour.yellowBlue) });
   return out;
 }
 
@@ -94,4 +105,50 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
     if (steepest > 0.5 * across) sharp++;
   }
   return edges === 0 ? 0 : sharp / edges;
+}
+
+/** How far (coarse pixels) either side of an edge its whole step is measured. */
+const STEP_REACH = 3;
+/**
+ * The least gradient, as a share of the whole step across the edge, for the edge to count as
+ * sharp: a cut edge's step is over in a pixel or two, a shadow's penumbra spreads over many.
+ */
+const MIN_SHARP_SLOPE = 0.3;
+
+/**
+ * `gradients` (see channelGradients) with soft edges set to 0: the penumbra of a shadow falling
+ * across a note and the desk is an edge, but not of the note, and would cut it in two.
+ */
+export function withoutSoftEdges(
+  gradients: Float32Array,
+  channels: Channel[],
+  grid: Grid,
+  least: number,
+): Float32Array {
+  const { width, height } = grid;
+  const out = gradients.slice();
+  const at = (values: Float32Array, x: number, y: number): number =>
+    values[Math.min(height - 1, Math.max(0, Math.round(y))) * width + Math.min(width - 1, Math.max(0, Math.round(x)))]!;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const p = y * width + x;
+      if (gradients[p]! <= least) continue;
+      let best = { values: channels[0]!.coarse, gx: 0, gy: 0, norm: 0 };
+      for (const { coarse: values } of channels) {
+        const v = (dx: number, dy: number): number => values[p + dy * width + dx]!;
+        const gx = v(1, -1) + 2 * v(1, 0) + v(1, 1) - v(-1, -1) - 2 * v(-1, 0) - v(-1, 1);
+        const gy = v(-1, 1) + 2 * v(0, 1) + v(1, 1) - v(-1, -1) - 2 * v(0, -1) - v(1, -1);
+        const norm = Math.hypot(gx, gy);
+        if (norm > best.norm) best = { values, gx, gy, norm };
+      }
+      const nx = best.gx / best.norm;
+      const ny = best.gy / best.norm;
+      const step = Math.abs(
+        at(best.values, x + STEP_REACH * nx, y + STEP_REACH * ny) -
+          at(best.values, x - STEP_REACH * nx, y - STEP_REACH * ny),
+      );
+      if (best.norm / 8 < MIN_SHARP_SLOPE * step) out[p] = 0;
+    }
+  }
+  return out;
 }

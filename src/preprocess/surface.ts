@@ -6,8 +6,8 @@
  * 2. split light from dark (Otsu) and take the largest regions of each tone, opened (a pen
  *    touching the note stays apart) and with holes filled (the writing on a note is a hole in
  *    it); failing that, regions unlike the desk in colour (a pink note on light oak, cream paper
- *    on a grey table: surface-colour.ts), then the areas that sharp edges enclose (paper on
- *    paper), strong edges first;
+ *    on a grey table: surface-colour.ts), then the areas that sharp edges (of brightness or
+ *    colour) enclose (paper on paper), strong edges first;
  * 3. keep a region only if it looks like a sheet: convex with four straight sides, mostly of one
  *    tone, a real step in brightness (or colour) from what is around it, with a *sharp* edge (a
  *    shadow or a vignette is soft), not the whole frame nor a wide band across it; of several, the
@@ -17,7 +17,14 @@
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
  */
 import { coarseCopy, otsu, type Grid } from './coarse-image.js';
-import { channelGradients, channels, MIN_EDGE_STEP, sharpEdgeShare, type Channel } from './edge-sharpness.js';
+import {
+  channelGradients,
+  channels,
+  MIN_EDGE_STEP,
+  sharpEdgeShare,
+  withoutSoftEdges,
+  type Channel,
+} from './edge-sharpness.js';
 import type { Luminance } from './luminance.js';
 import {
   fitQuadrilateral,
@@ -99,6 +106,12 @@ const BORDER_WEIGHT = 1;
 const CLOSING = 2;
 /** Coarse-copy gradients (brightness per pixel) that count as edges between regions, in turn. */
 const EDGE_GRADIENTS = [0.05, 0.025, 0.012];
+/** A whole sheet is at least this much larger than the piece of it first found… */
+const MIN_WHOLE_GROWTH = 1.15;
+/** …holds this share of the piece… */
+const MIN_HELD = 0.9;
+/** …and its edge is at most this much less sharp (share of the edge). */
+const WHOLE_SHARPNESS_SLACK = 0.1;
 /** How many of the largest regions of a tone are tried as sheets. */
 const REGIONS = 3;
 
@@ -192,15 +205,29 @@ function* candidates(grid: Grid, image: Luminance, planes: Channel[], found: () 
   }
   yield* colourCandidates(grid, image);
   if (found()) return;
-  // Strong edges first: a lighting change across a note is a weaker edge than the note's own.
-  // In colour too: a cream note on a white sheet is hardly brighter than it, but yellower.
-  const gradients = channelGradients(planes, grid);
+  yield* edgeCandidates(grid, planes, false);
+  yield* edgeCandidates(grid, planes, true);
+}
+
+/**
+ * The areas that edges enclose, strong edges first (a lighting change across a note is a
+ * weaker edge than the note's own), in colour too (a cream note on a white sheet is hardly
+ * brighter than it, but yellower). `sharpOnly`: only sharp edges count, so a shadow falling
+ * across a note and the desk does not cut the note in two along its penumbra; only paper is
+ * looked for so (a dark area they enclose is as often the loop of a thick digit on a screen as
+ * the screen).
+ */
+function* edgeCandidates(grid: Grid, planes: Channel[], sharpOnly: boolean): Generator<Candidate> {
+  const { width, height } = grid;
+  const minArea = MIN_AREA * width * height;
+  let gradients = channelGradients(planes, grid);
+  if (sharpOnly) gradients = withoutSoftEdges(gradients, planes, grid, EDGE_GRADIENTS[EDGE_GRADIENTS.length - 1]!);
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
       const sheet = asSheet(grid, region, MIN_EDGE_STEP, 3);
       // Darker than its surroundings and running off the frame, an area edges enclose is the
       // desk between sheets and the frame's edge; a screen lies within the frame.
-      if (sheet && (sheet.light || sheet.borderContact === 0)) yield sheet;
+      if (sheet && (sharpOnly ? sheet.light : sheet.light || sheet.borderContact === 0)) yield sheet;
     }
   }
 }
@@ -238,35 +265,76 @@ function insetDistance(grid: Grid): number {
 }
 
 /**
+ * How sharp `c`'s edge is (see sharpEdgeShare), or null when it cannot be a sheet we see: a
+ * half-frame region along the border (a shadow, a lit half), a dark one along the frame's edge
+ * not black as a screen (the desk between a sheet and the frame's edge), or a soft edge.
+ */
+function judge(c: Candidate, grid: Grid, planes: Channel[]): number | null {
+  if (c.borderContact > MAX_BORDER_CONTACT) return null;
+  if (!c.light && c.borderContact > MAX_DARK_BORDER_CONTACT && c.level > MAX_SCREEN_LEVEL) return null;
+  const sharp = c.contrast
+    ? sharpEdgeShare([{ image: c.contrast.image, coarse: c.contrast.grid.values }], grid, c.filled)
+    : sharpEdgeShare(planes, grid, c.filled);
+  return sharp < MIN_SHARP_SHARE ? null : sharp;
+}
+
+/**
+ * A sheet's likelihood: a whole sheet has a sharp edge all round, where a piece of one (cut off
+ * by a shadow across it) or one with some desk attached has soft stretches; bigger is likelier;
+ * a sheet seen whole is likelier than a strip running off the frame (often the desk between the
+ * note and the frame's edge).
+ */
+function score(c: Candidate, sharp: number): number {
+  return sharp + AREA_WEIGHT * c.areaShare - BORDER_WEIGHT * c.borderContact;
+}
+
+interface Judged {
+  candidate: Candidate;
+  sharp: number;
+}
+
+/**
+ * The whole sheet `piece` is part of, when only sharp edges enclose one: a shadow's edge or a
+ * fold across a note, or the edge of a sheet showing through it, bounds a piece of the note
+ * that looks like a sheet too. The whole must be larger, hold the piece, and have an edge
+ * nearly as sharp.
+ */
+function wholeSheet(piece: Judged, grid: Grid, planes: Channel[]): Judged | null {
+  const inner = piece.candidate.filled;
+  let pieceArea = 0;
+  for (let i = 0; i < inner.length; i++) pieceArea += inner[i]!;
+  let best: Judged | null = null;
+  for (const c of edgeCandidates(grid, planes, true)) {
+    if (c.light !== piece.candidate.light || c.areaShare < MIN_WHOLE_GROWTH * piece.candidate.areaShare) continue;
+    let held = 0;
+    for (let i = 0; i < inner.length; i++) held += inner[i]! & c.filled[i]!;
+    if (held < MIN_HELD * pieceArea) continue;
+    const sharp = judge(c, grid, planes);
+    if (sharp === null || sharp < piece.sharp - WHOLE_SHARPNESS_SLACK) continue;
+    if (!best || score(c, sharp) > score(best.candidate, best.sharp)) best = { candidate: c, sharp };
+  }
+  return best;
+}
+
+/**
  * Finds the writing surface in a working image, or null when there is none to find (the image
  * is the page, or a crop, or a drawing).
  */
 export function findSurface(image: Luminance): Surface | null {
   if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE) return null;
   const grid = coarseCopy(image);
-  let best: { candidate: Candidate; score: number } | null = null;
+  let best: Judged | null = null;
   // The first way of looking that finds a sheet decides: a later one would find less likely
   // sheets (a dark patch of desk rather than paper).
   const planes = channels(image, grid);
   for (const c of candidates(grid, image, planes, () => best !== null)) {
     if (best && c.stage !== best.candidate.stage) break;
-    // A half-frame region touching the border (a shadow, a lit half) is not a sheet we can see.
-    if (c.borderContact > MAX_BORDER_CONTACT) continue;
-    // A dark region running along the frame's edge, and not black as a screen is, is the desk
-    // between a sheet and the frame's edge.
-    if (!c.light && c.borderContact > MAX_DARK_BORDER_CONTACT && c.level > MAX_SCREEN_LEVEL) continue;
-    const sharp = c.contrast
-      ? sharpEdgeShare([{ image: c.contrast.image, coarse: c.contrast.grid.values }], grid, c.filled)
-      : sharpEdgeShare(planes, grid, c.filled);
-    if (sharp < MIN_SHARP_SHARE) continue;
-    // A whole sheet has a sharp edge all round, where a piece of one (cut off by a shadow
-    // across it) or one with some desk attached has soft stretches; bigger is likelier.
-    // A sheet seen whole is likelier than a strip running off the frame (often the desk between
-    // the note and the frame's edge).
-    const score = sharp + AREA_WEIGHT * c.areaShare - BORDER_WEIGHT * c.borderContact;
-    if (!best || score > best.score) best = { candidate: c, score };
+    const sharp = judge(c, grid, planes);
+    if (sharp !== null && (!best || score(c, sharp) > score(best.candidate, best.sharp)))
+      best = { candidate: c, sharp };
   }
-  return best ? toSurface(grid, best.candidate) : null;
+  if (!best) return null;
+  return toSurface(grid, (best.candidate.light && wholeSheet(best, grid, planes)?.candidate) || best.candidate);
 }
 
 function toSurface(grid: Grid, c: Candidate): Surface {

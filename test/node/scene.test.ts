@@ -189,6 +189,32 @@ describe('scenes in Node', () => {
     assert.equal(reading.surface?.corners.length, 4);
   });
 
+  it('finds the whole note when it lies on another sheet or a shadow crosses it (scene fixtures, JPEG)', async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/scenes/manifest.json'), 'utf8')) as Array<{
+      file: string;
+      label: string;
+      width: number;
+      corners: Array<{ x: number; y: number }>;
+    }>;
+    for (const file of ['digit-dark-wood-on-sheet.jpg', 'digit-grey-laminate-shadow.jpg']) {
+      const scene = manifest.find((s) => s.file === file)!;
+      const path = join(ROOT, 'test/fixtures/scenes', file);
+      const pre = await preprocess(path);
+      const found = pre.surface?.corners ?? [];
+      assert.equal(found.length, 4, `${file}: no four-cornered outline`);
+      // Every true corner has a found one near it: the whole note, not the piece of it on one
+      // side of the other sheet's edge or of the shadow's.
+      for (const truth of scene.corners) {
+        const nearest = Math.min(...found.map((p) => Math.hypot(p.x - truth.x, p.y - truth.y)));
+        assert.ok(
+          nearest < 0.06 * scene.width,
+          `${file}: corner ${truth.x},${truth.y} is ${nearest.toFixed(0)} px off`,
+        );
+      }
+      assert.equal(String((await classifier.classifyPreprocessed(pre)).digit), scene.label, file);
+    }
+  });
+
   it('readNumber() reads a number on a note on a desk and reports the note', async () => {
     const indices = [3, 2, 1, 18];
     const ink = (u: number, v: number): number =>

@@ -195,18 +195,20 @@
   /**
    * Clutter lying on the desk at `mm` pixels per millimetre, clear of `avoid` (the note's corners). Under the note: a coffee ring
    * or another sheet (`phase` 'under'); on the desk beside it: a pen or a paper clip ('over').
+   * `only` (a list of those names) places just those, each for sure, for a test fixture.
    */
-  Bench.deskClutter = function deskClutter(ctx, rand, w, h, mm, avoid, phase) {
+  Bench.deskClutter = function deskClutter(ctx, rand, w, h, mm, avoid, phase, only) {
     const placed = [];
+    const chance = (name, p) => (only ? only.includes(name) : rand.next() < p);
     if (phase === 'under') {
-      if (rand.next() < 0.15 && coffeeRing(ctx, rand, w, h, mm, avoid)) placed.push('coffee ring');
-      if (rand.next() < 0.15) {
+      if (chance('coffee ring', 0.15) && coffeeRing(ctx, rand, w, h, mm, avoid)) placed.push('coffee ring');
+      if (chance('sheet edge', 0.15)) {
         sheetEdge(ctx, rand, w, h, mm);
         placed.push('sheet edge');
       }
     } else {
-      if (rand.next() < 0.25 && pen(ctx, rand, w, h, mm, avoid)) placed.push('pen');
-      if (rand.next() < 0.15 && paperClip(ctx, rand, w, h, mm, avoid)) placed.push('paper clip');
+      if (chance('pen', 0.25) && pen(ctx, rand, w, h, mm, avoid)) placed.push('pen');
+      if (chance('paper clip', 0.15) && paperClip(ctx, rand, w, h, mm, avoid)) placed.push('paper clip');
     }
     return placed;
   };

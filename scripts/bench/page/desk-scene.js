@@ -132,7 +132,8 @@
   /**
    * A photo of a note on a desk. `options`: desk (a Bench.SCENE_DESKS name), digits ([{pixels,
    * label}]: none for a blank note, one, or a number), size [w, h], note ({type, colour, ruled,
-   * share, degrees, pen, strokes, fold, curl} to force any of them), clutter (false: none), camera
+   * share, degrees, pen, strokes, fold, curl} to force any of them), clutter (false: none; a list of
+   * names: just those, see deskClutter), camera
    * (see deskCamera). Returns the canvas, where the digits and the note's corners (the screen's,
    * for a device) are in its pixels, and the scene's groups.
    */
@@ -162,7 +163,8 @@
     const frame = Bench.DESKS[surface](rand, fw, fh, mm);
     const ctx = context(frame);
     const avoid = place.corners;
-    const clutter = o.clutter === false ? [] : Bench.deskClutter(ctx, rand, fw, fh, mm, avoid, 'under');
+    const only = Array.isArray(o.clutter) ? o.clutter : undefined;
+    const clutter = o.clutter === false ? [] : Bench.deskClutter(ctx, rand, fw, fh, mm, avoid, 'under', only);
     let drawn;
     let corners = place.corners;
     if (screen) {
@@ -186,7 +188,7 @@
       const grain = paperGrain(rand, rand.range(0.02, 0.05), mm);
       lay(ctx, drawn.canvas, place.corners, fw, fh, grain, rand.range(0.3, 2) * mm, rand.range(0.15, 0.5), rand);
     }
-    if (o.clutter !== false) clutter.push(...Bench.deskClutter(ctx, rand, fw, fh, mm, avoid, 'over'));
+    if (o.clutter !== false) clutter.push(...Bench.deskClutter(ctx, rand, fw, fh, mm, avoid, 'over', only));
     const shot = Bench.deskCamera(ctx, fw, fh, rand, o.camera);
     const placed = mapDigits(drawn.placed, place.corners, place.w, place.h);
     const share = areaOf(corners) / (fw * fh);
