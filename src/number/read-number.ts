@@ -10,8 +10,6 @@ import { decode, type Decoded } from '../preprocess/decode.js';
 import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import {
-  cutOutInk,
-  normalizeCutOut,
   regionAround,
   surfaceInCrop,
   surfaceOutline,
@@ -22,19 +20,11 @@ import {
 import { digitMarks, mostProminentLine } from './find-line.js';
 import { firstLook, lookPastPatterns } from './first-look.js';
 import { closerLines } from './page-look.js';
-import { lineView } from './line-view.js';
 import { eraseRules } from './rule-eraser.js';
 import { suppressPatterns } from './pattern-suppression.js';
-import { getSegmentChecker, type SegmentChecker } from './segment-checker.js';
-import {
-  cutCandidates,
-  digitStrokes,
-  groupStrokes,
-  lineHeight,
-  MIN_CUT_WIDTH,
-  splitAt,
-  type DigitGroup,
-} from './segment.js';
+import { readPieces, resolvePiece, type Piece, type Reader } from './pieces.js';
+import { getSegmentChecker } from './segment-checker.js';
+import { digitStrokes, groupStrokes, lineHeight } from './segment.js';
 
 /** One digit of a number, with where it was found. */
 export type DigitReading = Prediction & {
@@ -80,21 +70,8 @@ export interface ReadNumberOptions extends ClassifyOptions {
   classifier?: Classifier;
 }
 
-/** A piece the checker is this sure is one whole digit is not cut… */
-const SURE_WHOLE = 0.9;
-/** …unless it is wider than this share of the line height: no digit is, so it is always cut. */
-const FORCE_SPLIT_WIDTH = 2;
-const MAX_SPLIT_DEPTH = 3;
 /** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
 const DOUBTFUL_PIECE = 0.5;
-/**
- * The checker's "one whole digit" chance is never taken as lower than this, times the model's
- * chance that the piece is a digit at all. The checker can be sure and wrong on a pen stroke
- * thinner than MNIST's (a thin 6 taken for "1" + "0"); a piece the model calls a clean digit then
- * needs a cut that reads clearly better, while two touching digits (which the model calls no
- * digit) are still cut as before. Chosen on validation numbers (MNIST training digits).
- */
-const TRUSTED_DIGIT_WHOLE = 0.1;
 /**
  * A mark kept whole is left out of the reading when the model's not-a-digit score is at least
  * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail can score
@@ -118,25 +95,6 @@ const RULE_REACH = 0.025;
 const KEPT_LINE = 0.5;
 /** …and as many digit-like marks as this share of those seen then (a signature's loops join up). */
 const KEPT_MARKS = 0.5;
-
-/** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
-interface Piece {
-  group: DigitGroup;
-  digit: NormalizedDigit;
-  prediction: Prediction;
-  /** The segment checker's chance that the piece is one whole digit. */
-  whole: number;
-  /** Cut out of a wider piece: the segmenter chose it as a digit. */
-  cut?: boolean;
-}
-
-interface Reader {
-  analysis: InkAnalysis;
-  classifier: Classifier;
-  checker: SegmentChecker;
-  options: ClassifyOptions;
-  lineHeight: number;
-}
 
 /** The number's ink and strokes, and where its pixels sit in the input's. */
 interface Found {
@@ -215,62 +173,6 @@ function withoutPrint(found: Found): Found {
     strokes = digitStrokes(cleaned);
   }
   return { ...found, analysis, strokes };
-}
-
-/** Normalises the groups and reads each with the digit model and the segment checker. */
-async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<Piece[]> {
-  const found: Array<{ group: DigitGroup; digit: NormalizedDigit; line: Float32Array }> = [];
-  for (const group of groups) {
-    const cut = cutOutInk(reader.analysis, group.ids, group.fromX, group.toX);
-    if (cut) found.push({ group, digit: normalizeCutOut(cut), line: lineView(cut, reader.lineHeight) });
-  }
-  const [predictions, whole] = await Promise.all([
-    reader.classifier.classifyPreprocessedBatch(
-      found.map((f) => f.digit.pixels),
-      reader.options,
-    ),
-    reader.checker.wholeDigitChance(found.map((f) => ({ digit: f.digit.pixels, line: f.line }))),
-  ]);
-  return found.map(({ group, digit }, i) => ({ group, digit, prediction: predictions[i]!, whole: whole[i]! }));
-}
-
-/**
- * How likely a piece is one whole digit, read right, if it is a digit: whether it is one at all
- * is the checker's to say here (the model calls two touching digits, or a digit with a sliver of
- * its neighbour, not a digit).
- */
-const trusted = (piece: Piece): number =>
-  Math.max(piece.whole, TRUSTED_DIGIT_WHOLE * (1 - piece.prediction.notDigitScore));
-const score = (piece: Piece): number => trusted(piece) * piece.prediction.probabilities[piece.prediction.digit]!;
-
-/** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
-async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
-  const { box } = piece.group;
-  const tall = Math.max(reader.lineHeight, box.height);
-  const forced = box.width > FORCE_SPLIT_WIDTH * tall;
-  if (depth >= MAX_SPLIT_DEPTH || box.width < MIN_CUT_WIDTH * tall) return [piece];
-  // A piece the model calls no digit may be two digits the checker took for one: try a cut.
-  if (!forced && piece.whole >= SURE_WHOLE && piece.prediction.reason !== 'not-a-digit') return [piece];
-  const halves = cutCandidates(reader.analysis, piece.group).flatMap((column) => splitAt(piece.group, column));
-  const read = await readPieces(reader, halves);
-  let best: [Piece, Piece] | null = null;
-  let bestScore = -Infinity;
-  for (let i = 0; i + 1 < read.length; i++) {
-    const [left, right] = [read[i]!, read[i + 1]!];
-    // Pairs only: both halves of one cut (a half that normalised to nothing drops its cut).
-    if (left.group.toX !== right.group.fromX || left.group.fromX !== piece.group.fromX) continue;
-    const pair = score(left) * score(right);
-    if (pair > bestScore) {
-      bestScore = pair;
-      best = [left, right];
-    }
-  }
-  // Kept whole, the piece is one digit read right, or one mark that is no digit (a letter).
-  const whole =
-    trusted(piece) * Math.max(piece.prediction.probabilities[piece.prediction.digit]!, piece.prediction.notDigitScore);
-  if (!best || (!forced && bestScore <= whole)) return [piece];
-  const [first, second]: Piece[] = best.map((half) => ({ ...half, cut: true }));
-  return [...(await resolvePiece(reader, first!, depth + 1)), ...(await resolvePiece(reader, second!, depth + 1))];
 }
 
 const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
