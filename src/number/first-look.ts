@@ -20,6 +20,8 @@ export interface Look {
 const SURFACE_LINE_SHARE = 0.4;
 /** …and only when the surface covers less than this share of the image. */
 const SMALL_SURFACE = 0.3;
+/** A mark at least this share of the note's width and height, read without the note, is its edge. */
+const NOTE_EDGE_SHARE = 0.8;
 /** The closed image is read when it keeps less than this share of the ink (the rest was print)… */
 const PATTERN_INK_SHARE = 0.7;
 /** …and its strokes are still at least this thick (half width, pixels): the closing spared them. */
@@ -76,8 +78,16 @@ export function firstLook(luminance: Luminance): Look {
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
   }
   const inside = lineHeight(seen.strokes);
-  const { page, width, height } = seen.analysis;
+  const { page, width, height, surface } = seen.analysis;
   // A note on a desk fills a good part of the photo; a band of a cheque's tint is a sliver of it.
   const small = page.width * page.height < SMALL_SURFACE * width * height;
-  return seen.strokes.length === 0 || (small && inside < SURFACE_LINE_SHARE * lineHeight(plain.strokes)) ? plain : seen;
+  // Read whole, a small note's own edge is one tall mark: it is no line of digits taller than
+  // the note's.
+  const outline = surface!.corners;
+  const across = (axis: 'x' | 'y'): number =>
+    Math.max(...outline.map((p) => p[axis])) - Math.min(...outline.map((p) => p[axis]));
+  const noteEdge = (c: Component): boolean =>
+    c.box.width >= NOTE_EDGE_SHARE * across('x') && c.box.height >= NOTE_EDGE_SHARE * across('y');
+  const outside = lineHeight(plain.strokes.filter((c) => !noteEdge(c)));
+  return seen.strokes.length === 0 || (small && inside < SURFACE_LINE_SHARE * outside) ? plain : seen;
 }

@@ -27,11 +27,18 @@ function page(width: number, height: number, ink: (x: number, y: number) => numb
   return { data, width, height };
 }
 
-/** A light note (rotated `degrees`) covering about half of a dark, grainy desk; `ink` in note units. */
-function noteOnDesk(ink: (u: number, v: number) => number = () => 0, degrees = 8): Pixels & { corners: number[][] } {
+/**
+ * A light note (rotated `degrees`) covering about a third of a dark, grainy desk (or `half` its
+ * width and height across); `ink` in note units.
+ */
+function noteOnDesk(
+  ink: (u: number, v: number) => number = () => 0,
+  degrees = 8,
+  half: [number, number] = [250, 210],
+): Pixels & { corners: number[][] } {
   const width = 900;
   const height = 675;
-  const [cx, cy, hw, hh] = [470, 330, 250, 210];
+  const [cx, cy, hw, hh] = [470, 330, ...half];
   const a = (degrees * Math.PI) / 180;
   const [c, s] = [Math.cos(a), Math.sin(a)];
   const data = new Float32Array(width * height);
@@ -213,6 +220,16 @@ describe('scenes in Node', () => {
       }
       assert.equal(String((await classifier.classifyPreprocessed(pre)).digit), scene.label, file);
     }
+  });
+
+  it("readNumber() reads big digits filling a small card, not the card's edge", async () => {
+    // The card is a fifth of the photo: read without it, its edge is one mark taller than the digits.
+    const indices = [4, 18];
+    const ink = (u: number, v: number): number =>
+      Math.max(...indices.map((i, k) => digitInk(i, 0.4, -0.4 + 0.8 * k, 0)(u, v)));
+    const reading = await readNumber(noteOnDesk(ink, 4, [160, 190]));
+    assert.equal(reading.text, indices.map((i) => mnistDigit(i).label).join(''));
+    assert.ok(reading.surface, 'no surface reported');
   });
 
   it('readNumber() reads a number on a note on a desk and reports the note', async () => {
