@@ -26,6 +26,9 @@ export function coarseCopy(image: Luminance): Grid {
   return { values, width, height, factor };
 }
 
+/** The coarse colour made for a grid, kept so that its several users make it once. */
+const chromaOfGrid = new WeakMap<Grid, { redGreen: Float32Array; yellowBlue: Float32Array }>();
+
 /** The image's colour on `grid`, made the same way; null when it has none. */
 export function coarseChroma(
   image: Luminance,
@@ -33,10 +36,14 @@ export function coarseChroma(
 ): { redGreen: Float32Array; yellowBlue: Float32Array } | null {
   const { chroma } = image;
   if (!chroma || chroma.width !== image.width || chroma.height !== image.height) return null;
+  const made = chromaOfGrid.get(grid);
+  if (made) return made;
   const { factor, width, height } = grid;
   const coarse = (values: Float32Array): Float32Array =>
     median3(blockMeans(values, image.width, factor, width, height), width, height);
-  return { redGreen: coarse(chroma.redGreen), yellowBlue: coarse(chroma.yellowBlue) };
+  const colour = { redGreen: coarse(chroma.redGreen), yellowBlue: coarse(chroma.yellowBlue) };
+  chromaOfGrid.set(grid, colour);
+  return colour;
 }
 
 function blockMeans(

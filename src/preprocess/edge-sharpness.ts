@@ -13,6 +13,20 @@ export interface Channel {
   coarse: Float32Array;
 }
 
+/** The Sobel gradient (x, y) of `values` at pixel `p` of a `width`-wide image, into `out`. */
+function sobel(values: Float32Array, p: number, width: number, out: Float64Array): void {
+  const nw = values[p - width - 1]!;
+  const n = values[p - width]!;
+  const ne = values[p - width + 1]!;
+  const w = values[p - 1]!;
+  const e = values[p + 1]!;
+  const sw = values[p + width - 1]!;
+  const s = values[p + width]!;
+  const se = values[p + width + 1]!;
+  out[0] = ne + 2 * e + se - nw - 2 * w - sw;
+  out[1] = sw + 2 * s + se - nw - 2 * n - ne;
+}
+
 /** Places along a candidate's edge where its sharpness is measured. */
 const EDGE_SAMPLES = 64;
 /** The least step across an edge (in the channel's units) for its sharpness to be judged. */
@@ -30,7 +44,11 @@ export function channels(image: Luminance, grid: Grid): Channel[] {
   const colour = coarseChroma(image, grid);
   const chroma = image.chroma;
   if (!colour || !chroma) return out;
-  const scaled = (values: Float32Array): Float32Array => values.map((v) => v * CHROMA_WEIGHT);
+  const scaled = (values: Float32Array): Float32Array => {
+    const out = new Float32Array(values.length);
+    for (let i = 0; i < out.length; i++) out[i] = values[i]! * CHROMA_WEIGHT;
+    return out;
+  };
   const plane = (values: Float32Array): Channel['image'] => ({
     values: scaled(values),
     width: chroma.width,
@@ -68,6 +86,7 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
   // Some 64 places along the edge tell as much as all of them.
   const step = Math.max(1, Math.floor(edge.length / EDGE_SAMPLES));
   const profile = new Float32Array(2 * reach + 1);
+  const gradient = new Float64Array(2);
   let edges = 0;
   let sharp = 0;
   for (let e = 0; e < edge.length; e += step) {
@@ -75,19 +94,16 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
     const x = p % width;
     const y = (p - x) / width;
     // The normal from the coarse copy's gradient (Sobel), in the channel that changes most.
-    let best: { channel: Channel; gx: number; gy: number; norm: number } | null = null;
+    let image = channels[0]!.image;
+    let [gx, gy, norm] = [0, 0, 0];
     for (const channel of channels) {
-      const values = channel.coarse;
-      const at = (dx: number, dy: number): number => values[p + dy * width + dx]!;
-      const gx = at(1, -1) + 2 * at(1, 0) + at(1, 1) - at(-1, -1) - 2 * at(-1, 0) - at(-1, 1);
-      const gy = at(-1, 1) + 2 * at(0, 1) + at(1, 1) - at(-1, -1) - 2 * at(0, -1) - at(1, -1);
-      const norm = Math.hypot(gx, gy);
-      if (!best || norm > best.norm) best = { channel, gx, gy, norm };
+      sobel(channel.coarse, p, width, gradient);
+      const size = Math.hypot(gradient[0]!, gradient[1]!);
+      if (size > norm) [image, gx, gy, norm] = [channel.image, gradient[0]!, gradient[1]!, size];
     }
-    if (!best || best.norm < 1e-6) continue;
-    const { image } = best.channel;
-    const nx = best.gx / best.norm;
-    const ny = best.gy / best.norm;
+    if (norm < 1e-6) continue;
+    const nx = gx / norm;
+    const ny = gy / norm;
     const cx = (x + 0.5) * factor;
     const cy = (y + 0.5) * factor;
     // The channel along the normal, each sample the mean of three across it.
@@ -127,28 +143,39 @@ export function withoutSoftEdges(
 ): Float32Array {
   const { width, height } = grid;
   const out = gradients.slice();
+  const gradient = new Float64Array(2);
   const at = (values: Float32Array, x: number, y: number): number =>
     values[Math.min(height - 1, Math.max(0, Math.round(y))) * width + Math.min(width - 1, Math.max(0, Math.round(x)))]!;
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       if (gradients[p]! <= least) continue;
-      let best = { values: channels[0]!.coarse, gx: 0, gy: 0, norm: 0 };
-      for (const { coarse: values } of channels) {
-        const v = (dx: number, dy: number): number => values[p + dy * width + dx]!;
-        const gx = v(1, -1) + 2 * v(1, 0) + v(1, 1) - v(-1, -1) - 2 * v(-1, 0) - v(-1, 1);
-        const gy = v(-1, 1) + 2 * v(0, 1) + v(1, 1) - v(-1, -1) - 2 * v(0, -1) - v(1, -1);
-        const norm = Math.hypot(gx, gy);
-        if (norm > best.norm) best = { values, gx, gy, norm };
+      let values = channels[0]!.coarse;
+      let [gx, gy, norm] = [0, 0, 0];
+      for (const { coarse } of channels) {
+        sobel(coarse, p, width, gradient);
+        const size = Math.hypot(gradient[0]!, gradient[1]!);
+        if (size > norm) [values, gx, gy, norm] = [coarse, gradient[0]!, gradient[1]!, size];
       }
-      const nx = best.gx / best.norm;
-      const ny = best.gy / best.norm;
-      const step = Math.abs(
-        at(best.values, x + STEP_REACH * nx, y + STEP_REACH * ny) -
-          at(best.values, x - STEP_REACH * nx, y - STEP_REACH * ny),
-      );
-      if (best.norm / 8 < MIN_SHARP_SLOPE * step) out[p] = 0;
+      if (norm < 1e-6) continue;
+      const [nx, ny] = [(STEP_REACH * gx) / norm, (STEP_REACH * gy) / norm];
+      const step = Math.abs(at(values, x + nx, y + ny) - at(values, x - nx, y - ny));
+      if (norm / 8 < MIN_SHARP_SLOPE * step) out[p] = 0;
     }
   }
   return out;
+}
+
+const edgeMapsOf = new WeakMap<Channel[], { all: Float32Array; sharp?: Float32Array }>();
+
+/**
+ * Where the edges of `channels` are: all of them (see channelGradients) and, made when first
+ * asked for, the sharp ones only (see withoutSoftEdges, for edges steeper than `least`); made
+ * once for a set of channels however often they are asked for.
+ */
+export function edgeMaps(channels: Channel[], grid: Grid, least: number): { all: Float32Array; sharp(): Float32Array } {
+  let made = edgeMapsOf.get(channels);
+  if (!made) edgeMapsOf.set(channels, (made = { all: channelGradients(channels, grid) }));
+  const cache = made;
+  return { all: cache.all, sharp: () => (cache.sharp ??= withoutSoftEdges(cache.all, channels, grid, least)) };
 }

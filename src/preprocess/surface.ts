@@ -17,14 +17,7 @@
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
  */
 import { coarseCopy, otsu, type Grid } from './coarse-image.js';
-import {
-  channelGradients,
-  channels,
-  MIN_EDGE_STEP,
-  sharpEdgeShare,
-  withoutSoftEdges,
-  type Channel,
-} from './edge-sharpness.js';
+import { channels, edgeMaps, MIN_EDGE_STEP, sharpEdgeShare, type Channel } from './edge-sharpness.js';
 import type { Luminance } from './luminance.js';
 import {
   fitQuadrilateral,
@@ -110,6 +103,8 @@ const EDGE_GRADIENTS = [0.05, 0.025, 0.012];
 const MIN_WHOLE_GROWTH = 1.15;
 /** …holds this share of the piece… */
 const MIN_HELD = 0.9;
+/** (Before the writing's holes in it are filled, it holds at least this share.) */
+const MIN_HELD_UNFILLED = 0.5;
 /** …and its edge is at most this much less sharp (share of the edge). */
 const WHOLE_SHARPNESS_SLACK = 0.1;
 /** How many of the largest regions of a tone are tried as sheets. */
@@ -217,13 +212,19 @@ function* candidates(grid: Grid, image: Luminance, planes: Channel[], found: () 
  * looked for so (a dark area they enclose is as often the loop of a thick digit on a screen as
  * the screen).
  */
-function* edgeCandidates(grid: Grid, planes: Channel[], sharpOnly: boolean): Generator<Candidate> {
+function* edgeCandidates(
+  grid: Grid,
+  planes: Channel[],
+  sharpOnly: boolean,
+  worth: (region: Uint8Array) => boolean = () => true,
+): Generator<Candidate> {
   const { width, height } = grid;
   const minArea = MIN_AREA * width * height;
-  let gradients = channelGradients(planes, grid);
-  if (sharpOnly) gradients = withoutSoftEdges(gradients, planes, grid, EDGE_GRADIENTS[EDGE_GRADIENTS.length - 1]!);
+  const maps = edgeMaps(planes, grid, EDGE_GRADIENTS[EDGE_GRADIENTS.length - 1]!);
+  const gradients = sharpOnly ? maps.sharp() : maps.all;
   for (const gradient of EDGE_GRADIENTS) {
     for (const region of edgeRegions(gradients, width, height, gradient, minArea)) {
+      if (!worth(region)) continue;
       const sheet = asSheet(grid, region, MIN_EDGE_STEP, 3);
       // Darker than its surroundings and running off the frame, an area edges enclose is the
       // desk between sheets and the frame's edge; a screen lies within the frame.
@@ -304,11 +305,16 @@ function wholeSheet(piece: Judged, grid: Grid, planes: Channel[]): Judged | null
   let pieceArea = 0;
   for (let i = 0; i < inner.length; i++) pieceArea += inner[i]!;
   let best: Judged | null = null;
-  for (const c of edgeCandidates(grid, planes, true)) {
-    if (c.light !== piece.candidate.light || c.areaShare < MIN_WHOLE_GROWTH * piece.candidate.areaShare) continue;
+  const holds = (region: Uint8Array, share: number): boolean => {
     let held = 0;
-    for (let i = 0; i < inner.length; i++) held += inner[i]! & c.filled[i]!;
-    if (held < MIN_HELD * pieceArea) continue;
+    for (let i = 0; i < inner.length; i++) held += inner[i]! & region[i]!;
+    return held >= share * pieceArea;
+  };
+  // Most areas edges enclose are patches of desk: they hold little of the piece even before
+  // their holes are filled, and are not looked at as sheets.
+  for (const c of edgeCandidates(grid, planes, true, (region) => holds(region, MIN_HELD_UNFILLED))) {
+    if (c.light !== piece.candidate.light || c.areaShare < MIN_WHOLE_GROWTH * piece.candidate.areaShare) continue;
+    if (!holds(c.filled, MIN_HELD)) continue;
     const sharp = judge(c, grid, planes);
     if (sharp === null || sharp < piece.sharp - WHOLE_SHARPNESS_SLACK) continue;
     if (!best || score(c, sharp) > score(best.candidate, best.sharp)) best = { candidate: c, sharp };
@@ -334,7 +340,9 @@ export function findSurface(image: Luminance): Surface | null {
       best = { candidate: c, sharp };
   }
   if (!best) return null;
-  return toSurface(grid, (best.candidate.light && wholeSheet(best, grid, planes)?.candidate) || best.candidate);
+  // A piece of a note (a shadow's or a fold's edge across it) is read as the whole note.
+  const whole = best.candidate.light ? wholeSheet(best, grid, planes) : null;
+  return toSurface(grid, whole?.candidate ?? best.candidate);
 }
 
 function toSurface(grid: Grid, c: Candidate): Surface {
