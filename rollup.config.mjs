@@ -187,12 +187,30 @@ function noNodeFilename() {
   };
 }
 
+/**
+ * The CDN bundle leaves out seedrandom: TensorFlow.js uses it only for random tensors (weight
+ * initialisers, dropout), which reading with a trained model never makes. A call says so plainly
+ * instead of failing somewhere inside. The npm entries keep it.
+ */
+function noSeedrandom() {
+  const stub = '\0seedrandom-stub';
+  return {
+    name: 'no-seedrandom',
+    resolveId: (source) => (source === 'seedrandom' ? stub : null),
+    load: (id) =>
+      id === stub
+        ? "export function alea() { throw new Error('digit-recognizer: random tensors are not part of the CDN bundle'); }"
+        : null,
+  };
+}
+
 function plugins({ browser, minify, cdn = false, worker = false }) {
   return [
     worker && workerAssetUrls(),
     worker && noNodeFilename(),
     cdn && cpuBackendOnDemand(),
     cdn && cdnAssetUrls(),
+    cdn && noSeedrandom(),
     stampVersion(),
     browser && emptyNodeBuiltins(),
     nodeResolve({ browser, preferBuiltins: !browser, exportConditions: browser ? ['browser'] : ['node'] }),
