@@ -5,26 +5,12 @@
  */
 import { bilinear, coarseChroma, type Grid } from './coarse-image.js';
 import type { Luminance } from './luminance.js';
-import { gradientMagnitude } from './regions.js';
+import { gradientMagnitude, sobel } from './regions.js';
 
 /** One channel of the working image and of its coarse copy. */
 export interface Channel {
   image: Pick<Luminance, 'values' | 'width' | 'height'>;
   coarse: Float32Array;
-}
-
-/** The Sobel gradient (x, y) of `values` at pixel `p` of a `width`-wide image, into `out`. */
-function sobel(values: Float32Array, p: number, width: number, out: Float64Array): void {
-  const nw = values[p - width - 1]!;
-  const n = values[p - width]!;
-  const ne = values[p - width + 1]!;
-  const w = values[p - 1]!;
-  const e = values[p + 1]!;
-  const sw = values[p + width - 1]!;
-  const s = values[p + width]!;
-  const se = values[p + width + 1]!;
-  out[0] = ne + 2 * e + se - nw - 2 * w - sw;
-  out[1] = sw + 2 * s + se - nw - 2 * n - ne;
 }
 
 /** Places along a candidate's edge where its sharpness is measured. */

@@ -115,27 +115,29 @@ export function regionHull(region: Uint8Array, width: number, height: number): P
 /** Gradient magnitude (Sobel, per pixel) of a `width`×`height` image; 0 on its border. */
 export function gradientMagnitude(values: Float32Array, width: number, height: number): Float32Array {
   const out = new Float32Array(width * height);
+  const gradient = new Float64Array(2);
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
-      const gx =
-        values[p - width + 1]! +
-        2 * values[p + 1]! +
-        values[p + width + 1]! -
-        values[p - width - 1]! -
-        2 * values[p - 1]! -
-        values[p + width - 1]!;
-      const gy =
-        values[p + width - 1]! +
-        2 * values[p + width]! +
-        values[p + width + 1]! -
-        values[p - width - 1]! -
-        2 * values[p - width]! -
-        values[p - width + 1]!;
-      out[p] = Math.hypot(gx, gy) / 8;
+      sobel(values, p, width, gradient);
+      out[p] = Math.hypot(gradient[0]!, gradient[1]!) / 8;
     }
   }
   return out;
+}
+
+/** The Sobel gradient (x, y) of `values` at pixel `p` of a `width`-wide image, into `out`. */
+export function sobel(values: Float32Array, p: number, width: number, out: Float64Array): void {
+  const nw = values[p - width - 1]!;
+  const n = values[p - width]!;
+  const ne = values[p - width + 1]!;
+  const w = values[p - 1]!;
+  const e = values[p + 1]!;
+  const sw = values[p + width - 1]!;
+  const s = values[p + width]!;
+  const se = values[p + width + 1]!;
+  out[0] = ne + 2 * e + se - nw - 2 * w - sw;
+  out[1] = sw + 2 * s + se - nw - 2 * n - ne;
 }
 
 /**
