@@ -21,6 +21,8 @@ const REACH = 2.5;
 const DIGIT_ASPECT = 1.2;
 /** A line with this share of all the ink is read with every stroke. */
 const ALL_INK = 0.8;
+/** A stroke off the line goes with it when within this many line heights above or below it. */
+const STRAY_REACH = 1.5;
 /** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
 const MAX_MARKS = 10;
 
@@ -98,9 +100,9 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
 }
 
 /**
- * The strokes of the most prominent line (all of `strokes` when there are none, or when it
- * holds nearly all the ink, unless `strays` is false: marks far from the line are no part of
- * it on a page read in pieces), with any
+ * The strokes of the most prominent line (all of `strokes` when there are none; when it holds
+ * nearly all the ink, every stroke near it, unless `strays` is false: marks off the line are no
+ * part of it on a page read in pieces), with any
  * stroke that lies within its box give or take a third of its height: the floating bar of a
  * 5 written higher than its neighbours.
  */
@@ -110,9 +112,15 @@ export function mostProminentLine(strokes: Component[], { strays = true } = {}):
   if (!best) return strokes;
   // One line holding nearly all the ink is the number, with whatever pieces of it strayed.
   const area = (list: Component[]): number => list.reduce((s, c) => s + c.area, 0);
-  if (strays && area(best.strokes) >= ALL_INK * area(strokes)) return strokes;
   const h = medianHeight(best.strokes);
   const band = bandOf(best.strokes);
+  if (strays && area(best.strokes) >= ALL_INK * area(strokes)) {
+    // …on its row: a speck far above or below is none of the number's (one along the row may be
+    // a digit seen too small).
+    return strokes.filter(
+      (c) => c.box.y + c.box.height >= band.top - STRAY_REACH * h && c.box.y <= band.bottom + STRAY_REACH * h,
+    );
+  }
   // A wide space splits a number into groups ("0123   4567"), each a line of its own: groups
   // on the same row with marks of the same size are one number.
   const row = lines.flatMap((line) => {

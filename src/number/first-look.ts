@@ -8,6 +8,7 @@ import type { Component } from '../preprocess/components.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
 import { closeLuminance, distanceToBackground, penHalfWidth } from './pattern-suppression.js';
+import { digitMarks, strokeLines } from './find-line.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
 /** An image's ink and the strokes that may be digits. */
@@ -20,6 +21,8 @@ export interface Look {
 const SURFACE_LINE_SHARE = 0.4;
 /** …and only when the surface covers less than this share of the image. */
 const SMALL_SURFACE = 0.3;
+/** …and reading the whole image finds a line of at least this share of the surface's digit marks. */
+const LINE_MARKS = 0.5;
 /** A mark at least this share of the note's width and height, read without the note, is its edge. */
 const NOTE_EDGE_SHARE = 0.8;
 /** The closed image is read when it keeps less than this share of the ink (the rest was print)… */
@@ -29,7 +32,11 @@ const SPARED_HALF_WIDTH = 1.8;
 /** …and its line is at least this tall (pixels). */
 const SPARED_LINE = 12;
 
-const inkArea = (look: Look): number => look.strokes.reduce((s, c) => s + c.area, 0);
+/** A plain look whose best line holds this share of its ink has no pattern for a closing to take. */
+const LINE_INK_SHARE = 0.9;
+
+const areaOf = (strokes: Component[]): number => strokes.reduce((s, c) => s + c.area, 0);
+const inkArea = (look: Look): number => areaOf(look.strokes);
 
 function look(luminance: Luminance, options: AnalyseOptions): Look | null {
   try {
@@ -60,6 +67,19 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
   const closed = look(closeLuminance(luminance, 1), { ...options, polarity: 'dark-on-light' });
   if (!closed || closed.strokes.length === 0) return plain;
   if (plain && plain.strokes.length > 0 && inkArea(closed) >= PATTERN_INK_SHARE * inkArea(plain)) return plain;
+  // All the ink in one line of marks, and the closing found nothing they do not hold: thin pen
+  // strokes, no pattern (the closing only wore them down).
+  const best = plain && strokeLines(plain.strokes)[0];
+  const clean = best && best.strokes.length >= 2 && areaOf(best.strokes) >= LINE_INK_SHARE * inkArea(plain!);
+  const within = (c: Component): boolean =>
+    plain!.strokes.some(
+      ({ box }) =>
+        c.box.x >= box.x - 1 &&
+        c.box.y >= box.y - 1 &&
+        c.box.x + c.box.width <= box.x + box.width + 1 &&
+        c.box.y + c.box.height <= box.y + box.height + 1,
+    );
+  if (clean && closed.strokes.every(within)) return plain;
   if (lineHeight(closed.strokes) < SPARED_LINE || halfWidth(closed.analysis) < SPARED_HALF_WIDTH) return plain;
   return closed;
 }
@@ -88,6 +108,9 @@ export function firstLook(luminance: Luminance): Look {
     Math.max(...outline.map((p) => p[axis])) - Math.min(...outline.map((p) => p[axis]));
   const noteEdge = (c: Component): boolean =>
     c.box.width >= NOTE_EDGE_SHARE * across('x') && c.box.height >= NOTE_EDGE_SHARE * across('y');
-  const outside = lineHeight(plain.strokes.filter((c) => !noteEdge(c)));
-  return seen.strokes.length === 0 || (small && inside < SURFACE_LINE_SHARE * outside) ? plain : seen;
+  const outside = plain.strokes.filter((c) => !noteEdge(c));
+  // …and pieces of a note's edge are no line of digits: the whole image must show one too.
+  const marks = (strokes: Component[]): number => digitMarks(strokeLines(strokes)[0]?.strokes ?? []);
+  const plainLine = small && inside < SURFACE_LINE_SHARE * lineHeight(outside);
+  return seen.strokes.length === 0 || (plainLine && marks(outside) >= LINE_MARKS * marks(seen.strokes)) ? plain : seen;
 }

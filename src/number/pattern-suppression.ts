@@ -122,6 +122,25 @@ const MIN_PEN_HALF_WIDTH = 1.8;
 /** A piece at least this share of the line's height tall may be a digit drawn with a thinner pen. */
 const TALL_PIECE = 0.6;
 
+/** Ink that was no mark comes back as one no taller than this many line heights. */
+const FREED_HEIGHT = 1.5;
+
+/** The labels of the analysis' ink that are taller than `limit` (pixels), marks or not. */
+function tallMarks(analysis: InkAnalysis, limit: number): Set<number> {
+  const { labels, width } = analysis;
+  const top = new Map<number, number>();
+  const tall = new Set<number>();
+  for (let i = 0; i < labels.length; i++) {
+    const id = labels[i]!;
+    if (!id) continue;
+    const y = Math.floor(i / width);
+    const first = top.get(id);
+    if (first === undefined) top.set(id, y);
+    else if (y - first + 1 > limit) tall.add(id);
+  }
+  return tall;
+}
+
 /** Is a removed (rule) pixel within 2 px of (x, y)? */
 function nearRemoved(remove: Uint8Array, width: number, height: number, x: number, y: number): boolean {
   for (let yy = Math.max(0, y - 2); yy <= Math.min(height - 1, y + 2); yy++) {
@@ -188,7 +207,10 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   }
   if (inked === 0) return analysis;
   const depth = distanceToBackground(mask, width, height);
-  const half = penHalfWidth(mask, depth, width, height);
+  // The pen's width is the digit-sized ink's: a note's edge and its shadow may be far thicker.
+  const tall = tallMarks(analysis, FREED_HEIGHT * options.lineHeight);
+  const digitSized = mask.map((m, i) => (m && !tall.has(analysis.labels[i]!) ? 1 : 0));
+  const half = penHalfWidth(digitSized, depth, width, height) || penHalfWidth(mask, depth, width, height);
   const remove = new Uint8Array(mask.length);
   // 1. Straight runs longer than a digit and thin across: rules, a box's sides, an underline.
   const thin = Math.max(2, 0.9 * half);
@@ -223,8 +245,15 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   const cleaned = new Float32Array(ink);
   for (let i = 0; i < cleaned.length; i++) if (remove[i]) cleaned[i] = Math.min(cleaned[i]!, STROKE_THRESHOLD * 0.5);
   const { labels, components: all } = labelComponents(cleaned, width, height);
+  // Ink that was no mark before comes back only as a digit freed from the print it touched (a
+  // comb's teeth): what is taller than the digits is a note's edge or its shadow.
+  const marks = new Set(analysis.components.map((c) => c.id));
+  const wasMark = new Uint8Array(all.length + 1);
+  for (let i = 0; i < labels.length; i++) if (labels[i] && marks.has(analysis.labels[i]!)) wasMark[labels[i]!] = 1;
   const components = all.filter(
-    (c) => !isRuling(c, labels, { width, height }, analysis.page, analysis.surface !== null),
+    (c) =>
+      (wasMark[c.id] || c.box.height <= FREED_HEIGHT * options.lineHeight) &&
+      !isRuling(c, labels, { width, height }, analysis.page, analysis.surface !== null),
   );
   return { ...analysis, ink: cleaned, labels, components };
 }

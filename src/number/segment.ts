@@ -38,6 +38,9 @@ export function lineHeight(components: Component[]): number {
   return median(components.filter((c) => c.area >= 0.15 * biggest).map((c) => c.box.height));
 }
 
+/** A mark no taller than this share of the line's height is a hairline (a rule's remains). */
+const HAIRLINE = 0.06;
+
 /** The components that are ink of the digits: no specks, underlines or page borders. */
 export function digitStrokes(analysis: InkAnalysis): Component[] {
   const { width, height } = analysis.page;
@@ -51,7 +54,13 @@ export function digitStrokes(analysis: InkAnalysis): Component[] {
   return candidates.filter((c) => {
     const { box } = c;
     // Small, or a hairline: a stroke of a digit has an area of a third of h² or so.
-    const speck = (box.width < 0.2 * h && box.height < 0.2 * h) || c.area < 0.015 * h * h;
+    // A flat dash a pixel or two high is what a rule left between the digits, not a pen stroke.
+    const speck =
+      (box.width < 0.2 * h && box.height < 0.2 * h) ||
+      c.area < 0.015 * h * h ||
+      box.height <= HAIRLINE * h ||
+      // …and a pixel-wide line taller than the digits is a piece of a rule down the page (a margin).
+      (box.width <= Math.max(1, HAIRLINE * h) && box.height > 1.5 * h);
     const underline = box.width >= 1.2 * h && box.height <= 0.35 * h && box.y > centres;
     return !speck && !underline;
   });
@@ -78,7 +87,13 @@ function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
     const options = [i - 1, i + 1]
       .filter((j) => j >= 0 && j < result.length)
       .map((j) => ({ j, gap: gapTo(result[j]), merged: merge(piece, result[j]!) }))
-      .filter((o) => o.gap < 0.25 * lineHeight && o.merged.box.width <= 1.2 * lineHeight)
+      .filter(
+        (o) =>
+          o.gap < 0.25 * lineHeight &&
+          o.merged.box.width <= 1.2 * lineHeight &&
+          // A mark well above or below the digit (a speck, a stray dot) is no part of it.
+          o.merged.box.height <= 1.3 * Math.max(lineHeight, result[o.j]!.box.height),
+      )
       .sort((a, b) => a.gap - b.gap);
     const best = options[0];
     if (!best) continue;
