@@ -18,10 +18,11 @@ import {
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
 import { digitMarks, mostProminentLine } from './find-line.js';
-import { firstLook, lookPastPatterns } from './first-look.js';
+import { firstLook, lookPastPatterns, type Look } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { eraseRules } from './rule-eraser.js';
 import { suppressPatterns } from './pattern-suppression.js';
+import { marksOf, nearOutline } from './note-edge.js';
 import { readPieces, resolvePiece, type Piece, type Reader } from './pieces.js';
 import { getSegmentChecker } from './segment-checker.js';
 import { digitStrokes, groupStrokes, lineHeight } from './segment.js';
@@ -88,6 +89,14 @@ const DETAIL_MARGIN = 0.6;
 /** …and this much more at either end of the line. */
 const DETAIL_ALONG = 3;
 
+/** Strokes within this many line heights above or below the line stay with it when print is taken out. */
+const NEAR_LINE = 0.35;
+
+/** A closer look whose line has more than this many strokes per stroke of the first is in shreds. */
+const SHREDS = 1.6;
+/** …whose strokes are mostly shorter than this share of the line's height. */
+const SHRED_HEIGHT = 0.7;
+
 /** A rule is at most this share of the line's height thick, either side of its middle. */
 const RULE_REACH = 0.025;
 
@@ -148,9 +157,16 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
     blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
     ...(analysis.surface && onSurface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
   });
-  // The first look stands when the second finds nothing (ink too faint up close).
+  // The first look stands when the second finds nothing (ink too faint up close), or finds its
+  // strokes in shreds (a thin pen, faint on its paper, breaks up at the larger size).
   // Strokes a rule ran into may all have been taken for the rule: the print is taken out first.
-  if (close)
+  const shreds = (look: Look): boolean => {
+    const line = mostProminentLine(look.strokes);
+    const heights = line.map((c) => c.box.height).sort((a, b) => a - b);
+    const expected = (height * analysis.scale) / look.analysis.scale;
+    return line.length > SHREDS * strokes.length + 1 && heights[heights.length >> 1]! < SHRED_HEIGHT * expected;
+  };
+  if (close && !shreds(close))
     return {
       ...close,
       origin: { x: region.x, y: region.y },
@@ -163,14 +179,23 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
  * The number's ink with printed patterns, boxes and rules taken out (see pattern-suppression.ts),
  * twice: the first pass's line height is measured on strokes the print may have run together.
  */
-function withoutPrint(found: Found): Found {
+function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
   let { analysis, strokes } = found;
+  // Only the strokes around the line being read, when it was not read closer (the whole image's).
+  const around = !closer && strokes.length > 0 ? unionBox(strokes) : null;
+  const reach = lineHeight(strokes);
+  const near = (c: Component): boolean =>
+    !around ||
+    (c.box.x + c.box.width >= around.x - reach &&
+      c.box.x <= around.x + around.width + reach &&
+      c.box.y >= around.y - NEAR_LINE * reach &&
+      c.box.y + c.box.height <= around.y + around.height + NEAR_LINE * reach);
   for (let pass = 0; pass < 2 && (strokes.length > 0 || found.lineHeight); pass++) {
     const height = pass === 0 && found.lineHeight ? found.lineHeight : lineHeight(strokes);
     const cleaned = suppressPatterns(analysis, { lineHeight: height });
     if (cleaned === analysis) break;
     analysis = cleaned;
-    strokes = digitStrokes(cleaned);
+    strokes = digitStrokes(cleaned).filter(near);
   }
   return { ...found, analysis, strokes };
 }
@@ -207,12 +232,16 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     let candidates = [line];
     // A sheet photographed whole (a page on a desk) has rules, long lines and small numbers.
     const sheet = analysis.surface !== null;
-    // A line of one mark (the sheet's edge) is no number: a number small on a big page may not
-    // even be seen at the first look's size, so the page is looked at closer.
-    if (sheet && decoded.detail && line.length < 2) {
+    // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
+    // page may not even be seen at the first look's size, so the page is looked at closer.
+    if (sheet && decoded.detail && marksOf(line).length < 2) {
       const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
       // When no line seen closer holds up, the first look's line is read after all.
       if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
+      // A line of the note's own edge, seen from inside, hides the number's line: that is next.
+      const edge = marksOf(line)[0];
+      const next = mostProminentLine(strokes.filter((c) => !line.includes(c)));
+      if (edge && nearOutline(edge, analysis) && marksOf(next).length >= 2) candidates = [next, ...candidates];
     }
     // The first line whose strokes are still a line of the pen's marks up close (a signature's
     // loops, seen closer, are a thin scribble that goes with the print). A surface found at
@@ -220,7 +249,8 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     search: for (const candidate of candidates) {
       for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
         const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-        const read = withoutPrint(readInDetail(decoded, first, { onSurface, sheet }));
+        const det = readInDetail(decoded, first, { onSurface, sheet });
+        const read = withoutPrint(det, { closer: det !== first });
         if (candidate === line && onSurface) cleaned = read;
         const expected = read.lineHeight ?? lineHeight(candidate);
         const kept = mostProminentLine(read.strokes);
