@@ -58,8 +58,9 @@ function halfWidth(analysis: InkAnalysis): number {
 /**
  * The ink of `luminance`, read past a printed pattern when there is one: the image is also read
  * after a grey closing; that reading is taken when the closing took away much of the ink yet
- * left thick strokes in a line (a cheque's guilloche under pen digits). Null when neither finds
- * any ink.
+ * left thick strokes in a line (a cheque's guilloche under pen digits), unless the plain reading
+ * is already one clean line holding all the closing found (a thin pen the closing wore down).
+ * Null when neither finds any ink.
  */
 export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions): Look | null {
   const plain = look(luminance, options);

@@ -32,7 +32,10 @@ const CUT_MARGIN = 2;
  * few touching pairs (77.0%).
  */
 const TRUSTED_DIGIT_WHOLE = 0.45;
-/** The same floor for each half of a cut. */
+/**
+ * The floor for each half of a tried cut stays as it was: at 0.45 the halves of a letter ("H" read
+ * as "1" and "1") outscored the letter kept whole.
+ */
 const HALF_DIGIT_WHOLE = 0.1;
 
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
