@@ -230,6 +230,17 @@ describe('scenes in Node', () => {
     assert.ok(reading.surface, 'no surface reported');
   });
 
+  it('readNumber() keeps a wide digit whole and reads no mark beside the number (validation desk photos)', async () => {
+    // Once read "422" (a wide 2 cut in two) and "8887191" (see test/fixtures/desk-photos/README.md).
+    for (const [file, text] of [
+      ['number-42-wide-two-pink-card.jpg', '42'],
+      ['number-888719-index-card-light-oak.jpg', '888719'],
+    ]) {
+      const reading = await readNumber(join(ROOT, 'test/fixtures/desk-photos', file!));
+      assert.equal(reading.text, text, file);
+    }
+  });
+
   it("readNumber() reads big digits filling a small card, not the card's edge", async () => {
     // The card is a fifth of the photo: read without it, its edge is one mark taller than the digits.
     const indices = [4, 18];
