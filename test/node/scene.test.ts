@@ -235,8 +235,8 @@ describe('scenes in Node', () => {
     for (const [file, text] of [
       ['number-42-wide-two-pink-card.jpg', '42'],
       ['number-888719-index-card-light-oak.jpg', '888719'],
-    ]) {
-      const reading = await readNumber(join(ROOT, 'test/fixtures/desk-photos', file!));
+    ] as const) {
+      const reading = await readNumber(join(ROOT, 'test/fixtures/desk-photos', file));
       assert.equal(reading.text, text, file);
     }
   });
