@@ -1,5 +1,6 @@
 /** Turns the results into BENCHMARKS.md: one table per section, each figure against its target. */
 import { figure, kb, met, ms, pct, table } from './format.js';
+import { HANDWRITING_FONTS } from './browser.js';
 import { deskSection, deskSummaryRows, kindTarget } from './report-desk.js';
 import { nodeFilesSection, nodeFilesSummaryRows } from './report-node-files.js';
 import { cameraSection, cameraSummaryRows } from './report-camera.js';
@@ -441,6 +442,13 @@ function kindSection(k: KindResult): string {
   return parts.join('\n');
 }
 
+/** What a kind with no images shows instead of a 0% accuracy: why it was not measured. */
+function notMeasured(k: KindResult, r: BenchResults): string {
+  return k.kind === 'fonts' && r.missingFonts.length > 0
+    ? 'not measured: no handwriting font installed (see section 2)'
+    : 'not measured (no images)';
+}
+
 export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   const m = r.machine;
@@ -466,6 +474,10 @@ export function renderReport(r: BenchResults): string {
   for (const k of r.kinds) {
     if (k.kind === 'mnist-canvas') continue;
     const target = kindTarget(k.kind, TARGETS.photoKind);
+    if (k.count === 0) {
+      rows.push([`Accuracy, ${k.kind} (Chromium)`, notMeasured(k, r), `≥ ${pct(target, 0)}`, '—']);
+      continue;
+    }
     rows.push([`Accuracy, ${k.kind} (Chromium)`, figure(k), `≥ ${pct(target, 0)}`, met(k.accuracy >= target)]);
     const strokes = strokeFonts(k);
     if (strokes) {
@@ -619,16 +631,18 @@ export function renderReport(r: BenchResults): string {
         r.kinds.map((k) => [
           k.kind,
           String(k.count),
-          pct(k.accuracy),
+          k.count === 0 ? notMeasured(k, r) : pct(k.accuracy),
           String(k.uncertain),
           k.rightFlagged === undefined ? '—' : `${k.rightFlagged} (${pct(k.rightFlagged / Math.max(1, k.correct))})`,
           k.kind === 'mnist-canvas' ? '(reference)' : `≥ ${pct(kindTarget(k.kind, TARGETS.photoKind), 0)}`,
-          k.kind === 'mnist-canvas' ? '—' : met(k.accuracy >= kindTarget(k.kind, TARGETS.photoKind)),
+          k.kind === 'mnist-canvas' || k.count === 0 ? '—' : met(k.accuracy >= kindTarget(k.kind, TARGETS.photoKind)),
         ]),
       ),
       '',
       r.missingFonts.length > 0
-        ? `Fonts missing (skipped): ${r.missingFonts.join(', ')}.`
+        ? `Fonts missing (skipped): ${r.missingFonts.join(', ')}. They come from Debian's packages ` +
+            `(\`apt-get install ${Object.keys(HANDWRITING_FONTS).join(' ')}\`); ` +
+            '`npx tsx scripts/bench/run.ts --update=fonts` measures them alone.'
         : 'All nine handwriting fonts were installed.',
       '',
       '### Per kind',

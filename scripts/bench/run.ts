@@ -23,6 +23,8 @@
  *   --camera-runs=N    fresh browsers per fake camera video (default 5; 2 with --quick)
  *   --update=camera    run only the live-camera and main-thread part, into results.json and BENCHMARKS.md
  *   --skip-real-numbers  no cheque, form and page numbers (section 10)
+ *   --update=fonts     run only the handwriting-font kind (fonts from Debian's packages), into
+ *                      results.json and BENCHMARKS.md
  *   --update=real-numbers  run only the cheque, form and page numbers (section 10), both splits, into
  *                      results.json and BENCHMARKS.md; --real-count=N per kind (default 200), --as-baseline
  *                      also keeps the run as the baseline the section compares with
@@ -60,6 +62,7 @@ const updateFiles = args.includes('--update=files');
 const skipCamera = args.includes('--skip-camera');
 const updateCamera = args.includes('--update=camera');
 const updateRealNumbers = args.includes('--update=real-numbers');
+const updateFonts = args.includes('--update=fonts');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -310,6 +313,36 @@ async function updateCameraOnly(): Promise<void> {
   log('Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
+/**
+ * `--update=fonts`: only the handwriting-font kind, merged into the committed results (the
+ * cold and warm timings the browser run takes first are cut short and not kept).
+ */
+async function updateFontsOnly(): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  const server = await startServer(ROOT);
+  try {
+    const browser = await runBrowser({
+      server,
+      indices: [],
+      fontEvery: 1,
+      speedScale: 0.05,
+      coldRuns: 1,
+      concurrency: 1,
+      only: ['fonts'],
+      log,
+    });
+    const fonts = browser.kinds.find((k) => k.kind === 'fonts');
+    if (fonts) results.kinds = results.kinds.map((k) => (k.kind === 'fonts' ? fonts : k));
+    results.missingFonts = browser.missingFonts;
+  } finally {
+    await server.close();
+  }
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log('Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.');
+}
+
 /** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
 async function updateRealNumbersOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -342,7 +375,9 @@ const run = args.includes('--report')
       ? updateCameraOnly
       : updateRealNumbers
         ? updateRealNumbersOnly
-        : main;
+        : updateFonts
+          ? updateFontsOnly
+          : main;
 
 run().catch((error: unknown) => {
   console.error(error);
