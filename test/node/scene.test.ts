@@ -241,6 +241,20 @@ describe('scenes in Node', () => {
     }
   });
 
+  it('readNumber() leaves out a small stray mark standing apart at either end of the number', async () => {
+    // Validation photos (test/fixtures/desk-photos/README.md) once read "187334" (a speck before
+    // the number) and "9181" (a mark below and after it). The mark is reported, not read.
+    for (const [file, text] of [
+      ['number-87334-speck-light-oak.jpg', '87334'],
+      ['number-918-mark-below-grey-laminate.jpg', '918'],
+    ] as const) {
+      const reading = await readNumber(join(ROOT, 'test/fixtures/desk-photos', file));
+      assert.equal(reading.text, text, file);
+      assert.equal(reading.notDigits.length, 1, `${file}: the stray mark is not reported`);
+      assert.ok(reading.uncertain, `${file}: a reading with a mark left out is not uncertain`);
+    }
+  });
+
   it("readNumber() reads big digits filling a small card, not the card's edge", async () => {
     // The card is a fifth of the photo: read without it, its edge is one mark taller than the digits.
     const indices = [4, 18];
