@@ -241,6 +241,18 @@ describe('scenes in Node', () => {
     }
   });
 
+  it('readNumber() finds a note lying on a second sheet that runs off the frame', async () => {
+    // A validation photo (test/fixtures/desk-photos/README.md) once read "1": the note and the
+    // sheet under it were one light shape across the frame, so no note was found at all.
+    const file = join(ROOT, 'test/fixtures/desk-photos/number-8686-note-on-second-sheet-cutting-mat.jpg');
+    const reading = await readNumber(file);
+    assert.equal(reading.text, '8686');
+    assert.ok(reading.surface, 'no surface reported');
+    // The note's outline, not the sheet's: the sheet runs to the photo's bottom edge (1649 px).
+    const lowest = Math.max(...reading.surface.corners.map((p) => p.y));
+    assert.ok(lowest < 1550, `the outline reaches y = ${lowest.toFixed(0)}: it took in the sheet below`);
+  });
+
   it('readNumber() leaves out a small stray mark standing apart at either end of the number', async () => {
     // Validation photos (test/fixtures/desk-photos/README.md) once read "187334" (a speck before
     // the number) and "9181" (a mark below and after it). The mark is reported, not read.
