@@ -110,6 +110,8 @@ const MIN_HELD_UNFILLED = 0.5;
 const WHOLE_SHARPNESS_SLACK = 0.1;
 /** How many of the largest regions of a tone are tried as sheets. */
 const REGIONS = 3;
+/** Share of the frame's border a part of a split region may run along (see toneSplit). */
+const SPLIT_BORDER_CONTACT = 0.08;
 
 /** Where the coarse copy is of one tone: above `threshold` (`light`) or below it. */
 function toneMask(grid: Grid, threshold: number, light: boolean): Uint8Array {
@@ -210,9 +212,9 @@ function* candidates(grid: Grid, image: Luminance, planes: Channel[], found: () 
 
 /**
  * A light region across the frame may be a note on a second sheet that runs off it: split at its
- * own tones (Otsu), a part seen whole may be the note. On validation desks, number-on-desk
- * 88.5/85.0/85.5 → 88.5/85.5/86.0% (3 × 200), note-on-desk 96.6 → 96.9% (320); parts touching
- * the frame, or splitting regions that were no sheet for other reasons, lost more than they won.
+ * own tones (Otsu), a part (nearly) seen whole may be the note. On validation desks number-on-desk
+ * went 88.5/85.0/85.5 → 88.5/85.5/87.0% (3 × 200), note-on-desk 96.6 → 96.9% (320); parts along
+ * more of the frame, or splitting regions that were no sheet for other reasons, lost more.
  */
 function* toneSplit(grid: Grid, region: Uint8Array, minArea: number): Generator<Candidate> {
   const { values, width, height } = grid;
@@ -224,7 +226,7 @@ function* toneSplit(grid: Grid, region: Uint8Array, minArea: number): Generator<
     for (let i = 0; i < part.length; i++) part[i] = region[i]! && values[i]! > threshold === lighter ? 1 : 0;
     for (const piece of largestRegions(openRegion(part, width, height, 1), width, 1, minArea)) {
       const sheet = asSheet(grid, piece, MIN_STEP, 0);
-      if (sheet && sheet.borderContact === 0) yield sheet;
+      if (sheet && sheet.borderContact <= SPLIT_BORDER_CONTACT) yield sheet;
     }
   }
 }
