@@ -83,16 +83,16 @@ const LEAVE_OUT_ABOVE = 0.7;
 
 /** A mark at either end of the line, kept whole, less than this share of the line's height… */
 const STRAY_HEIGHT = 0.55;
+/** …standing apart from its neighbour by at least this share of the line's height… */
+const STRAY_GAP = 0.5;
 /**
  * …that the segment checker doubts is a whole digit (its chance below this) is a stray mark, a
- * speck of the desk or the note's edge beside the number, and is left out. Chosen on validation
- * desk photos (MNIST training digits, two sets of 200): it left out two such marks ("87334" read
- * "187334", "918" read "9181") and no digit.
+ * speck of the desk or of the note's edge beside the number, and is left out. Chosen on
+ * validation desk photos (MNIST training digits, three sets of 200): it left out two such marks
+ * ("87334" read "187334", "918" read "9181") and no digit; without the gap it also dropped a
+ * cheque amount's last digit.
  */
 const STRAY_WHOLE = 0.5;
-
-/** …and stands apart from its neighbour by at least this share of the line's height. */
-const STRAY_GAP = 0.5;
 
 /** Is `piece` a stray mark at an end of the line (see {@link STRAY_HEIGHT})? */
 function strayAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean {

@@ -5,10 +5,10 @@
  *    a mat's grid, a weave) fade into their surroundings (coarse-image.ts);
  * 2. split light from dark (Otsu) and take the largest regions of each tone, opened (a pen
  *    touching the note stays apart) and with holes filled (the writing on a note is a hole in
- *    it), or, where the light one runs across the frame, the parts of it split by their own
- *    tones (a note on a second sheet); failing that, regions unlike the desk in colour (a pink note on light oak, cream paper
- *    on a grey table: surface-colour.ts), then the areas that sharp edges (of brightness or
- *    colour) enclose (paper on paper), strong edges first;
+ *    it), or, where the light one runs across the frame, its parts split by their own tones (a
+ *    note on a second sheet); failing that, regions unlike the desk in colour (a pink note on
+ *    light oak, cream paper on a grey table: surface-colour.ts), then the areas that sharp edges
+ *    (of brightness or colour) enclose (paper on paper), strong edges first;
  * 3. keep a region only if it looks like a sheet: convex with four straight sides, mostly of one
  *    tone, a real step in brightness (or colour) from what is around it, with a *sharp* edge (a
  *    shadow or a vignette is soft), not the whole frame nor a wide band across it; of several, the
