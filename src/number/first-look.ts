@@ -40,7 +40,7 @@ const inkArea = (look: Look): number => areaOf(look.strokes);
 
 function look(luminance: Luminance, options: AnalyseOptions): Look | null {
   try {
-    const analysis = analyseInk(luminance, options);
+    const analysis = analyseInk(luminance, { ...options, numberLine: true });
     return { analysis, strokes: digitStrokes(analysis) };
   } catch (error) {
     if (error instanceof DigitRecognizerError) return null;

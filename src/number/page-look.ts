@@ -58,7 +58,7 @@ export function closerLines(
       let analysis: InkAnalysis;
       try {
         const clean = eraseRules(tile, { reach: RULE_REACH, lineHeight: RULE_LINE });
-        analysis = analyseInk(clean, { polarity: first.polarity });
+        analysis = analyseInk(clean, { polarity: first.polarity, numberLine: true });
       } catch (error) {
         if (error instanceof DigitRecognizerError) continue;
         throw error;

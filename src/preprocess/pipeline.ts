@@ -63,6 +63,11 @@ function extentOf(polygon: Point[]): Extent {
 export interface AnalyseOptions extends InkOptions {
   /** Look for a writing surface (a note on a desk) and read ink only inside it. */
   findSurface?: boolean;
+  /**
+   * The ink is a line of digits (`readNumber()`): an upright bar in line with other marks of its
+   * height is a 1, however far it stands from them.
+   */
+  numberLine?: boolean;
 }
 
 /** Luminance → ink and its strokes; `EMPTY_IMAGE` when there is no ink at all. */
@@ -86,6 +91,7 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     width,
     page,
     surface?.inner ?? null,
+    options.numberLine ?? false,
   );
   if (surface && !surface.light && components.length === 0) {
     // A dark shape with nothing written in it is more likely a blot of ink than a blank screen.
