@@ -211,11 +211,9 @@ function* candidates(grid: Grid, image: Luminance, planes: Channel[], found: () 
 }
 
 /**
- * A light region across the frame may be a note on a second sheet that runs off it: split at its
- * own tones (Otsu), a part (nearly) seen whole may be the note. On validation desks number-on-desk
- * went 88.5/85.0/85.5 → 88.5/85.5/87.0% (3 × 200), note-on-desk 96.6 → 96.9% (320); parts along
- * more of the frame, or splitting regions that were no sheet for other reasons, lost more.
- */
+ * A light region across the frame may be a note on a second sheet running off it: split at its own
+ * tones (Otsu), a part (nearly) seen whole may be the note. Validation: number-on-desk 88.5/85.0/
+ * 85.5 → 88.5/85.5/87.0% (3 × 200), note-on-desk 96.6 → 96.9%; looser variants lost more. */
 function* toneSplit(grid: Grid, region: Uint8Array, minArea: number): Generator<Candidate> {
   const { values, width, height } = grid;
   const inside: number[] = [];
