@@ -145,3 +145,71 @@ export function mostProminentLine(strokes: Component[], { strays = true } = {}):
       (c.box.x >= x0 && c.box.x + c.box.width <= x1 && c.box.y >= y0 && c.box.y + c.box.height <= y1),
   );
 }
+
+/** A printed word beside the number (a form's label) has marks at most this share of the line's height… */
+const WORD_MARK = 0.6;
+/** …spans at most this share of it from its top to its bottom, ascenders and all… */
+const WORD_SPAN = 0.8;
+/** …is at least this wide, in line heights (a speck or a dash is no word)… */
+const WORD_WIDTH = 0.8;
+/** …has letters that overlap each other by less than this share of the narrower… */
+const WORD_OVERLAP = 0.3;
+/** …or is one mark this many times as wide as it is tall (letters joined up)… */
+const WORD_ASPECT = 2.5;
+/** …or this many times, when it is at most `TINY_WORD` of the line's height… */
+const TINY_WORD_ASPECT = 1.5;
+const TINY_WORD = 0.45;
+/** …and ends at least this far (line heights) from the number's first mark. */
+const WORD_GAP = 0.15;
+/** Marks all at most `TINY_WORD` of the line's height this far away (line heights) are print too, however few. */
+const FAR_PRINT = 1.5;
+
+/** Marks at one end of a line that look like a printed word (see {@link printedWords}). */
+export interface PrintedWord {
+  marks: Component[];
+  /** Tiny and far from the number: print whatever the model makes of it. */
+  far: boolean;
+}
+
+/** `run` (marks at one end of a line) as a printed word apart from `rest`, the number, or null. */
+function printedWord(run: Component[], rest: Component[], height: number, before: boolean): PrintedWord | null {
+  if (run.length === 0 || rest.length === 0) return null;
+  const left = Math.min(...run.map((c) => c.box.x));
+  const right = Math.max(...run.map((c) => c.box.x + c.box.width));
+  const gap = before
+    ? Math.min(...rest.map((c) => c.box.x)) - right
+    : left - Math.max(...rest.map((c) => c.box.x + c.box.width));
+  const band = bandOf(run);
+  if (gap < WORD_GAP * height || band.bottom - band.top > WORD_SPAN * height) return null;
+  const tiny = run.every((c) => c.box.height <= TINY_WORD * height);
+  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true };
+  // Letters stand side by side (a broken digit's pieces stack); a lone mark is a joined-up word.
+  const sideBySide = run.every(
+    (c, i) =>
+      i === 0 ||
+      run[i - 1]!.box.x + run[i - 1]!.box.width - c.box.x < WORD_OVERLAP * Math.min(c.box.width, run[i - 1]!.box.width),
+  );
+  const lone = run[0]!.box;
+  const letters = run.length >= 2 ? sideBySide : lone.width >= (tiny ? TINY_WORD_ASPECT : WORD_ASPECT) * lone.height;
+  return letters && right - left >= WORD_WIDTH * height ? { marks: run, far: false } : null;
+}
+
+/**
+ * What may be a printed word at either end of `line` (a line's strokes): a run of marks all far
+ * smaller than the digits, together as wide as a word and standing apart from them ("Amount",
+ * "Tel."), or tiny and far off. Small digits written beside big ones look the same to geometry;
+ * the reader keeps a run the model reads as digits (see read-number.ts).
+ */
+export function printedWords(line: Component[], height: number): PrintedWord[] {
+  const order = line.slice().sort((a, b) => a.box.x - b.box.x);
+  const small = (c: Component): boolean => c.box.height <= WORD_MARK * height;
+  let start = 0;
+  while (start < order.length && small(order[start]!)) start++;
+  let end = order.length;
+  while (end > start && small(order[end - 1]!)) end--;
+  const number = order.slice(start, end);
+  return [
+    printedWord(order.slice(0, start), number, height, true),
+    printedWord(order.slice(end), number, height, false),
+  ].filter((word): word is PrintedWord => word !== null);
+}

@@ -37,6 +37,10 @@ const TRUSTED_DIGIT_WHOLE = 0.45;
  * as "1" and "1") outscored the letter kept whole.
  */
 const HALF_DIGIT_WHOLE = 0.1;
+/** A mark is not cut when the model's not-a-digit score of both halves is at least this. */
+const NO_DIGIT_HALVES = 0.9;
+/** …and it is at most this share of the line's height (two touching digits are as tall as the line). */
+const NO_DIGIT_HEIGHT = 0.7;
 
 /** A candidate digit: its strokes, its normalised pixels and what both networks make of it. */
 export interface Piece {
@@ -115,7 +119,11 @@ export async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Pro
   // A piece the model calls a clean digit is cut only when two digits read clearly better: the
   // checker doubts a whole digit drawn with a pen unlike MNIST's (a thin 6 read as "10").
   const margin = 1 + (CUT_MARGIN - 1) * (1 - piece.prediction.notDigitScore);
-  if (!best || (!forced && bestScore <= margin * whole)) return [piece];
+  // A mark whose halves are no digits either (a printed word, a scribble) stays one mark.
+  const noDigits =
+    box.height <= NO_DIGIT_HEIGHT * reader.lineHeight &&
+    (best?.every((half) => half.prediction.notDigitScore >= NO_DIGIT_HALVES) ?? false);
+  if (!best || (!forced && (bestScore <= margin * whole || noDigits))) return [piece];
   const [first, second]: Piece[] = best.map((half) => ({ ...half, cut: true }));
   return [...(await resolvePiece(reader, first!, depth + 1)), ...(await resolvePiece(reader, second!, depth + 1))];
 }

@@ -17,7 +17,7 @@ import {
   type InkAnalysis,
   type NormalizedDigit,
 } from '../preprocess/pipeline.js';
-import { digitMarks, mostProminentLine } from './find-line.js';
+import { digitMarks, mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
 import { firstLook, lookPastPatterns, type Look } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { eraseRules } from './rule-eraser.js';
@@ -103,6 +103,49 @@ function strayAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean 
   const next = (first ? pieces[1] : pieces[pieces.length - 2])!.group.box;
   const gap = first ? next.x - (box.x + box.width) : box.x - (next.x + next.width);
   return piece.whole < STRAY_WHOLE && box.height < STRAY_HEIGHT * lineHeight && gap >= STRAY_GAP * lineHeight;
+}
+
+/** A bare upright stroke kept whole, shorter than this share of the line's height… */
+const LONE_STROKE_HEIGHT = 0.85;
+/** …and narrower than this share… */
+const LONE_STROKE_WIDTH = 0.15;
+/** …that the segment checker is all but sure is no whole digit (its chance below this) is no 1. */
+const LONE_STROKE_WHOLE = 0.05;
+
+/**
+ * Is `piece` a short upright stroke that is no digit: a comb's tooth left when its rule was
+ * taken out, a box side's stub? A 1 is as tall as its neighbours, and the checker knows one.
+ */
+function loneStroke(piece: Piece, lineHeight: number): boolean {
+  const { box } = piece.group;
+  return (
+    !piece.cut &&
+    piece.whole < LONE_STROKE_WHOLE &&
+    box.height < LONE_STROKE_HEIGHT * lineHeight &&
+    box.width <= LONE_STROKE_WIDTH * lineHeight
+  );
+}
+
+/** A printed word's pieces are print when one has at least this not-a-digit score… */
+const WORD_NOT_DIGIT = 0.5;
+
+/**
+ * The pieces of `words` (printed words at the line's ends) that are print: a tiny word far off,
+ * or one the model or the checker doubts anywhere. Small digits written beside big ones, read
+ * as clean digits, stay.
+ */
+function printedPieces(pieces: Piece[], words: PrintedWord[]): Set<Piece> {
+  const print = new Set<Piece>();
+  for (const word of words) {
+    const ids = new Set(word.marks.map((c) => c.id));
+    const inWord = pieces.filter((piece) => [...piece.group.ids].every((id) => ids.has(id)));
+    const doubted = inWord.some(
+      ({ prediction, whole }) =>
+        prediction.uncertain || prediction.notDigitScore >= WORD_NOT_DIGIT || whole < DOUBTFUL_PIECE,
+    );
+    if (word.far || doubted) for (const piece of inWord) print.add(piece);
+  }
+  return print;
 }
 
 /** A line of digits shorter than this (working pixels) is read again from the full image… */
@@ -300,13 +343,16 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   for (const piece of await readPieces(reader, groupStrokes(strokes))) {
     pieces.push(...(await resolvePiece(reader, piece)));
   }
+  const print = printedPieces(pieces, printedWords(strokes, reader.lineHeight));
+  if (print.size > 0) pieces.splice(0, pieces.length, ...pieces.filter((piece) => !print.has(piece)));
   if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
   const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
   // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
   // stays (two digits explained that mark best), uncertain when the model doubts it.
   const left = (piece: Piece): boolean =>
     (piece.prediction.reason === 'not-a-digit' && !piece.cut && piece.prediction.notDigitScore >= LEAVE_OUT_ABOVE) ||
-    strayAtEnd(piece, pieces, reader.lineHeight);
+    strayAtEnd(piece, pieces, reader.lineHeight) ||
+    loneStroke(piece, reader.lineHeight);
   const notDigits = pieces
     .filter(left)
     .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
