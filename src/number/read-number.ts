@@ -249,21 +249,27 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
  */
 function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
   let { analysis, strokes } = found;
+  const reach = lineHeight(strokes);
+  const near =
+    (around: Box | null) =>
+    (c: Component): boolean =>
+      !around ||
+      (c.box.x + c.box.width >= around.x - reach &&
+        c.box.x <= around.x + around.width + reach &&
+        c.box.y >= around.y - NEAR_LINE * reach &&
+        c.box.y + c.box.height <= around.y + around.height + NEAR_LINE * reach);
   // Only the strokes around the line being read, when it was not read closer (the whole image's).
   const around = !closer && strokes.length > 0 ? unionBox(strokes) : null;
-  const reach = lineHeight(strokes);
-  const near = (c: Component): boolean =>
-    !around ||
-    (c.box.x + c.box.width >= around.x - reach &&
-      c.box.x <= around.x + around.width + reach &&
-      c.box.y >= around.y - NEAR_LINE * reach &&
-      c.box.y + c.box.height <= around.y + around.height + NEAR_LINE * reach);
   for (let pass = 0; pass < 2 && (strokes.length > 0 || found.lineHeight); pass++) {
     const height = pass === 0 && found.lineHeight ? found.lineHeight : lineHeight(strokes);
     const cleaned = suppressPatterns(analysis, { lineHeight: height });
     if (cleaned === analysis) break;
     analysis = cleaned;
-    strokes = digitStrokes(cleaned).filter(near);
+    const all = digitStrokes(cleaned);
+    strokes = all.filter(near(around));
+    // Digits freed from the print widen the line once: a digit that sat lower, beside one that
+    // was freed, is the number's too (the first look saw one digit; the comb held the rest).
+    if (around && strokes.length > 0) strokes = all.filter(near(unionBox(strokes)));
   }
   return { ...found, analysis, strokes };
 }
