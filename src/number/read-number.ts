@@ -55,7 +55,9 @@ export interface NumberReading {
    * at the call's `notDigitAbove`, and a `notDigitScore` of at least 0.7: a mark that scores
    * less, such as a 9 with a long tail, stays in `text` as an uncertain digit), and small stray
    * marks standing apart at either end of the line that do not look like a whole digit (a speck
-   * of the desk beside the number), left to right. Empty for a clean number.
+   * of the desk beside the number), and short bare strokes that are no 1 (a comb's tooth), left
+   * to right. Empty for a clean number. A printed label beside the field is no part of the
+   * number and is not listed.
    */
   notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
@@ -126,7 +128,7 @@ function loneStroke(piece: Piece, lineHeight: number): boolean {
   );
 }
 
-/** A printed word's pieces are print when one has at least this not-a-digit score… */
+/** A printed word's pieces are print when one of them has at least this not-a-digit score. */
 const WORD_NOT_DIGIT = 0.5;
 
 /**
@@ -282,7 +284,8 @@ const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
 
 /**
  * Reads a handwritten number: finds each digit (merging the strokes of one digit, splitting
- * touching ones, ignoring specks and underlines) and classifies them left to right.
+ * touching ones, ignoring specks, underlines, a form's boxes and a printed label beside the field)
+ * and classifies them left to right.
  *
  * @example
  * ```ts
