@@ -127,12 +127,13 @@ export function firstLook(luminance: Luminance): Look {
   const outside = plain.strokes.filter((c) => !noteEdge(c));
   // …and pieces of a note's edge are no line of digits: the whole image must show one too.
   const marks = (strokes: Component[]): number => digitMarks(strokeLines(strokes)[0]?.strokes ?? []);
-  const plainLine = small && inside < SURFACE_LINE_SHARE * lineHeight(outside);
+  const outsideLine = lineHeight(outside);
+  const plainLine = small && inside < SURFACE_LINE_SHARE * outsideLine;
   // A surface holding one mark where the whole image holds a taller line of several is a light
   // patch of a printed pattern, the number running across it.
   // A large one qualifies when its one mark is a speck beside the whole image's line (a cheque's
   // printed box taken for a note, the digits in its pattern seen as no ink).
-  const taller = lineHeight(outside) / Math.max(1, inside);
+  const taller = outsideLine / Math.max(1, inside);
   const speck = inside < SPECK_SHARE * page.height && taller >= SPECK_TALLER;
   const oneMark = (small ? taller > 1 : speck) && marks(seen.strokes) < ONE_MARK && marks(outside) >= LINE_OF_MARKS;
   return seen.strokes.length === 0 || oneMark || (plainLine && marks(outside) >= LINE_MARKS * marks(seen.strokes))

@@ -348,12 +348,12 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
   const checker = await getSegmentChecker();
   const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
-  const pieces: Piece[] = [];
+  const read: Piece[] = [];
   for (const piece of await readPieces(reader, groupStrokes(strokes))) {
-    pieces.push(...(await resolvePiece(reader, piece)));
+    read.push(...(await resolvePiece(reader, piece)));
   }
-  const print = printedPieces(pieces, printedWords(strokes, reader.lineHeight));
-  if (print.size > 0) pieces.splice(0, pieces.length, ...pieces.filter((piece) => !print.has(piece)));
+  const print = printedPieces(read, printedWords(strokes, reader.lineHeight));
+  const pieces = read.filter((piece) => !print.has(piece));
   if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
   const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
   // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
