@@ -39,7 +39,8 @@ export interface CameraHost {
   readFrame(frame: HTMLCanvasElement, signal: AbortSignal): Promise<LiveReading | null>;
   /**
    * True when frames are read in a worker: the page's thread then only hands them over, so the
-   * loop reads as often as the worker answers (up to 20 a second) instead of resting between.
+   * loop reads as often as the worker answers (up to 20 a second) instead of resting between, and
+   * hands the worker the next frame while it reads the last.
    */
   readsOffMainThread(): boolean;
   /** Gets reading ready while the camera starts (loads the model, runs it once); never rejects. */
@@ -81,7 +82,8 @@ export class CameraController implements ReactiveController {
   private video: HTMLVideoElement | null = null;
   private loop: FrameLoop | null = null;
   private readonly steady = new SteadyAnswer<LiveReading>(3);
-  private readonly frame = document.createElement('canvas');
+  /** Canvases the guide box is drawn into, one per frame being read; reused. */
+  private readonly freeFrames: HTMLCanvasElement[] = [];
   /** Increases with every start and stop: a start that a stop overtook lets its stream go. */
   private generation = 0;
   /** Stopped because the page was hidden: starts again when it is shown. */
@@ -153,8 +155,10 @@ export class CameraController implements ReactiveController {
       await video.play();
       if (generation !== this.generation) throw OVERTAKEN;
       this.state = 'live';
+      const inWorker = this.cameraHost.readsOffMainThread();
       this.loop = new FrameLoop(video, (signal) => this.readFrame(signal), {
-        rest: this.cameraHost.readsOffMainThread() ? 0 : 0.5,
+        rest: inWorker ? 0 : 0.5,
+        inFlight: inWorker ? 2 : 1,
       });
       this.loop.start();
       this.host.requestUpdate();
@@ -240,12 +244,20 @@ export class CameraController implements ReactiveController {
 
   /** Draws the guide box of the current frame, scaled down, and reads it. */
   private async readFrame(signal: AbortSignal): Promise<void> {
+    const frame = this.freeFrames.pop() ?? document.createElement('canvas');
+    try {
+      await this.readInto(frame, signal);
+    } finally {
+      this.freeFrames.push(frame);
+    }
+  }
+
+  private async readInto(frame: HTMLCanvasElement, signal: AbortSignal): Promise<void> {
     const video = this.video;
     const guide = this.guide;
     if (!video || !guide) return;
     const side = this.cameraHost.numberMode() ? NUMBER_FRAME_SIDE : FRAME_SIDE;
     const scale = Math.min(1, side / Math.max(guide.width, guide.height));
-    const frame = this.frame;
     frame.width = Math.max(1, Math.round(guide.width * scale));
     frame.height = Math.max(1, Math.round(guide.height * scale));
     const ctx = frame.getContext('2d', { willReadFrequently: true });

@@ -1,9 +1,10 @@
 /**
- * The camera's frame loop and its patience: a {@link FrameLoop} reads the video's frames one at
- * a time (never two at once), on `requestVideoFrameCallback` where the browser has it and on
- * animation frames where it does not, and throttled so reading takes at most about two thirds of
- * the main thread however slow the device; a {@link SteadyAnswer} shows an answer only once the
- * same one came from several frames in a row.
+ * The camera's frame loop and its patience: a {@link FrameLoop} reads the video's frames on
+ * `requestVideoFrameCallback` where the browser has it and on animation frames where it does not,
+ * one at a time on the main thread (throttled so reading takes at most about two thirds of it
+ * however slow the device) or, when a worker reads them, with the next frame already handed over
+ * while the worker reads the last (so the worker never waits for the video); a
+ * {@link SteadyAnswer} shows an answer only once the same one came from several frames in a row.
  */
 
 /** True where the video element has per-frame callbacks (Chromium, Safari; not every Firefox). */
@@ -19,6 +20,11 @@ export interface FrameLoopOptions {
    * device spends at most `1 / (1 + rest)` of its time reading. Default 0.5 (two thirds).
    */
   rest?: number;
+  /**
+   * Frames being read at once. Default 1. A worker reads them one after the other, so 2 keeps it
+   * busy: the next frame waits in its queue instead of the worker waiting for the next frame.
+   */
+  inFlight?: number;
 }
 
 export class FrameLoop {
@@ -28,21 +34,23 @@ export class FrameLoop {
   readMs = 0;
 
   private running = false;
-  private busy = false;
   private handle: number | null = null;
   private notBefore = 0;
-  private controller: AbortController | null = null;
+  /** One per read under way. */
+  private readonly controllers = new Set<AbortController>();
   private readonly minGap: number;
   private readonly rest: number;
+  private readonly inFlight: number;
 
   /** Calls `read` with each frame's abort signal; `read` must not reject. */
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly read: (signal: AbortSignal) => Promise<void>,
-    { maxFps = 20, rest = 0.5 }: FrameLoopOptions = {},
+    { maxFps = 20, rest = 0.5, inFlight = 1 }: FrameLoopOptions = {},
   ) {
     this.minGap = 1000 / maxFps;
     this.rest = rest;
+    this.inFlight = Math.max(1, Math.floor(inFlight));
   }
 
   start(): void {
@@ -57,8 +65,8 @@ export class FrameLoop {
   /** Stops the loop; a read under way is aborted and its answer dropped by the caller. */
   stop(): void {
     this.running = false;
-    this.controller?.abort();
-    this.controller = null;
+    for (const controller of this.controllers) controller.abort();
+    this.controllers.clear();
     if (this.handle !== null) {
       if (hasFrameCallbacks(this.video)) this.video.cancelVideoFrameCallback(this.handle);
       else cancelAnimationFrame(this.handle);
@@ -67,7 +75,7 @@ export class FrameLoop {
   }
 
   private schedule(): void {
-    if (!this.running) return;
+    if (!this.running || this.handle !== null) return;
     const tick = (): void => {
       this.handle = null;
       void this.tick();
@@ -81,25 +89,27 @@ export class FrameLoop {
     if (!this.running) return;
     const now = performance.now();
     const video = this.video;
-    if (this.busy || now < this.notBefore || video.readyState < 2 || video.videoWidth === 0) {
+    if (this.controllers.size >= this.inFlight) return; // a read ending schedules the next
+    if (now < this.notBefore || video.readyState < 2 || video.videoWidth === 0) {
       this.schedule();
       return;
     }
-    this.busy = true;
     const controller = new AbortController();
-    this.controller = controller;
+    this.controllers.add(controller);
+    this.notBefore = now + this.minGap;
+    // With room for another read, the next frame is awaited while this one is read.
+    if (this.controllers.size < this.inFlight) this.schedule();
     try {
       await this.read(controller.signal);
     } finally {
-      this.busy = false;
-      if (this.controller === controller) this.controller = null;
+      this.controllers.delete(controller);
     }
     const took = performance.now() - now;
     if (!controller.signal.aborted) {
       this.framesRead++;
       this.readMs += took;
     }
-    this.notBefore = now + Math.max(this.minGap, took * (1 + this.rest));
+    this.notBefore = Math.max(this.notBefore, now + took * (1 + this.rest));
     this.schedule();
   }
 }
