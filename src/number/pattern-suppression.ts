@@ -84,36 +84,56 @@ function runLengths(mask: Uint8Array, width: number, height: number): { across: 
   return { across, down };
 }
 
-/** Max (`bright`) or min filter over a (2r+1)² square, separable. */
-function rank(values: Float32Array, width: number, height: number, r: number, bright: boolean): Float32Array {
-  const pick = bright ? Math.max : Math.min;
-  const tmp = new Float32Array(values.length);
+/**
+ * One pass of a max (`bright`) or min filter over 2r+1 values along rows (`step` 1) or columns
+ * (`step` = `width`), clipped at the image's edge.
+ */
+function rankPass(
+  values: Float32Array,
+  width: number,
+  height: number,
+  r: number,
+  bright: boolean,
+  alongRows: boolean,
+): Float32Array {
   const out = new Float32Array(values.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = values[y * width + x]!;
-      for (let d = -r; d <= r; d++) if (x + d >= 0 && x + d < width) v = pick(v, values[y * width + x + d]!);
-      tmp[y * width + x] = v;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let v = tmp[y * width + x]!;
-      for (let d = -r; d <= r; d++) if (y + d >= 0 && y + d < height) v = pick(v, tmp[(y + d) * width + x]!);
-      out[y * width + x] = v;
+  const [lines, length, stride, lineStride] = alongRows ? [height, width, 1, width] : [width, height, width, 1];
+  for (let line = 0; line < lines; line++) {
+    const base = line * lineStride;
+    for (let i = 0; i < length; i++) {
+      const to = Math.min(length - 1, i + r);
+      let v = values[base + i * stride]!;
+      for (let j = Math.max(0, i - r); j <= to; j++) {
+        const w = values[base + j * stride]!;
+        if (bright ? w > v : w < v) v = w;
+      }
+      out[base + i * stride] = v;
     }
   }
   return out;
 }
+
+/** Max (`bright`) or min filter over a (2r+1)² square, separable. */
+function rank(values: Float32Array, width: number, height: number, r: number, bright: boolean): Float32Array {
+  return rankPass(rankPass(values, width, height, r, bright, true), width, height, r, bright, false);
+}
+
+/** Closings already made, by image and radius: readNumber() looks at one image in several ways. */
+const closings = new WeakMap<Luminance, Map<number, Luminance>>();
 
 /**
  * A grey closing of dark-on-light luminance: dark lines narrower than 2r+1 pixels (a printed
  * pattern's) fill in with the paper around them, while a pen's strokes, wider, keep their shape.
  */
 export function closeLuminance(image: Luminance, r: number): Luminance {
+  const made = closings.get(image) ?? new Map<number, Luminance>();
+  closings.set(image, made);
+  const known = made.get(r);
+  if (known) return known;
   const { width, height, values } = image;
-  const closed = rank(rank(values, width, height, r, true), width, height, r, false);
-  return { ...image, values: closed };
+  const closed = { ...image, values: rank(rank(values, width, height, r, true), width, height, r, false) };
+  made.set(r, closed);
+  return closed;
 }
 
 /** Below this half width (pixels) the pen is too thin to tell its strokes from print by width. */
