@@ -12,6 +12,7 @@ export function largestRegions(mask: Uint8Array, width: number, count: number, m
   const labels = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
   const areas: Array<{ id: number; area: number }> = [];
+  const last = mask.length - width;
   let id = 0;
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || labels[start]) continue;
@@ -36,21 +37,23 @@ export function largestRegions(mask: Uint8Array, width: number, count: number, m
         labels[p - width] = id;
         stack[top++] = p - width;
       }
-      if (p + width < mask.length && mask[p + width] && !labels[p + width]) {
+      if (p < last && mask[p + width] && !labels[p + width]) {
         labels[p + width] = id;
         stack[top++] = p + width;
       }
     }
     if (area >= minArea) areas.push({ id, area });
   }
-  return areas
-    .sort((a, b) => b.area - a.area)
-    .slice(0, count)
-    .map(({ id: wanted }) => {
-      const region = new Uint8Array(mask.length);
-      for (let i = 0; i < mask.length; i++) region[i] = labels[i] === wanted ? 1 : 0;
-      return region;
-    });
+  const wanted = areas.sort((a, b) => b.area - a.area).slice(0, count);
+  const regions = wanted.map(() => new Uint8Array(mask.length));
+  // Which of the wanted regions each label is (−1: none): one pass over the labels fills them all.
+  const slot = new Int32Array(id + 1).fill(-1);
+  wanted.forEach((region, k) => (slot[region.id] = k));
+  for (let i = 0; i < mask.length; i++) {
+    const k = slot[labels[i]!]!;
+    if (k >= 0) regions[k]![i] = 1;
+  }
+  return regions;
 }
 
 /** The region with its holes filled: everything the outside cannot reach without crossing it. */
@@ -195,15 +198,16 @@ function slideLine(
 ): void {
   const window = 2 * radius + 1;
   // Set pixels in the window around the current one; the outside counts as set for an erosion.
+  const outside = dilate ? 0 : 1;
   let count = dilate ? 0 : radius;
   for (let i = 0; i < radius && i < length; i++) count += from[start + i * stride]!;
   if (!dilate && radius > length) count += radius - length;
-  for (let i = 0; i < length; i++) {
+  let at = start;
+  for (let i = 0; i < length; i++, at += stride) {
     const entering = i + radius;
-    count += entering < length ? from[start + entering * stride]! : dilate ? 0 : 1;
-    to[start + i * stride] = dilate ? (count > 0 ? 1 : 0) : count === window ? 1 : 0;
-    const leaving = i - radius;
-    count -= leaving >= 0 ? from[start + leaving * stride]! : dilate ? 0 : 1;
+    count += entering < length ? from[at + radius * stride]! : outside;
+    to[at] = dilate ? (count > 0 ? 1 : 0) : count === window ? 1 : 0;
+    count -= i >= radius ? from[at - radius * stride]! : outside;
   }
 }
 
