@@ -47,6 +47,12 @@ const SPARED_HALF_WIDTH = 1.8;
 /** …and its line is at least this tall (pixels). */
 const SPARED_LINE = 12;
 
+/**
+ * A plain look whose line is less than this share of the closed look's, and its ink too, lost the
+ * digits in the print.
+ */
+const LOST_SHARE = 0.5;
+
 /** A plain look whose best line holds this share of its ink has no pattern for a closing to take. */
 const LINE_INK_SHARE = 0.9;
 
@@ -82,7 +88,16 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
   if (plain && plain.analysis.polarity !== 'dark-on-light') return plain;
   const closed = look(closeLuminance(luminance, 1), { ...options, polarity: 'dark-on-light' });
   if (!closed || closed.strokes.length === 0) return plain;
-  if (plain && plain.strokes.length > 0 && inkArea(closed) >= PATTERN_INK_SHARE * inkArea(plain)) return plain;
+  // Read plainly, a strong pattern and the digits in it may be one shape, taken for print, and
+  // only specks are left: then the closing is not measured against them.
+  // (On a note both looks find, the closing's taller line is more often the note's edge.)
+  const lost =
+    plain !== null &&
+    !(plain.analysis.surface && closed.analysis.surface) &&
+    closed.strokes.length >= 2 &&
+    lineHeight(plain.strokes) < LOST_SHARE * lineHeight(closed.strokes) &&
+    inkArea(plain) < LOST_SHARE * inkArea(closed);
+  if (plain && plain.strokes.length > 0 && !lost && inkArea(closed) >= PATTERN_INK_SHARE * inkArea(plain)) return plain;
   // All the ink in one line of marks, and the closing found nothing they do not hold: thin pen
   // strokes, no pattern (the closing only wore them down).
   const best = plain && strokeLines(plain.strokes)[0];
