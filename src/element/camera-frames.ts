@@ -62,7 +62,7 @@ export class FrameLoop {
     this.schedule();
   }
 
-  /** Stops the loop; a read under way is aborted and its answer dropped by the caller. */
+  /** Stops the loop; every read under way is aborted and its answer dropped by the caller. */
   stop(): void {
     this.running = false;
     for (const controller of this.controllers) controller.abort();
