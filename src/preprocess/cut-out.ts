@@ -88,30 +88,35 @@ function keptNearby(
   const my1 = Math.min(height, y1 + EDGE_REACH);
   const mw = mx1 - mx0;
   const rows = new Uint8Array(mw * (my1 - my0));
+  // Whether each label is kept, looked up by index rather than in the set for every pixel.
+  let most = 0;
+  for (const label of keep) most = Math.max(most, label);
+  const kept = new Uint8Array(most + 1);
+  for (const label of keep) kept[label] = 1;
   for (let y = my0; y < my1; y++) {
     for (let x = mx0; x < mx1; x++) {
       const label = labels[y * width + x]!;
-      if (label !== 0 && keep.has(label)) rows[(y - my0) * mw + (x - mx0)] = 1;
+      if (label <= most && kept[label]) rows[(y - my0) * mw + (x - mx0)] = 1;
     }
   }
   const w = x1 - x0;
   const across = new Uint8Array(w * (my1 - my0));
-  for (let y = 0; y < my1 - my0; y++) {
-    for (let x = x0; x < x1; x++) {
+  for (let x = x0; x < x1; x++) {
+    const from = Math.max(mx0, x - EDGE_REACH) - mx0;
+    const to = Math.min(mx1 - 1, x + EDGE_REACH) - mx0;
+    for (let y = 0; y < my1 - my0; y++) {
       let v = 0;
-      for (let xx = Math.max(mx0, x - EDGE_REACH); xx <= Math.min(mx1 - 1, x + EDGE_REACH) && !v; xx++) {
-        v = rows[y * mw + (xx - mx0)]!;
-      }
+      for (let xx = from; xx <= to && !v; xx++) v = rows[y * mw + xx]!;
       across[y * w + (x - x0)] = v;
     }
   }
   const near = new Uint8Array(w * (y1 - y0));
   for (let y = y0; y < y1; y++) {
+    const from = Math.max(my0, y - EDGE_REACH) - my0;
+    const to = Math.min(my1 - 1, y + EDGE_REACH) - my0;
     for (let x = 0; x < w; x++) {
       let v = 0;
-      for (let yy = Math.max(my0, y - EDGE_REACH); yy <= Math.min(my1 - 1, y + EDGE_REACH) && !v; yy++) {
-        v = across[(yy - my0) * w + x]!;
-      }
+      for (let yy = from; yy <= to && !v; yy++) v = across[yy * w + x]!;
       near[(y - y0) * w + x] = v;
     }
   }

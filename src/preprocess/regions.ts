@@ -10,37 +10,40 @@ import { convexHull, polygonArea, type Point } from './polygon.js';
  */
 export function largestRegions(mask: Uint8Array, width: number, count: number, minArea = 1): Uint8Array[] {
   const labels = new Int32Array(mask.length);
-  const stack = new Int32Array(mask.length);
+  // A pixel is pushed at most twice: once from the run above it, once from the run below.
+  const stack = new Int32Array(2 * mask.length + 1);
   const areas: Array<{ id: number; area: number }> = [];
-  const last = mask.length - width;
+  /** Pushes the first pixel of every unlabelled run of the mask in `[from, to]`; the new top. */
+  const seedRuns = (from: number, to: number, top: number): number => {
+    let inRun = false;
+    for (let p = from; p <= to; p++) {
+      const open = mask[p] !== 0 && labels[p] === 0;
+      if (open && !inRun) stack[top++] = p;
+      inRun = open;
+    }
+    return top;
+  };
   let id = 0;
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || labels[start]) continue;
     id++;
     let area = 0;
     let top = 0;
-    labels[start] = id;
     stack[top++] = start;
+    // Scanline fill: each seed is widened to its whole run in the row, and the runs above and
+    // below it seed the next ones.
     while (top > 0) {
-      const p = stack[--top]!;
-      area++;
-      const x = p % width;
-      if (x > 0 && mask[p - 1] && !labels[p - 1]) {
-        labels[p - 1] = id;
-        stack[top++] = p - 1;
-      }
-      if (x < width - 1 && mask[p + 1] && !labels[p + 1]) {
-        labels[p + 1] = id;
-        stack[top++] = p + 1;
-      }
-      if (p >= width && mask[p - width] && !labels[p - width]) {
-        labels[p - width] = id;
-        stack[top++] = p - width;
-      }
-      if (p < last && mask[p + width] && !labels[p + width]) {
-        labels[p + width] = id;
-        stack[top++] = p + width;
-      }
+      const seed = stack[--top]!;
+      if (labels[seed]) continue;
+      const row = seed - (seed % width);
+      let left = seed;
+      while (left > row && mask[left - 1] && !labels[left - 1]) left--;
+      let right = seed;
+      while (right < row + width - 1 && mask[right + 1] && !labels[right + 1]) right++;
+      labels.fill(id, left, right + 1);
+      area += right - left + 1;
+      if (row > 0) top = seedRuns(left - width, right - width, top);
+      if (row + width < mask.length) top = seedRuns(left + width, right + width, top);
     }
     if (area >= minArea) areas.push({ id, area });
   }
