@@ -79,7 +79,7 @@ export function cameraSection(r: BenchResults): string[] {
       ]),
     ),
     '',
-    "Frames are read in the element's Web Worker, one after the other: the main thread draws the guide box of the frame into a small canvas and transfers it as a bitmap, and hands over the next frame while the worker reads the last (two frames at most are on their way; at most 20 a second), so the worker never waits for the video. “ms per frame” is from a frame's hand-over to its answer, its wait in the worker's queue included. Long tasks (the main thread's) are counted with a `longtask` PerformanceObserver over the measured seconds.",
+    "Frames are read in the element's Web Worker, one after the other: the main thread draws the guide box of the frame into a small canvas and transfers it as a bitmap, and hands over the next frame while the worker reads the last (two frames at most are on their way; at most 20 a second on average, so 2 of every 3 frames of a 30 fps camera can be read), so the worker never waits for the video. “ms per frame” is from a frame's hand-over to its answer, its wait in the worker's queue included. Long tasks (the main thread's) are counted with a `longtask` PerformanceObserver over the measured seconds.",
     '',
     ...mainThreadLines(r),
   ];

@@ -96,7 +96,10 @@ export class FrameLoop {
     }
     const controller = new AbortController();
     this.controllers.add(controller);
-    this.notBefore = now + this.minGap;
+    // The most frames a second is kept on average, not between each two: frames come at the
+    // camera's own pace (30 a second: every 33 ms), and a 50 ms gap after each would read only
+    // every other one (15 a second).
+    this.notBefore = Math.max(this.notBefore, now - this.minGap / 2) + this.minGap;
     // With room for another read, the next frame is awaited while this one is read.
     if (this.controllers.size < this.inFlight) this.schedule();
     try {

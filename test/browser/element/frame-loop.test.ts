@@ -115,6 +115,24 @@ describe('FrameLoop', () => {
     }
   });
 
+  it('reads no more than maxFps frames a second on average, however fast it reads', async () => {
+    const { video, end } = await playingVideo();
+    const loop = new FrameLoop(video, () => Promise.resolve(), { rest: 0, inFlight: 2, maxFps: 10 });
+    try {
+      loop.start();
+      await until(() => loop.framesRead > 0, 'no frame was read');
+      const start = performance.now();
+      const before = loop.framesRead;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const seconds = (performance.now() - start) / 1000;
+      // A burst of two after a pause is allowed; the average holds.
+      expect(loop.framesRead - before).to.be.at.most(10 * seconds + 2);
+    } finally {
+      loop.stop();
+      end();
+    }
+  });
+
   it('stop() aborts every read under way and reads no more frames', async () => {
     const { video, end } = await playingVideo();
     const reads = heldReads();
