@@ -15,19 +15,41 @@ export function distanceToBackground(mask: Uint8Array, width: number, height: nu
   const big = 1e6;
   const d = new Float32Array(mask.length);
   for (let i = 0; i < mask.length; i++) d[i] = mask[i] ? big : 0;
-  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= width || y >= height ? 0 : d[y * width + x]!);
+  // Outside the image counts as background (0).
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       if (d[i] === 0) continue;
-      d[i] = Math.min(d[i]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
+      let v = d[i]!;
+      if (x > 0) v = Math.min(v, d[i - 1]! + 3);
+      else v = Math.min(v, 3);
+      if (y > 0) {
+        v = Math.min(
+          v,
+          d[i - width]! + 3,
+          x > 0 ? d[i - width - 1]! + 4 : 4,
+          x < width - 1 ? d[i - width + 1]! + 4 : 4,
+        );
+      } else v = Math.min(v, 3);
+      d[i] = v;
     }
   }
   for (let y = height - 1; y >= 0; y--) {
     for (let x = width - 1; x >= 0; x--) {
       const i = y * width + x;
       if (d[i] === 0) continue;
-      d[i] = Math.min(d[i]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+      let v = d[i]!;
+      if (x < width - 1) v = Math.min(v, d[i + 1]! + 3);
+      else v = Math.min(v, 3);
+      if (y < height - 1) {
+        v = Math.min(
+          v,
+          d[i + width]! + 3,
+          x < width - 1 ? d[i + width + 1]! + 4 : 4,
+          x > 0 ? d[i + width - 1]! + 4 : 4,
+        );
+      } else v = Math.min(v, 3);
+      d[i] = v;
     }
   }
   for (let i = 0; i < d.length; i++) d[i]! /= 3;
