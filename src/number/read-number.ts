@@ -185,6 +185,18 @@ interface Found {
   lineHeight?: number;
 }
 
+/** A line's crop is read at most this many times the working side long… */
+const LINE_SIDE_MAX = 2;
+
+/**
+ * …with no more pixels than a square working copy: a line `width`×`height` long and thin is read
+ * `WORKING_SIDE`·√(aspect) long, up to `LINE_SIDE_MAX` working sides.
+ */
+function lineSide(width: number, height: number): number {
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  return Math.round(WORKING_SIDE * Math.min(LINE_SIDE_MAX, Math.max(1, Math.sqrt(aspect))));
+}
+
 /**
  * A number small in a big photo (a note on a desk) is found on the small working copy, then read
  * again from the full-resolution image at a size where its strokes are clear.
@@ -196,17 +208,16 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
   const box = toInputBox(unionBox(strokes), analysis.scale);
   // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.
   const margin = DETAIL_MARGIN * height * analysis.scale;
+  // A long line is read as wide as the working copy's pixels allow, not squeezed into its side.
+  const side = lineSide(box.width + 2 * margin, box.height + 2 * margin);
   // A long number is read whole, at a smaller size if need be.
   const k = Math.min(
     1,
     DETAIL_LINE / (height * analysis.scale),
-    !sheet ? 1 : (WORKING_SIDE - 4) / (box.width + 2 * margin + 4),
+    !sheet ? 1 : (side - 4) / (box.width + 2 * margin + 4),
   );
   // No wider than the working side at the crop's scale, or the crop would be shrunk again.
-  const along = Math.max(
-    0,
-    Math.min(DETAIL_ALONG * height * analysis.scale, (WORKING_SIDE / k - box.width - 2 * margin) / 2),
-  );
+  const along = Math.max(0, Math.min(DETAIL_ALONG * height * analysis.scale, (side / k - box.width - 2 * margin) / 2));
   const region = regionAround(
     { ...box, x: box.x - along, width: box.width + 2 * along },
     margin,
@@ -214,7 +225,7 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
     decoded.sourceHeight,
   );
   // Rounding the region out to whole pixels must not take it past the working side either.
-  const size = Math.min(sheet ? WORKING_SIDE : Infinity, Math.round(Math.max(region.width, region.height) * k));
+  const size = Math.min(side, Math.round(Math.max(region.width, region.height) * k));
   const cropLine = (height * analysis.scale * size) / Math.max(region.width, region.height);
   const raw = decoded.detail(region, size);
   // Rules a digit sits on go before the ink is measured, or the digit goes with the rule.
@@ -223,6 +234,7 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
       ? eraseRules(raw, { reach: RULE_REACH * cropLine, lineHeight: cropLine })
       : raw;
   const close = lookPastPatterns(crop, {
+    maxSide: side,
     polarity: analysis.polarity,
     blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
     ...(analysis.surface && onSurface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),

@@ -68,11 +68,16 @@ export interface AnalyseOptions extends InkOptions {
    * height is a 1, however far it stands from them.
    */
   numberLine?: boolean;
+  /**
+   * Longest side of the working copy (default `WORKING_SIDE`): a long, thin crop (a line of
+   * digits) may be read wider for the same number of pixels.
+   */
+  maxSide?: number;
 }
 
 /** Luminance → ink and its strokes; `EMPTY_IMAGE` when there is no ink at all. */
 export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkAnalysis {
-  const image = shrink(input);
+  const image = shrink(input, options.maxSide);
   const { width, height } = image;
   const surface = options.findSurface ? findSurface(image) : null;
   const inside = surface ? surfaceSpans(surface, width, height) : null;
