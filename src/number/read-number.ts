@@ -216,7 +216,7 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
     DETAIL_LINE / (height * analysis.scale),
     !sheet ? 1 : (side - 4) / (box.width + 2 * margin + 4),
   );
-  // No wider than the working side at the crop's scale, or the crop would be shrunk again.
+  // No longer than the line's side at the crop's scale, or the crop would be shrunk again.
   const along = Math.max(0, Math.min(DETAIL_ALONG * height * analysis.scale, (side / k - box.width - 2 * margin) / 2));
   const region = regionAround(
     { ...box, x: box.x - along, width: box.width + 2 * along },
@@ -224,7 +224,7 @@ function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet 
     decoded.sourceWidth,
     decoded.sourceHeight,
   );
-  // Rounding the region out to whole pixels must not take it past the working side either.
+  // Rounding the region out to whole pixels must not take it past the line's side either.
   const size = Math.min(side, Math.round(Math.max(region.width, region.height) * k));
   const cropLine = (height * analysis.scale * size) / Math.max(region.width, region.height);
   const raw = decoded.detail(region, size);

@@ -14,6 +14,9 @@ describe('readNumber() on real-looking numbers', () => {
     classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
   });
 
+  /** The MNIST test digits the fixtures are written with. */
+  const testDigits = () => ({ ...mnistTest(), count: 10_000 });
+
   const pixels = (made: RealNumber) => ({
     data: toRgba(made.canvas),
     width: made.canvas.width,
@@ -47,8 +50,7 @@ describe('readNumber() on real-looking numbers', () => {
   }
 
   it('reads cheque amounts written over a guilloche pattern, tints and micro-print', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const cheques = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => composeCheque(source, { seed, length: 3 + (seed % 4) }));
     const { right, wrong } = await readMany(cheques);
     // Measured: 5 of 8 (a third of cheque amounts read exactly before the pattern was taken out).
@@ -56,8 +58,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('reads numbers written one digit per printed box, in a comb, or on a ruled line', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const styles = ['boxes', 'comb', 'ruled'] as const;
     const forms = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((seed) =>
       composeForm(source, { seed, length: 4 + (seed % 3), style: styles[seed % 3]!, label: seed % 2 === 0 }),
@@ -68,8 +69,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('does not read a printed label beside the field as digits', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const styles = ['boxes', 'ruled', 'comb'] as const;
     const forms = Array.from({ length: 60 }, (_, i) =>
       composeForm(source, { seed: i + 1, length: 3 + ((i + 1) % 5), style: styles[(i + 1) % 3]!, label: true }),
@@ -83,8 +83,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it("does not read a comb's teeth as 1s, and keeps small digits written beside big ones", async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const combs = Array.from({ length: 60 }, (_, i) =>
       composeForm(source, { seed: i + 1, length: 3 + ((i + 1) % 5), style: 'comb', label: false }),
     );
@@ -100,8 +99,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('reads a cheque amount that runs across a light patch of its pattern', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     // Found among cheques 1–300 (MNIST test digits): each was read as one digit or none ("7732"
     // → "7", "89" → "1"): a light patch of the pattern, or the printed box with the digits in
     // its pattern seen as no ink, was taken for a note holding one mark.
@@ -112,8 +110,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('reads a cheque amount whose digits a strong pattern swallows when it is read plainly', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     // Found among cheques 301–700 (MNIST test digits): read plainly, the pattern and the digits
     // are one shape taken for print and only specks are left, so each was read as one digit or a
     // wrong number ("6724136" → "1", "3877" → "06", "74" → "161"); read after the grey closing,
@@ -127,8 +124,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('reads a long number in boxes whole, thin and narrow digits included', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     // Found among 8–10 digit forms 301–500 (MNIST test digits): squeezed into the working copy's
     // 320 px, a thin 1 or a narrow digit blurred grey and was lost ("29329548" → "2932958",
     // "025811472" → "0258472"); the line is now read as wide as a square copy's pixels allow.
@@ -142,8 +138,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('finds and reads the number among printed text, a signature and a smaller number on a page', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const pages = [1, 2, 3, 4].map((seed) => composePage(source, { seed, length: 5, width: 900 }));
     const { right, wrong } = await readMany(pages);
     // Measured: 1 of 4 on these 900 px pages (none before the line of the number was looked for;
@@ -152,8 +147,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('rejects empty boxes and an empty ruled line with EMPTY_IMAGE', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     // Not yet: a row of eight empty boxes (its sides read as a "1") and an empty field with a
     // printed label (the label's letters read as digits) still come back as digits.
     const empty = [
@@ -164,8 +158,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('rejects a photo of a blank sheet (ruled or plain) with EMPTY_IMAGE, mostly', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const readings = [];
     for (const seed of [1, 2, 3, 4])
       readings.push(await read(composePage(source, { seed, length: 0, clutter: false })));
@@ -175,8 +168,7 @@ describe('readNumber() on real-looking numbers', () => {
   });
 
   it('rejects a cheque field with only its printed pattern in it with EMPTY_IMAGE, mostly', async () => {
-    const { images, labels } = mnistTest();
-    const source = { images, labels, count: 10_000 };
+    const source = testDigits();
     const readings = [];
     for (const seed of [1, 2, 3, 4, 5, 6]) readings.push(await read(composeCheque(source, { seed, length: 0 })));
     const rejected = readings.filter((r) => r === '(EMPTY_IMAGE)').length;
