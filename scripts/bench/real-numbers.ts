@@ -199,6 +199,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const split = (option('split') ?? 'validation') as RealSplit;
   if (!(split in SPLITS)) throw new Error(`--split is test or validation, not ${split}`);
   const kind = option('kind');
+  for (const k of kind?.split(',') ?? [])
+    if (!REAL_KINDS.includes(k as RealKind)) throw new Error(`--kind is one of ${REAL_KINDS.join(', ')}, not ${k}`);
   realNumbers({
     split,
     count: Number(option('count') ?? 100),
