@@ -1,0 +1,112 @@
+/**
+ * `readNumber()`'s closer look at a line of digits that came out small in the first look (a
+ * number on a note on a desk, a phone number on a photographed page): the line is read again
+ * from the full-resolution image, at a size where its strokes are clear.
+ */
+import { unionBox, type Component } from '../preprocess/components.js';
+import type { Decoded } from '../preprocess/decode.js';
+import { WORKING_SIDE } from '../preprocess/luminance.js';
+import { regionAround, surfaceInCrop, toInputBox, type InkAnalysis } from '../preprocess/pipeline.js';
+import { mostProminentLine } from './find-line.js';
+import { lookPastPatterns, type Look } from './first-look.js';
+import { eraseRules } from './rule-eraser.js';
+import { lineHeight } from './segment.js';
+
+/** A line of digits shorter than this (working pixels) is read again from the full image… */
+const DETAIL_BELOW_LINE = 24;
+/** …at a scale that makes it about this tall… */
+const DETAIL_LINE = 48;
+/** …with this margin around it, in line heights… */
+const DETAIL_MARGIN = 0.6;
+/** …and this much more at either end of the line. */
+const DETAIL_ALONG = 3;
+
+/** A closer look whose line has more than this many strokes per stroke of the first is in shreds. */
+const SHREDS = 1.6;
+/** …whose strokes are mostly shorter than this share of the line's height. */
+const SHRED_HEIGHT = 0.7;
+
+/** A rule is at most this share of the line's height thick, either side of its middle. */
+const RULE_REACH = 0.025;
+
+/** The number's ink and strokes, and where its pixels sit in the input's. */
+export interface Found {
+  analysis: InkAnalysis;
+  strokes: Component[];
+  /** Input pixels of the analysis' pixel (0, 0). */
+  origin: { x: number; y: number };
+  /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
+  lineHeight?: number;
+}
+
+/** A line's crop is read at most this many times the working side long… */
+const LINE_SIDE_MAX = 2;
+
+/**
+ * …with no more pixels than a square working copy: a line `width`×`height` long and thin is read
+ * `WORKING_SIDE`·√(aspect) long, up to `LINE_SIDE_MAX` working sides.
+ */
+function lineSide(width: number, height: number): number {
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  return Math.round(WORKING_SIDE * Math.min(LINE_SIDE_MAX, Math.max(1, Math.sqrt(aspect))));
+}
+
+/**
+ * A number small in a big photo (a note on a desk) is found on the small working copy, then read
+ * again from the full-resolution image at a size where its strokes are clear.
+ */
+export function readInDetail(decoded: Decoded, first: Found, { onSurface = true, sheet = false } = {}): Found {
+  const { analysis, strokes } = first;
+  const height = lineHeight(strokes);
+  if (!decoded.detail || analysis.scale <= 1.01 || height >= DETAIL_BELOW_LINE) return first;
+  const box = toInputBox(unionBox(strokes), analysis.scale);
+  // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.
+  const margin = DETAIL_MARGIN * height * analysis.scale;
+  // A long line is read as wide as the working copy's pixels allow, not squeezed into its side.
+  const side = lineSide(box.width + 2 * margin, box.height + 2 * margin);
+  // A long number is read whole, at a smaller size if need be.
+  const k = Math.min(
+    1,
+    DETAIL_LINE / (height * analysis.scale),
+    !sheet ? 1 : (side - 4) / (box.width + 2 * margin + 4),
+  );
+  // No longer than the line's side at the crop's scale, or the crop would be shrunk again.
+  const along = Math.max(0, Math.min(DETAIL_ALONG * height * analysis.scale, (side / k - box.width - 2 * margin) / 2));
+  const region = regionAround(
+    { ...box, x: box.x - along, width: box.width + 2 * along },
+    margin,
+    decoded.sourceWidth,
+    decoded.sourceHeight,
+  );
+  // Rounding the region out to whole pixels must not take it past the line's side either.
+  const size = Math.min(side, Math.round(Math.max(region.width, region.height) * k));
+  const cropLine = (height * analysis.scale * size) / Math.max(region.width, region.height);
+  const raw = decoded.detail(region, size);
+  // Rules a digit sits on go before the ink is measured, or the digit goes with the rule.
+  const crop =
+    sheet && analysis.polarity === 'dark-on-light'
+      ? eraseRules(raw, { reach: RULE_REACH * cropLine, lineHeight: cropLine })
+      : raw;
+  const close = lookPastPatterns(crop, {
+    maxSide: side,
+    polarity: analysis.polarity,
+    blocksAcross: Math.max(4, Math.round(Math.max(crop.width, crop.height) / DETAIL_LINE)),
+    ...(analysis.surface && onSurface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
+  });
+  // The first look stands when the second finds nothing (ink too faint up close), or finds its
+  // strokes in shreds (a thin pen, faint on its paper, breaks up at the larger size).
+  // Strokes a rule ran into may all have been taken for the rule: the print is taken out first.
+  const shreds = (look: Look): boolean => {
+    const line = mostProminentLine(look.strokes);
+    const heights = line.map((c) => c.box.height).sort((a, b) => a - b);
+    const expected = (height * analysis.scale) / look.analysis.scale;
+    return line.length > SHREDS * strokes.length + 1 && heights[heights.length >> 1]! < SHRED_HEIGHT * expected;
+  };
+  if (close && !shreds(close))
+    return {
+      ...close,
+      origin: { x: region.x, y: region.y },
+      lineHeight: (height * analysis.scale) / close.analysis.scale,
+    };
+  return first;
+}
