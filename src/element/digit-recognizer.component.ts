@@ -118,7 +118,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
     numberMode: () => this._mode === 'number',
     uncertainBelow: () => uncertainBelowOf(this.uncertainBelow),
     report: (card, outcome) => {
-      const { announcement, event } = reportCard(card, outcome, this._messages, (error) => this._errorText(error));
+      const { announcement, event } = reportCard(card, outcome, this._messages, this._errorText);
       this._tell(announcement, event);
     },
     // A card changed: re-render and update the form value.
@@ -322,7 +322,7 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
         numberMode: mode === 'number',
         uncertainLabel: this.uncertainLabel,
         disabled,
-        errorText: (error) => this._errorText(error),
+        errorText: this._errorText,
         onCapture: this._onCaptureClick,
         onStop: this._camera.stop,
       },
@@ -345,16 +345,14 @@ export class DigitRecognizerElement extends DigitRecognizerProperties {
       showProbabilities: showProbabilitiesOf(this.showProbabilities),
       uncertainLabel: this.uncertainLabel,
       modelReady: this._model.state === 'ready',
-      errorText: (error) => this._errorText(error),
+      errorText: this._errorText,
       onRemoveClick: this._onRemoveClick,
       onPreviewLoad: this._cards.onPreviewLoad,
       onPreviewError: this._cards.onPreviewError,
     };
   }
 
-  private _errorText(error: DigitRecognizerError): string {
-    return errorText(this._messages, error);
-  }
+  private readonly _errorText = (error: DigitRecognizerError): string => errorText(this._messages, error);
 
   /** Announces `announcement` to screen readers and fires `event`. */
   private _tell(announcement: string, event: Event): void {
