@@ -23,6 +23,8 @@ const DIGIT_ASPECT = 1.2;
 const ALL_INK = 0.8;
 /** A stroke off the line goes with it when within this many line heights above or below it. */
 const STRAY_REACH = 1.5;
+/** …and, when it is wholly above or below the line, not past either end by more than this (line heights). */
+const STRAY_ENDS = 0.3;
 /** Marks beyond this many (a long number's) add nothing: a paragraph is not more prominent for its length. */
 const MAX_MARKS = 10;
 
@@ -55,6 +57,27 @@ export function digitMarks(strokes: Component[]): number {
   return strokes.reduce((s, c) => s + Math.min(1, (DIGIT_ASPECT * c.box.height) / Math.max(1e-6, c.box.width)), 0);
 }
 
+/**
+ * Does `c` overlap in height, by {@link OVERLAP} of the smaller, the digit-sized member of the
+ * line nearest to it? On a tilted line the last digit may be well below the band of the first
+ * ones, yet level with its neighbour.
+ */
+function besideNeighbour(c: Component, members: Component[], height: number): boolean {
+  let nearest: Component | null = null;
+  let nearestGap = Infinity;
+  for (const m of members) {
+    if (m.box.height < 0.5 * height) continue;
+    const gap = Math.max(c.box.x - (m.box.x + m.box.width), m.box.x - (c.box.x + c.box.width));
+    if (gap < nearestGap) {
+      nearestGap = gap;
+      nearest = m;
+    }
+  }
+  if (!nearest || nearestGap > REACH * height) return false;
+  const overlap = verticalOverlap(c, nearest.box.y, nearest.box.y + nearest.box.height);
+  return overlap >= OVERLAP * Math.min(c.box.height, nearest.box.height);
+}
+
 /** Groups `strokes` into lines, tallest strokes first, each with its prominence. */
 export function strokeLines(strokes: Component[]): StrokeLine[] {
   const order = strokes.slice().sort((a, b) => b.box.height - a.box.height);
@@ -75,7 +98,8 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
         if (taken.has(c.id)) continue;
         const overlap = verticalOverlap(c, top, bottom);
         const gap = Math.max(c.box.x - right, left - (c.box.x + c.box.width));
-        if (overlap < OVERLAP * Math.min(c.box.height, bottom - top) || gap > REACH * height) continue;
+        if (gap > REACH * height) continue;
+        if (overlap < OVERLAP * Math.min(c.box.height, bottom - top) && !besideNeighbour(c, members, height)) continue;
         taken.add(c.id);
         members.push(c);
         // The band grows only with strokes of the seed's size: a tall neighbour does not widen it.
@@ -116,10 +140,15 @@ export function mostProminentLine(strokes: Component[], { strays = true } = {}):
   const band = bandOf(best.strokes);
   if (strays && area(best.strokes) >= ALL_INK * area(strokes)) {
     // …on its row: a speck far above or below is none of the number's (one along the row may be
-    // a digit seen too small).
-    return strokes.filter(
-      (c) => c.box.y + c.box.height >= band.top - STRAY_REACH * h && c.box.y <= band.bottom + STRAY_REACH * h,
-    );
+    // a digit seen too small), nor one wholly above or below the line past either of its ends,
+    // where no piece of a digit strays (the corner of a phone below the number, the desk's grain).
+    const left = Math.min(...best.strokes.map((c) => c.box.x));
+    const right = Math.max(...best.strokes.map((c) => c.box.x + c.box.width));
+    return strokes.filter((c) => {
+      if (c.box.y + c.box.height < band.top - STRAY_REACH * h || c.box.y > band.bottom + STRAY_REACH * h) return false;
+      const onRow = c.box.y + c.box.height > band.top && c.box.y < band.bottom;
+      return onRow || (c.box.x + c.box.width >= left - STRAY_ENDS * h && c.box.x <= right + STRAY_ENDS * h);
+    });
   }
   // A wide space splits a number into groups ("0123   4567"), each a line of its own: groups
   // on the same row with marks of the same size are one number.

@@ -6,7 +6,8 @@
  * across. Crossings stay: where a digit's stroke crosses a rule, the pixel is the stroke's.
  */
 import { labelComponents, STROKE_THRESHOLD } from '../preprocess/components.js';
-import type { InkAnalysis } from '../preprocess/pipeline.js';
+import { markOutlineContact, type InkAnalysis } from '../preprocess/pipeline.js';
+import { surfaceSpans } from '../preprocess/surface.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { isRuling } from '../preprocess/rulings.js';
 
@@ -249,8 +250,10 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   }
   if (inked === 0) return analysis;
   const depth = distanceToBackground(mask, width, height);
-  // The pen's width is the digit-sized ink's: a note's edge and its shadow may be far thicker.
+  // The pen's width is the digit-sized ink's: a note's edge and its shadow may be far thicker,
+  // and so may a shadow's band along the edge of what can be seen.
   const tall = tallMarks(analysis, FREED_HEIGHT * options.lineHeight);
+  for (const c of analysis.components) if (c.touchesBorder) tall.add(c.id);
   const digitSized = mask.map((m, i) => (m && !tall.has(analysis.labels[i]!) ? 1 : 0));
   const half = penHalfWidth(digitSized, depth, width, height) || penHalfWidth(mask, depth, width, height);
   const remove = new Uint8Array(mask.length);
@@ -287,6 +290,8 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   const cleaned = new Float32Array(ink);
   for (let i = 0; i < cleaned.length; i++) if (remove[i]) cleaned[i] = Math.min(cleaned[i]!, STROKE_THRESHOLD * 0.5);
   const { labels, components: all } = labelComponents(cleaned, width, height);
+  // As the first look marked them: what hugs the note's outline is what is left of its edge.
+  if (analysis.surface) markOutlineContact(all, labels, surfaceSpans(analysis.surface, width, height));
   // Ink that was no mark before comes back only as a digit freed from the print it touched (a
   // comb's teeth): what is taller than the digits is a note's edge or its shadow.
   const marks = new Set(analysis.components.map((c) => c.id));

@@ -36,7 +36,7 @@ export interface InkAnalysis {
 }
 
 /** Sets `touchesBorder` of the components with a pixel on the edge of `inside`. */
-function markOutlineContact(components: Component[], labels: Int32Array, inside: RowSpans): void {
+export function markOutlineContact(components: Component[], labels: Int32Array, inside: RowSpans): void {
   const { width, height, from, to } = inside;
   const touching = new Set<number>();
   const rows = [];
