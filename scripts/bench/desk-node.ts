@@ -3,16 +3,18 @@
  * each input goes to classify() or readNumber() as raw RGBA pixels, so a change
  * to the preprocessing can be tried in seconds instead of minutes of scene drawing in Chromium.
  * Node shrinks by block averaging where Chromium draws at 320 px, so figures differ a little
- * from scenes.ts: confirm there before believing a change.
+ * from scenes.ts; `--browser-like` decodes as Chromium does (browser-like-decode.ts) and follows
+ * it closely. Confirm in scenes.ts before believing a change.
  *
  *   npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=240 --salt=2 \
  *     --dump=/tmp/desk-s2 --pages=1
- *   npx tsx scripts/bench/desk-node.ts /tmp/desk-s2 [--number] [--verbose] [--only=light-oak]
+ *   npx tsx scripts/bench/desk-node.ts /tmp/desk-s2 [--number] [--browser-like] [--verbose] [--only=light-oak]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { classify, preprocess, readNumber } from '../../src/node.js';
+import { decodeRawPixelsLikeBrowser } from './browser-like-decode.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));
@@ -20,6 +22,7 @@ if (!dir) throw new Error('usage: desk-node.ts DIR [--number] [--verbose] [--onl
 const isNumber = args.includes('--number') || dir.includes('num');
 const verbose = args.includes('--verbose');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+if (args.includes('--browser-like')) decodeRawPixelsLikeBrowser();
 
 interface Sample {
   file: string;
