@@ -139,7 +139,8 @@ export function firstLook(luminance: Luminance): Look {
     Math.max(...outline.map((p) => p[axis])) - Math.min(...outline.map((p) => p[axis]));
   const noteEdge = (c: Component): boolean =>
     c.box.width >= NOTE_EDGE_SHARE * across('x') && c.box.height >= NOTE_EDGE_SHARE * across('y');
-  const outside = plain.strokes.filter((c) => !noteEdge(c));
+  // Shapes cut by the photo's edge are the desk around the note (its grain, its shade), no digits.
+  const outside = plain.strokes.filter((c) => !noteEdge(c) && !c.touchesBorder);
   // …and pieces of a note's edge are no line of digits: the whole image must show one too.
   const marks = (strokes: Component[]): number => digitMarks(strokeLines(strokes)[0]?.strokes ?? []);
   const outsideLine = lineHeight(outside);

@@ -44,7 +44,7 @@ const HAIRLINE = 0.06;
 /** The components that are ink of the digits: no specks, underlines or page borders. */
 export function digitStrokes(analysis: InkAnalysis): Component[] {
   const { width, height } = analysis.page;
-  const onSurface = analysis.surface !== null;
+  const onSurface = analysis.surface !== null || analysis.withinOutline === true;
   const isFrame = (c: Component): boolean =>
     c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height || (onSurface && isThinPiece(c)));
   const candidates = analysis.components.filter((c) => !isFrame(c));

@@ -33,22 +33,33 @@ export interface InkAnalysis {
   surface: Surface | null;
   /** Size of the page the ink lies on: the surface's when there is one, else the image's. */
   page: Extent;
+  /** Read inside the outline of a surface found before (a line of digits on a note read up close). */
+  withinOutline?: boolean;
 }
 
-/** Sets `touchesBorder` of the components with a pixel on the edge of `inside`. */
-export function markOutlineContact(components: Component[], labels: Int32Array, inside: RowSpans): void {
+/**
+ * Sets `touchesBorder` of the components with a pixel on the edge of `inside`; with
+ * `outlineOnly`, not where that edge is the image's own (a crop lying partly inside a note).
+ */
+export function markOutlineContact(
+  components: Component[],
+  labels: Int32Array,
+  inside: RowSpans,
+  outlineOnly = false,
+): void {
   const { width, height, from, to } = inside;
   const touching = new Set<number>();
   const rows = [];
   for (let y = 0; y < height; y++) if (from[y]! < to[y]!) rows.push(y);
   for (const y of rows) {
-    touching.add(labels[y * width + from[y]!]!);
-    touching.add(labels[y * width + to[y]! - 1]!);
+    if (!outlineOnly || from[y]! > 0) touching.add(labels[y * width + from[y]!]!);
+    if (!outlineOnly || to[y]! < width) touching.add(labels[y * width + to[y]! - 1]!);
   }
   for (const y of [rows[0], rows[rows.length - 1]]) {
-    if (y === undefined) continue;
+    if (y === undefined || (outlineOnly && (y === 0 || y === height - 1))) continue;
     for (let x = from[y]!; x < to[y]!; x++) touching.add(labels[y * width + x]!);
   }
+  touching.delete(0);
   for (const c of components) if (touching.has(c.id)) c.touchesBorder = true;
 }
 
@@ -90,6 +101,9 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   // What is left of the sheet's edge hugs the outline ink is read inside: it touches the border
   // of what can be seen, as a page's edge touches the image's.
   if (inside) markOutlineContact(all, labels, inside);
+  // A line of digits read up close inside a note's outline: the note's edge may show along it.
+  const withinOutline = !inside && options.inside !== undefined && options.numberLine === true;
+  if (withinOutline) markOutlineContact(all, labels, options.inside!, true);
   const components = withoutStraightLines(
     all.filter((c) => !isRuling(c, labels, { width, height }, page, surface !== null)),
     labels,
@@ -113,6 +127,7 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     polarity: inkMap.polarity,
     surface,
     page,
+    ...(withinOutline ? { withinOutline } : {}),
   };
 }
 

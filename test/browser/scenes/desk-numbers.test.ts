@@ -31,6 +31,13 @@ const CASES = [
     text: '8344',
     before: 'read "18344": taking out print freed a piece of the card\'s edge, and it was read as a 1',
   },
+  {
+    file: 'number-870680-torn-slip-across-light-oak.jpg',
+    text: '870680',
+    before:
+      'read "71": the slip spans the photo, and the grain cut by the photo\'s edges, read without the slip, ' +
+      'looked like a taller line of digits than the one on it',
+  },
 ];
 
 describe('numbers on desk photos that were once misread', function () {
