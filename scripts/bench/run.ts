@@ -25,6 +25,8 @@
  *   --skip-real-numbers  no cheque, form and page numbers (section 10)
  *   --update=fonts     run only the handwriting-font kind (fonts from Debian's packages), into
  *                      results.json and BENCHMARKS.md
+ *   --update=kinds     run only the browser kinds named by --only (e.g. --only=number-on-desk), 500 images
+ *                      each, into results.json and BENCHMARKS.md; speed and first visits are not rerun
  *   --update=real-numbers  run only the cheque, form and page numbers (section 10), both splits, into
  *                      results.json and BENCHMARKS.md; --real-count=N per kind (default 200), --as-baseline
  *                      also keeps the run as the baseline the section compares with
@@ -64,6 +66,7 @@ const skipCamera = args.includes('--skip-camera');
 const updateCamera = args.includes('--update=camera');
 const updateRealNumbers = args.includes('--update=real-numbers');
 const updateFonts = args.includes('--update=fonts');
+const updateKinds = args.includes('--update=kinds');
 
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -344,6 +347,39 @@ async function updateFontsOnly(): Promise<void> {
   log('Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
+/**
+ * `--update=kinds`: only the browser kinds `--only` names (digit kinds and number kinds alike),
+ * merged into the committed results; the timings the browser run takes first are cut short and
+ * not kept.
+ */
+async function updateKindsOnly(): Promise<void> {
+  if (!only || only.length === 0) throw new Error('--update=kinds needs --only=KIND[,KIND…]');
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  const server = await startServer(ROOT);
+  try {
+    const browser = await runBrowser({
+      server,
+      indices: browserIndices(SETTINGS.perKind),
+      fontEvery: SETTINGS.fontEvery,
+      speedScale: 0.05,
+      coldRuns: 1,
+      concurrency: Math.max(1, Math.min(4, cpus().length)),
+      only,
+      log,
+    });
+    const replace = <T extends { kind: string }>(old: T[], fresh: T[]): T[] =>
+      old.map((k) => fresh.find((f) => f.kind === k.kind) ?? k);
+    results.kinds = replace(results.kinds, browser.kinds);
+    results.numberKinds = replace(results.numberKinds ?? [], browser.numberKinds);
+  } finally {
+    await server.close();
+  }
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log(`Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`);
+}
+
 /** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
 async function updateRealNumbersOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -378,7 +414,9 @@ const run = args.includes('--report')
         ? updateRealNumbersOnly
         : updateFonts
           ? updateFontsOnly
-          : main;
+          : updateKinds
+            ? updateKindsOnly
+            : main;
 
 run().catch((error: unknown) => {
   console.error(error);
