@@ -84,6 +84,13 @@ export function renderReport(r: BenchResults): string {
     '',
   );
   if (m.quick) out.push('> **Smoke run (`--quick`)**: small samples, not the published figures.', '');
+  const rerun = [...r.kinds, ...(r.numberKinds ?? [])].filter((k) => k.rerun);
+  if (rerun.length > 0)
+    out.push(
+      `Rerun alone since (\`npx tsx scripts/bench/run.ts --update=kinds --only=…\`): ` +
+        `${rerun.map((k) => `${k.kind} on ${k.rerun!}`).join(', ')}.`,
+      '',
+    );
 
   // Summary
   const rows: string[][] = [];
@@ -438,6 +445,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --update=files # only section 8 (Node files, CLI), into results.json',
     'npx tsx scripts/bench/run.ts --update=camera # only section 9 (the live camera), into results.json',
     'npx tsx scripts/bench/run.ts --update=real-numbers # only section 10 (cheques, forms, pages), into results.json',
+    'npx tsx scripts/bench/run.ts --update=kinds --only=number-on-desk # only those browser kinds, into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',
     '                                           # validation split for tuning: accuracy per group, misreads sheet',
     '```',

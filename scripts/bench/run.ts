@@ -369,8 +369,15 @@ async function updateKindsOnly(): Promise<void> {
     });
     const replace = <T extends { kind: string }>(old: T[], fresh: T[]): T[] =>
       old.map((k) => fresh.find((f) => f.kind === k.kind) ?? k);
-    results.kinds = replace(results.kinds, browser.kinds);
-    results.numberKinds = replace(results.numberKinds ?? [], browser.numberKinds);
+    const rerun = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    results.kinds = replace(
+      results.kinds,
+      browser.kinds.map((k) => ({ ...k, rerun })),
+    );
+    results.numberKinds = replace(
+      results.numberKinds ?? [],
+      browser.numberKinds.map((k) => ({ ...k, rerun })),
+    );
   } finally {
     await server.close();
   }

@@ -30,6 +30,8 @@ export interface AccuracyFigure {
 export interface KindResult extends AccuracyFigure {
   kind: string;
   description: string;
+  /** When the kind was rerun alone (`run.ts --update=kinds`), after the whole run. */
+  rerun?: string;
   groups: Record<string, AccuracyFigure>;
   confusions: Confusion[];
   /** Wrong answers by cause: wrong ink polarity, crop off the digit, crop on it (the model's error). */
@@ -70,6 +72,8 @@ export interface NumberOutcome {
 export interface NumberKindResult extends AccuracyFigure {
   kind: string;
   description: string;
+  /** When the kind was rerun alone (`run.ts --update=kinds`), after the whole run. */
+  rerun?: string;
   /** Exact reads by the variant each image used (desk, length, …). */
   groups: Record<string, AccuracyFigure>;
   /** Digits read right (1 − edit distance / digits), over all numbers. */
