@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { classify, readNumber } from '../../src/node.js';
 import { setNodeDecoder, type Decoded } from '../../src/preprocess/decode.js';
 import { detailFromLuminance } from '../../src/preprocess/detail.js';
-import { chromaFromRgba, luminanceFromRgba, WORKING_SIDE } from '../../src/preprocess/luminance.js';
+import { luminanceFromRgba, WORKING_SIDE } from '../../src/preprocess/luminance.js';
 import { launch, openBenchPage } from './browser.js';
 import { ROOT } from './node-accuracy.js';
 import { startServer } from './server.js';
@@ -59,9 +59,9 @@ async function main(): Promise<void> {
       const { data, info } = await sharp(readFileSync(file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       const full = luminanceFromRgba(new Uint8Array(data), info.width, info.height);
       const rgba = Uint8Array.from(copy.rgba);
+      // At working size, luminanceFromRgba() keeps the colour too, as the browser's draw does.
       const luminance = luminanceFromRgba(rgba, copy.width, copy.height);
       luminance.scale = info.width / copy.width;
-      luminance.chroma = chromaFromRgba(rgba, copy.width, copy.height, 1);
       const decoded: Decoded = {
         luminance,
         sourceWidth: info.width,

@@ -68,6 +68,9 @@ const updateRealNumbers = args.includes('--update=real-numbers');
 const updateFonts = args.includes('--update=fonts');
 const updateKinds = args.includes('--update=kinds');
 
+/** Pages reading browser kinds at once: one per core, at most 4. */
+const PAGES = Math.max(1, Math.min(4, cpus().length));
+
 const numberArg = (name: string): number | undefined => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   return value === undefined ? undefined : Number(value);
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
         fontEvery: SETTINGS.fontEvery,
         speedScale: SETTINGS.speedScale,
         coldRuns: SETTINGS.coldRuns,
-        concurrency: Math.max(1, Math.min(4, cpus().length)),
+        concurrency: PAGES,
         only,
         log,
       });
@@ -273,15 +276,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** Writes a partial rerun's merged `results` to results.json and BENCHMARKS.md, and says what it wrote. */
+async function saveResults(results: BenchResults, wrote: string): Promise<void> {
+  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
+  writeFileSync(RESULTS, json);
+  writeFileSync(REPORT, renderReport(results));
+  log(wrote);
+}
+
 /** `--update=files`: only the Node-with-files and CLI part, merged into the committed results. */
 async function updateFilesOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
   log(`Node: the CLI over ${SETTINGS.files} photos, and classify(path) of a 12 MP JPEG…`);
   results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: 9, log });
-  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
-  writeFileSync(REPORT, renderReport(results));
-  log('Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.');
+  await saveResults(results, 'Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
 /** The live camera with Chromium's fake camera (section 9). */
@@ -311,10 +319,7 @@ async function updateCameraOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
   results.camera = await runCamera();
   results.mainThread = await runMainThread();
-  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
-  writeFileSync(REPORT, renderReport(results));
-  log('Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
+  await saveResults(results, 'Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
 /**
@@ -341,10 +346,7 @@ async function updateFontsOnly(): Promise<void> {
   } finally {
     await server.close();
   }
-  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
-  writeFileSync(REPORT, renderReport(results));
-  log('Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.');
+  await saveResults(results, 'Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
 /**
@@ -363,7 +365,7 @@ async function updateKindsOnly(): Promise<void> {
       fontEvery: SETTINGS.fontEvery,
       speedScale: 0.05,
       coldRuns: 1,
-      concurrency: Math.max(1, Math.min(4, cpus().length)),
+      concurrency: PAGES,
       only,
       log,
     });
@@ -381,10 +383,7 @@ async function updateKindsOnly(): Promise<void> {
   } finally {
     await server.close();
   }
-  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
-  writeFileSync(REPORT, renderReport(results));
-  log(`Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`);
+  await saveResults(results, `Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`);
 }
 
 /** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
@@ -400,10 +399,7 @@ async function updateRealNumbersOnly(): Promise<void> {
     ? { date, test, validation }
     : (results.realNumbers?.baseline ?? null);
   results.realNumbers = { date, test, validation, baseline };
-  const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
-  writeFileSync(REPORT, renderReport(results));
-  log('Wrote section 10 into BENCHMARKS.md and scripts/bench/results.json.');
+  await saveResults(results, 'Wrote section 10 into BENCHMARKS.md and scripts/bench/results.json.');
 }
 
 const run = args.includes('--report')
