@@ -10,7 +10,7 @@ import { decode } from '../preprocess/decode.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import { surfaceOutline, toInputBox, type NormalizedDigit } from '../preprocess/pipeline.js';
 import { digitMarks, mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
-import { readInDetail, type Found } from './closer-look.js';
+import { alongPlainDigits, isField, readInDetail, type Found } from './closer-look.js';
 import { firstLook } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
@@ -231,8 +231,16 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     search: for (const candidate of candidates) {
       for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
         const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-        const det = readInDetail(decoded, first, { onSurface, sheet });
-        const read = withoutPrint(det, { closer: det !== first });
+        // A field is read closer when print squeezed its digits, along the digits found past it.
+        const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
+        const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
+        const det = readInDetail(decoded, first, { onSurface, sheet, field });
+        const read =
+          det === first
+            ? (plain ?? withoutPrint(first, { closer: false }))
+            : field
+              ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
+              : withoutPrint(det, { closer: true });
         if (candidate === line && onSurface) cleaned = read;
         const expected = read.lineHeight ?? lineHeight(candidate);
         const kept = mostProminentLine(read.strokes);
