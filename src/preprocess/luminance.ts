@@ -117,6 +117,15 @@ function isTypedPixels(data: unknown): data is RawPixels['data'] {
 
 /** Validates raw pixels and turns them into luminance; throws `INVALID_INPUT` with the reason. */
 export function luminanceFromRaw(input: RawPixels): Luminance {
+  const read = readRaw(input);
+  return 'rgba' in read ? luminanceFromRgba(read.rgba, input.width, input.height) : read.luminance;
+}
+
+/**
+ * Validates raw pixels (throws `INVALID_INPUT` with the reason): RGBA bytes when they have four
+ * channels (floats turned into bytes), else their luminance.
+ */
+export function readRaw(input: RawPixels): { rgba: Uint8ClampedArray | Uint8Array } | { luminance: Luminance } {
   const { data, width, height } = input;
   if (!isTypedPixels(data)) {
     throw new DigitRecognizerError(
@@ -150,14 +159,11 @@ export function luminanceFromRaw(input: RawPixels): Luminance {
       }
     }
   }
-  if (channels === 4) {
-    const bytes = isFloat ? Uint8ClampedArray.from(data, (v) => Math.round(v * 255)) : data;
-    return luminanceFromRgba(bytes, width, height);
-  }
+  if (channels === 4) return { rgba: isFloat ? Uint8ClampedArray.from(data, (v) => Math.round(v * 255)) : data };
   const values = new Float32Array(count);
   const factor = isFloat ? 1 : 1 / 255;
   for (let i = 0; i < count; i++) values[i] = data[i]! * factor;
-  return { values, width, height, scale: 1 };
+  return { luminance: { values, width, height, scale: 1 } };
 }
 
 /** Shrinks by an integer factor with block averaging until the longest side fits `maxSide`. */
