@@ -3,12 +3,18 @@
  * raw RGBA pixels: the figure speed work on the preprocessing is judged by.
  *
  *   npx tsx scripts/bench/scenes.ts --kind=note-on-desk --count=40 --salt=5 --dump=/tmp/desks
- *   npx tsx scripts/bench/preprocess-speed.ts --dir=/tmp/desks [--size=1200x900] [--repeats=5]
+ *   npx tsx scripts/bench/preprocess-speed.ts --dir=/tmp/desks [--size=1200x900] [--repeats=5] [--browser-like]
+ *
+ * `--browser-like` times the pipeline alone on working copies decoded once as Chromium draws them
+ * (fitted to 320 px, see browser-like-decode.ts): the part of the time the browser spends in
+ * JavaScript after `drawImage()` and `getImageData()`.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { classify, preprocess } from '../../src/node.js';
+import { preprocessImage } from '../../src/preprocess/pipeline.js';
+import { decodeLikeBrowser } from './browser-like-decode.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -17,13 +23,14 @@ const dir = option('dir') ?? '/tmp/desks';
 const [width, height] = (option('size') ?? '1200x900').split('x').map(Number) as [number, number];
 const repeats = Number(option('repeats') ?? 5);
 const limit = Number(option('limit') ?? Infinity);
+const browserLike = args.includes('--browser-like');
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1]!;
 };
 
-const inputs = [];
+const runs: Array<() => Promise<unknown>> = [];
 for (const file of readdirSync(dir)
   .filter((f) => /\.(png|jpg)$/.test(f))
   .sort()
@@ -33,20 +40,27 @@ for (const file of readdirSync(dir)
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  inputs.push({ data: new Uint8ClampedArray(data), width, height });
+  const input = { data: new Uint8Array(data), width, height };
+  if (browserLike) {
+    const decoded = decodeLikeBrowser(input);
+    runs.push(() => Promise.resolve().then(() => preprocessImage(decoded)));
+  } else {
+    runs.push(() => preprocess(input));
+  }
+  if (runs.length === 1) await classify(input);
 }
-await classify(inputs[0]!);
-for (const input of inputs) await preprocess(input).catch(() => null);
+for (const run of runs) await run().catch(() => null);
 const times: number[] = [];
 for (let r = 0; r < repeats; r++) {
-  for (const input of inputs) {
+  for (const run of runs) {
     const t0 = performance.now();
-    await preprocess(input).catch(() => null);
+    await run().catch(() => null);
     times.push(performance.now() - t0);
   }
 }
 console.log(
-  `preprocess() ${width}×${height}, ${inputs.length} images × ${repeats}: median ${median(times).toFixed(2)} ms, ` +
+  `${browserLike ? 'pipeline after a browser-like decode' : 'preprocess()'} ${width}×${height}, ` +
+    `${runs.length} images × ${repeats}: median ${median(times).toFixed(2)} ms, ` +
     `mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms`,
 );
 process.exit(0);
