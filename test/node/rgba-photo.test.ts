@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detailFromLuminance } from '../../src/preprocess/detail.js';
-import { luminanceFromRgba, shrink } from '../../src/preprocess/luminance.js';
+import { chromaFromRgba, luminanceFromRgba, shrink } from '../../src/preprocess/luminance.js';
 import { rgbaPhoto } from '../../src/preprocess/rgba-photo.js';
 
 /** A noisy RGBA image (deterministic), alpha from `alpha(i)`. */
@@ -78,5 +78,67 @@ describe('rgbaPhoto()', () => {
       ),
       null,
     );
+  });
+});
+
+describe('luminanceFromRgba()', () => {
+  it('makes the colour of an image at working size as chromaFromRgba() does, bit for bit', () => {
+    for (const [width, height] of [
+      [320, 240],
+      [1, 7],
+      [97, 300],
+    ] as const) {
+      const rgba = noisy(width, height, (i) => [0, 1, 128, 249, 255][i % 5]!);
+      const { chroma } = luminanceFromRgba(rgba, width, height);
+      const expected = chromaFromRgba(rgba, width, height, 1);
+      assert.ok(chroma);
+      for (const channel of ['redGreen', 'yellowBlue'] as const) {
+        assert.ok(
+          chroma[channel].every((v, i) => Object.is(v, expected[channel][i])),
+          `${channel} of ${width}×${height}`,
+        );
+      }
+      assert.equal(chroma.width, expected.width);
+      assert.equal(chroma.height, expected.height);
+    }
+  });
+});
+
+/** chromaFromRgba() as it was first written: every pixel added straight into its block's cell. */
+function referenceChroma(rgba: Uint8ClampedArray, width: number, height: number, factor: number): Float32Array[] {
+  const w = Math.max(1, Math.floor(width / factor));
+  const h = Math.max(1, Math.floor(height / factor));
+  const redGreen = new Float32Array(w * h);
+  const yellowBlue = new Float32Array(w * h);
+  const unit = 1 / (255 * factor * factor);
+  for (let y = 0; y < h * factor && y < height; y++) {
+    for (let x = 0; x < w * factor; x++) {
+      const o = (y * width + x) * 4;
+      const alpha = rgba[o + 3]! / 255;
+      const [r, g, b] = [rgba[o]!, rgba[o + 1]!, rgba[o + 2]!];
+      const i = Math.floor(y / factor) * w + Math.floor(x / factor);
+      redGreen[i]! += alpha * (r - g) * unit;
+      yellowBlue[i]! += alpha * ((r + g) / 2 - b) * unit;
+    }
+  }
+  return [redGreen, yellowBlue];
+}
+
+describe('chromaFromRgba()', () => {
+  it('adds up each block pixel by pixel, as the plain loop does', () => {
+    for (const factor of [1, 2, 3, 5]) {
+      const [width, height] = [203, 151];
+      const rgba = noisy(width, height, (i) => [0, 255, 255, 128][i % 4]!);
+      const { redGreen, yellowBlue } = chromaFromRgba(rgba, width, height, factor);
+      const [rg, yb] = referenceChroma(rgba, width, height, factor);
+      assert.ok(
+        redGreen.every((v, i) => Object.is(v, rg![i])),
+        `red-green, factor ${factor}`,
+      );
+      assert.ok(
+        yellowBlue.every((v, i) => Object.is(v, yb![i])),
+        `yellow-blue, factor ${factor}`,
+      );
+    }
   });
 });
