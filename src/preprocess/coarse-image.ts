@@ -141,8 +141,16 @@ export function otsu(values: Float32Array): number {
   return threshold;
 }
 
-/** `image` at (`x`, `y`) (pixel centres at .5), bilinearly. */
-export function bilinear(image: Pick<Luminance, 'values' | 'width' | 'height'>, x: number, y: number): number {
+/**
+ * `image` at (`x`, `y`) (pixel centres at .5), bilinearly; with `weight`, of the image with every
+ * value times `weight` (rounded to 32 bits, as an array of them would hold it).
+ */
+export function bilinear(
+  image: Pick<Luminance, 'values' | 'width' | 'height'>,
+  x: number,
+  y: number,
+  weight = 1,
+): number {
   const { width, height, values } = image;
   const cx = Math.min(width - 1.001, Math.max(0, x - 0.5));
   const cy = Math.min(height - 1.001, Math.max(0, y - 0.5));
@@ -151,8 +159,15 @@ export function bilinear(image: Pick<Luminance, 'values' | 'width' | 'height'>, 
   const fx = cx - x0;
   const fy = cy - y0;
   const i = y0 * width + x0;
-  return (
-    (1 - fy) * ((1 - fx) * values[i]! + fx * values[i + 1]!) +
-    fy * ((1 - fx) * values[i + width]! + fx * values[i + width + 1]!)
-  );
+  let a = values[i]!;
+  let b = values[i + 1]!;
+  let c = values[i + width]!;
+  let d = values[i + width + 1]!;
+  if (weight !== 1) {
+    a = Math.fround(a * weight);
+    b = Math.fround(b * weight);
+    c = Math.fround(c * weight);
+    d = Math.fround(d * weight);
+  }
+  return (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * c + fx * d);
 }

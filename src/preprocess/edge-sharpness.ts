@@ -9,7 +9,8 @@ import { gradientMagnitude, sobel } from './regions.js';
 
 /** One channel of the working image and of its coarse copy. */
 export interface Channel {
-  image: Pick<Luminance, 'values' | 'width' | 'height'>;
+  /** The working image's channel, each value to be taken `weight` times (1 if not given). */
+  image: Pick<Luminance, 'values' | 'width' | 'height'> & { weight?: number };
   coarse: Float32Array;
 }
 
@@ -35,10 +36,12 @@ export function channels(image: Luminance, grid: Grid): Channel[] {
     for (let i = 0; i < out.length; i++) out[i] = values[i]! * CHROMA_WEIGHT;
     return out;
   };
+  // The working image's channels are weighted where they are sampled: a few hundred values.
   const plane = (values: Float32Array): Channel['image'] => ({
-    values: scaled(values),
+    values,
     width: chroma.width,
     height: chroma.height,
+    weight: CHROMA_WEIGHT,
   });
   out.push({ image: plane(chroma.redGreen), coarse: scaled(colour.redGreen) });
   out.push({ image: plane(chroma.yellowBlue), coarse: scaled(colour.yellowBlue) });
@@ -90,6 +93,7 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
     if (norm < 1e-6) continue;
     const nx = gx / norm;
     const ny = gy / norm;
+    const weight = image.weight ?? 1;
     const cx = (x + 0.5) * factor;
     const cy = (y + 0.5) * factor;
     // The channel along the normal, each sample the mean of three across it.
@@ -97,7 +101,10 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
       const px = cx + nx * t;
       const py = cy + ny * t;
       profile[t + reach] =
-        (bilinear(image, px - ny, py + nx) + bilinear(image, px, py) + bilinear(image, px + ny, py - nx)) / 3;
+        (bilinear(image, px - ny, py + nx, weight) +
+          bilinear(image, px, py, weight) +
+          bilinear(image, px + ny, py - nx, weight)) /
+        3;
     }
     const across = Math.abs(profile[2 * reach]! - profile[0]!);
     edges++;
