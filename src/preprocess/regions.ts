@@ -5,13 +5,39 @@
 import { convexHull, polygonArea, type Point } from './polygon.js';
 
 /**
+ * Arrays reused from call to call for what never leaves this module (labels, stacks, a mask
+ * between two passes): a browser pays for every array it allocates, in zeroing it and in
+ * garbage collections, and finding the surface makes dozens of these.
+ */
+const scratch = { labels: new Int32Array(0), stack: new Int32Array(0), counts: new Int32Array(0) };
+const scratchMasks: Uint8Array[] = [];
+
+/** Scratch `name`, at least `length` long, its values left as they were. */
+function scratchInts(name: keyof typeof scratch, length: number): Int32Array {
+  if (scratch[name].length < length) scratch[name] = new Int32Array(length);
+  return scratch[name];
+}
+
+/** Scratch mask `k`, `length` long, its values left as they were. */
+function scratchMask(k: number, length: number): Uint8Array {
+  if ((scratchMasks[k]?.length ?? 0) < length) scratchMasks[k] = new Uint8Array(length);
+  return scratchMasks[k]!.subarray(0, length);
+}
+
+/** Scratch masks: between a morphology's two passes, and between an opening's or closing's two morphologies. */
+const PASS = 0;
+const BETWEEN = 1;
+/** The mask of where edges are not, in edgeRegions(). */
+const OPEN = 2;
+
+/**
  * The `count` largest 4-connected regions of pixels where `mask` is set, largest first, each of
  * at least `minArea` pixels.
  */
 export function largestRegions(mask: Uint8Array, width: number, count: number, minArea = 1): Uint8Array[] {
-  const labels = new Int32Array(mask.length);
+  const labels = scratchInts('labels', mask.length).fill(0, 0, mask.length);
   // A pixel is pushed at most twice: once from the run above it, once from the run below.
-  const stack = new Int32Array(2 * mask.length + 1);
+  const stack = scratchInts('stack', 2 * mask.length + 1);
   const areas: Array<{ id: number; area: number }> = [];
   /** Pushes the first pixel of every unlabelled run of the mask in `[from, to]`; the new top. */
   const seedRuns = (from: number, to: number, top: number): number => {
@@ -61,12 +87,14 @@ export function largestRegions(mask: Uint8Array, width: number, count: number, m
 
 /** The region with its holes filled: everything the outside cannot reach without crossing it. */
 export function fillHoles(region: Uint8Array, width: number, height: number): Uint8Array {
-  const outside = new Uint8Array(region.length);
-  const stack: number[] = [];
+  const outside = scratchMask(PASS, region.length).fill(0);
+  // Each pixel is pushed once at most: it is marked as it is pushed.
+  const stack = scratchInts('stack', region.length);
+  let top = 0;
   const seed = (p: number): void => {
     if (!region[p] && !outside[p]) {
       outside[p] = 1;
-      stack.push(p);
+      stack[top++] = p;
     }
   };
   for (let x = 0; x < width; x++) {
@@ -77,8 +105,8 @@ export function fillHoles(region: Uint8Array, width: number, height: number): Ui
     seed(y * width);
     seed(y * width + width - 1);
   }
-  while (stack.length > 0) {
-    const p = stack.pop()!;
+  while (top > 0) {
+    const p = stack[--top]!;
     const x = p % width;
     if (x > 0) seed(p - 1);
     if (x < width - 1) seed(p + 1);
@@ -159,9 +187,9 @@ export function edgeRegions(
   gradient: number,
   minArea: number,
 ): Uint8Array[] {
-  const open = new Uint8Array(gradients.length);
+  const open = scratchMask(OPEN, gradients.length);
   for (let i = 0; i < open.length; i++) open[i] = gradients[i]! > gradient ? 0 : 1;
-  const enclosed = morph(open, width, height, 1, false);
+  const enclosed = morph(open, width, height, 1, false, scratchMask(BETWEEN, open.length));
   return largestRegions(enclosed, width, REGIONS, minArea).map((region) => grow(region, width, height));
 }
 
@@ -178,11 +206,17 @@ function grow(region: Uint8Array, width: number, height: number): Uint8Array {
  * counts as set for an erosion, so a region running off the frame keeps its border. Each pass
  * slides a window and counts the set pixels in it: the cost does not grow with the radius.
  */
-function morph(mask: Uint8Array, width: number, height: number, radius: number, dilate: boolean): Uint8Array {
-  const rows = new Uint8Array(mask.length);
+function morph(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  dilate: boolean,
+  out: Uint8Array = new Uint8Array(mask.length),
+): Uint8Array {
+  const rows = scratchMask(PASS, mask.length);
   for (let y = 0; y < height; y++) slideLine(mask, rows, y * width, 1, width, radius, dilate);
-  const out = new Uint8Array(mask.length);
-  for (let x = 0; x < width; x++) slideLine(rows, out, x, width, height, radius, dilate);
+  slideColumns(rows, out, width, height, radius, dilate);
   return out;
 }
 
@@ -215,11 +249,49 @@ function slideLine(
 }
 
 /**
+ * {@link slideLine} down every column at once, a row at a time: the same counts, read in the
+ * order the mask is stored.
+ */
+function slideColumns(
+  from: Uint8Array,
+  to: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  dilate: boolean,
+): void {
+  const window = 2 * radius + 1;
+  const outside = dilate ? 0 : 1;
+  const counts = scratchInts('counts', width);
+  counts.fill((dilate ? 0 : radius) + (!dilate && radius > height ? radius - height : 0), 0, width);
+  for (let i = 0; i < radius && i < height; i++) {
+    for (let x = 0, p = i * width; x < width; x++, p++) counts[x]! += from[p]!;
+  }
+  for (let y = 0; y < height; y++) {
+    const entering = y + radius;
+    if (entering < height) {
+      for (let x = 0, p = entering * width; x < width; x++, p++) counts[x]! += from[p]!;
+    } else if (outside) {
+      for (let x = 0; x < width; x++) counts[x]! += outside;
+    }
+    const row = y * width;
+    if (dilate) for (let x = 0; x < width; x++) to[row + x] = counts[x]! > 0 ? 1 : 0;
+    else for (let x = 0; x < width; x++) to[row + x] = counts[x] === window ? 1 : 0;
+    if (y >= radius) {
+      for (let x = 0, p = (y - radius) * width; x < width; x++, p++) counts[x]! -= from[p]!;
+    } else if (outside) {
+      for (let x = 0; x < width; x++) counts[x]! -= outside;
+    }
+  }
+}
+
+/**
  * Morphological opening: cuts links narrower than about 2r+1 pixels, such as a pen lying
  * against the note, which would join the two into one shape that is no sheet.
  */
 export function openRegion(region: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return morph(morph(region, width, height, radius, false), width, height, radius, true);
+  const eroded = morph(region, width, height, radius, false, scratchMask(BETWEEN, region.length));
+  return morph(eroded, width, height, radius, true);
 }
 
 /**
@@ -227,5 +299,6 @@ export function openRegion(region: Uint8Array, width: number, height: number, ra
  * digit that runs to the note's edge and would open a way in from outside.
  */
 export function closeRegion(region: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return morph(morph(region, width, height, radius, true), width, height, radius, false);
+  const dilated = morph(region, width, height, radius, true, scratchMask(BETWEEN, region.length));
+  return morph(dilated, width, height, radius, false);
 }
