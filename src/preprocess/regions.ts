@@ -9,7 +9,7 @@ import { convexHull, polygonArea, type Point } from './polygon.js';
  * between two passes): a browser pays for every array it allocates, in zeroing it and in
  * garbage collections, and finding the surface makes dozens of these.
  */
-const scratch = { labels: new Int32Array(0), stack: new Int32Array(0), counts: new Int32Array(0) };
+const scratch = { labels: new Int32Array(0), stack: new Int32Array(0) };
 const scratchMasks: Uint8Array[] = [];
 
 /** Scratch `name`, at least `length` long, its values left as they were. */
@@ -18,10 +18,13 @@ function scratchInts(name: keyof typeof scratch, length: number): Int32Array {
   return scratch[name];
 }
 
-/** Scratch mask `k`, `length` long, its values left as they were. */
+/**
+ * Scratch mask `k`, `length` long, its values left as they were; made again when the length
+ * changes (a view of a longer one would do, but V8 reads and writes views more slowly).
+ */
 function scratchMask(k: number, length: number): Uint8Array {
-  if ((scratchMasks[k]?.length ?? 0) < length) scratchMasks[k] = new Uint8Array(length);
-  return scratchMasks[k]!.subarray(0, length);
+  if (scratchMasks[k]?.length !== length) scratchMasks[k] = new Uint8Array(length);
+  return scratchMasks[k]!;
 }
 
 /** Scratch masks: between a morphology's two passes, and between an opening's or closing's two morphologies. */
@@ -215,8 +218,38 @@ function morph(
   out: Uint8Array = new Uint8Array(mask.length),
 ): Uint8Array {
   const rows = scratchMask(PASS, mask.length);
+  if (radius === 1) return morph3(mask, rows, out, width, dilate);
   for (let y = 0; y < height; y++) slideLine(mask, rows, y * width, 1, width, radius, dilate);
-  slideColumns(rows, out, width, height, radius, dilate);
+  for (let x = 0; x < width; x++) slideLine(rows, out, x, width, height, radius, dilate);
+  return out;
+}
+
+/**
+ * {@link morph} over a 3×3 square, the commonest: the OR (dilation) or AND (erosion) of the mask
+ * and its shifts by one pixel, each kept to the image (outside is unset for a dilation and set
+ * for an erosion, so it never changes the result), which takes fewer steps than counting.
+ */
+function morph3(mask: Uint8Array, rows: Uint8Array, out: Uint8Array, width: number, dilate: boolean): Uint8Array {
+  const size = mask.length;
+  rows.set(mask);
+  for (let row = 0; row < size; row += width) {
+    const end = row + width;
+    if (dilate) {
+      for (let p = row; p < end - 1; p++) rows[p]! |= mask[p + 1]!;
+      for (let p = row + 1; p < end; p++) rows[p]! |= mask[p - 1]!;
+    } else {
+      for (let p = row; p < end - 1; p++) rows[p]! &= mask[p + 1]!;
+      for (let p = row + 1; p < end; p++) rows[p]! &= mask[p - 1]!;
+    }
+  }
+  out.set(rows);
+  if (dilate) {
+    for (let p = 0; p < size - width; p++) out[p]! |= rows[p + width]!;
+    for (let p = width; p < size; p++) out[p]! |= rows[p - width]!;
+  } else {
+    for (let p = 0; p < size - width; p++) out[p]! &= rows[p + width]!;
+    for (let p = width; p < size; p++) out[p]! &= rows[p - width]!;
+  }
   return out;
 }
 
@@ -245,43 +278,6 @@ function slideLine(
     count += entering < length ? from[at + radius * stride]! : outside;
     to[at] = dilate ? (count > 0 ? 1 : 0) : count === window ? 1 : 0;
     count -= i >= radius ? from[at - radius * stride]! : outside;
-  }
-}
-
-/**
- * {@link slideLine} down every column at once, a row at a time: the same counts, read in the
- * order the mask is stored.
- */
-function slideColumns(
-  from: Uint8Array,
-  to: Uint8Array,
-  width: number,
-  height: number,
-  radius: number,
-  dilate: boolean,
-): void {
-  const window = 2 * radius + 1;
-  const outside = dilate ? 0 : 1;
-  const counts = scratchInts('counts', width);
-  counts.fill((dilate ? 0 : radius) + (!dilate && radius > height ? radius - height : 0), 0, width);
-  for (let i = 0; i < radius && i < height; i++) {
-    for (let x = 0, p = i * width; x < width; x++, p++) counts[x]! += from[p]!;
-  }
-  for (let y = 0; y < height; y++) {
-    const entering = y + radius;
-    if (entering < height) {
-      for (let x = 0, p = entering * width; x < width; x++, p++) counts[x]! += from[p]!;
-    } else if (outside) {
-      for (let x = 0; x < width; x++) counts[x]! += outside;
-    }
-    const row = y * width;
-    if (dilate) for (let x = 0; x < width; x++) to[row + x] = counts[x]! > 0 ? 1 : 0;
-    else for (let x = 0; x < width; x++) to[row + x] = counts[x] === window ? 1 : 0;
-    if (y >= radius) {
-      for (let x = 0, p = (y - radius) * width; x < width; x++, p++) counts[x]! -= from[p]!;
-    } else if (outside) {
-      for (let x = 0; x < width; x++) counts[x]! -= outside;
-    }
   }
 }
 
