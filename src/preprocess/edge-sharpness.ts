@@ -4,6 +4,7 @@
  * hardly brighter than it, but plainly yellower.
  */
 import { bilinear, coarseChroma, type Grid } from './coarse-image.js';
+import { hypot2 } from './hypot.js';
 import type { Luminance } from './luminance.js';
 import { gradientMagnitude, sobel } from './regions.js';
 
@@ -87,7 +88,7 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
     let [gx, gy, norm] = [0, 0, 0];
     for (const channel of channels) {
       sobel(channel.coarse, p, width, gradient);
-      const size = Math.hypot(gradient[0]!, gradient[1]!);
+      const size = hypot2(gradient[0]!, gradient[1]!);
       if (size > norm) [image, gx, gy, norm] = [channel.image, gradient[0]!, gradient[1]!, size];
     }
     if (norm < 1e-6) continue;
@@ -147,7 +148,7 @@ export function withoutSoftEdges(
       let [gx, gy, norm] = [0, 0, 0];
       for (const { coarse } of channels) {
         sobel(coarse, p, width, gradient);
-        const size = Math.hypot(gradient[0]!, gradient[1]!);
+        const size = hypot2(gradient[0]!, gradient[1]!);
         if (size > norm) [values, gx, gy, norm] = [coarse, gradient[0]!, gradient[1]!, size];
       }
       if (norm < 1e-6) continue;

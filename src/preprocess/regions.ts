@@ -3,6 +3,7 @@
  * and the convex hull of a region.
  */
 import { convexHull, polygonArea, type Point } from './polygon.js';
+import { hypot2 } from './hypot.js';
 
 /**
  * Arrays reused from call to call for what never leaves this module (labels, stacks, a mask
@@ -157,7 +158,7 @@ export function gradientMagnitude(values: Float32Array, width: number, height: n
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       sobel(values, p, width, gradient);
-      out[p] = Math.hypot(gradient[0]!, gradient[1]!) / 8;
+      out[p] = hypot2(gradient[0]!, gradient[1]!) / 8;
     }
   }
   return out;
