@@ -167,14 +167,22 @@ function medianOfNeighbours(grid: Grid, radius = 1): Grid {
 /**
  * Arrays reused from call to call for what never leaves this module (a local level, the paper's
  * level, the ink before its contrast is stretched): a browser pays for every large array it
- * allocates, in zeroing it and in garbage collections.
+ * allocates, in zeroing it and in garbage collections. Kept by length, the last two lengths
+ * (a first look and a second look at a digit's region alternate): V8 reads and writes a view of
+ * a longer array more slowly than a whole one.
  */
-const scratch: Float32Array[] = [];
+const scratch: Array<Map<number, Float32Array>> = [];
 
 /** Scratch array `k`, `length` long, its values left as they were: every one is written before use. */
 function scratchArray(k: number, length: number): Float32Array {
-  if ((scratch[k]?.length ?? 0) < length) scratch[k] = new Float32Array(length);
-  return scratch[k]!.subarray(0, length);
+  const byLength = (scratch[k] ??= new Map());
+  let array = byLength.get(length);
+  if (!array) {
+    if (byLength.size >= 2) byLength.delete(byLength.keys().next().value!);
+    array = new Float32Array(length);
+    byLength.set(length, array);
+  }
+  return array;
 }
 
 /** The grid spread to every pixel, bilinearly, into `out`. */
