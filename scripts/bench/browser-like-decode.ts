@@ -21,7 +21,7 @@ const isRgba = (input: unknown): input is Rgba =>
   (input as Rgba).data instanceof Uint8Array &&
   (input as Rgba).data.length === (input as Rgba).width * (input as Rgba).height * 4;
 
-function decodeLikeBrowser({ data, width, height }: Rgba): Decoded {
+export function decodeLikeBrowser({ data, width, height }: Rgba): Decoded {
   const full = luminanceFromRgba(data, width, height);
   const factor = Math.min(1, WORKING_SIDE / Math.max(width, height));
   if (factor === 1) return { luminance: full, sourceWidth: width, sourceHeight: height };

@@ -7,12 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Sharp, SharpOptions } from 'sharp';
 import { DigitRecognizerError } from '../classify/errors.js';
-import { withDetail, type Decoded } from '../preprocess/decode.js';
+import { withDetail, withDetailFromRgba, type Decoded } from '../preprocess/decode.js';
 import { detailFromGreyBytes } from '../preprocess/detail.js';
 import {
   chromaFromRgba,
   luminanceFromRaw,
-  luminanceFromRgba,
   shrinkFactor,
   shrinkGreyBytes,
   WORKING_SIDE,
@@ -106,7 +105,7 @@ async function decodeBytes(bytes: Uint8Array, label: string): Promise<Decoded> {
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
     const pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const { width, height } = info;
-    if (info.channels === 4) return withDetail(luminanceFromRgba(pixels, width, height), width, height);
+    if (info.channels === 4) return withDetailFromRgba(pixels, width, height);
     const chroma = await workingChroma(sharp(bytes, { failOn: 'error' }).rotate(), width, height);
     if (Math.max(width, height) <= WORKING_SIDE) {
       const decoded = withDetail(luminanceFromRaw({ data: pixels, width, height }), width, height);

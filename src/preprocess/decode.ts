@@ -6,8 +6,9 @@
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, DigitInput, RawPixels } from '../classify/types.js';
-import { luminanceFromRaw, luminanceFromRgba, shrink, WORKING_SIDE, type Luminance } from './luminance.js';
+import { luminanceFromRgba, readRaw, shrink, WORKING_SIDE, type Luminance } from './luminance.js';
 import { detailFromLuminance, type DetailReader } from './detail.js';
+import { rgbaPhoto } from './rgba-photo.js';
 
 /** A decoded input: its luminance at working size, and its size in input pixels. */
 export interface Decoded {
@@ -160,6 +161,16 @@ export function withDetail(full: Luminance, width: number, height: number): Deco
   };
 }
 
+/**
+ * An RGBA image in memory (raw pixels, ImageData, a decoded PNG) as its working copy, with detail
+ * read from it: in one pass over the pixels when it is an opaque photo.
+ */
+export function withDetailFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Decoded {
+  const photo = rgbaPhoto(rgba, width, height);
+  if (photo) return { ...photo, sourceWidth: width, sourceHeight: height };
+  return withDetail(luminanceFromRgba(rgba, width, height), width, height);
+}
+
 function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
@@ -213,8 +224,7 @@ async function decodeInput(input: DigitInput): Promise<Decoded> {
     if (input.width === 0 || input.height === 0) {
       throw new DigitRecognizerError('EMPTY_IMAGE', `The image is ${input.width}×${input.height}: it has no pixels.`);
     }
-    const full = luminanceFromRgba(input.data, input.width, input.height);
-    return withDetail(full, input.width, input.height);
+    return withDetailFromRgba(input.data, input.width, input.height);
   }
   if (has('HTMLImageElement') && input instanceof HTMLImageElement) {
     if (!input.complete || input.naturalWidth === 0) {
@@ -240,7 +250,9 @@ async function decodeInput(input: DigitInput): Promise<Decoded> {
     return draw(input, w, h);
   }
   if (isRawPixels(input)) {
-    return withDetail(luminanceFromRaw(input), input.width, input.height);
+    const read = readRaw(input);
+    if ('rgba' in read) return withDetailFromRgba(read.rgba, input.width, input.height);
+    return withDetail(read.luminance, input.width, input.height);
   }
   throw new DigitRecognizerError(
     'INVALID_INPUT',

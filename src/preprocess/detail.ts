@@ -5,7 +5,7 @@
  */
 import type { Box } from './mnist-normalize.js';
 import type { Luminance } from './luminance.js';
-import { resample } from './resample.js';
+import { resampleWindow, type WindowReader } from './resample.js';
 
 /** Luminance of `region` (input pixels), scaled so its longest side is at most `longest`. */
 export type DetailReader = (region: Box, longest: number) => Luminance;
@@ -34,10 +34,18 @@ export function detailFromGreyBytes(bytes: Uint8Array, width: number, height: nu
 
 /** A detail reader over a full-resolution luminance already in memory (raw pixels, ImageData). */
 export function detailFromLuminance(full: Luminance): DetailReader {
+  return detailFromWindows(() => full.values, full.width, full.height, true);
+}
+
+/**
+ * A detail reader over a `width`×`height` luminance that is never whole in memory: `read` makes
+ * the window of it a region needs (or, with `whole`, gives the whole image).
+ */
+export function detailFromWindows(read: WindowReader, width: number, height: number, whole = false): DetailReader {
   return (region, longest) => {
     const k = Math.min(1, longest / Math.max(region.width, region.height));
-    const width = Math.max(1, Math.round(region.width * k));
-    const height = Math.max(1, Math.round(region.height * k));
+    const targetWidth = Math.max(1, Math.round(region.width * k));
+    const targetHeight = Math.max(1, Math.round(region.height * k));
     // resample() reads outside pixels as 0; this is luminance, where outside should be paper, so
     // the region is clamped to the image instead.
     const x = Math.max(0, region.x);
@@ -45,10 +53,10 @@ export function detailFromLuminance(full: Luminance): DetailReader {
     const clamped = {
       x,
       y,
-      width: Math.min(full.width, region.x + region.width) - x,
-      height: Math.min(full.height, region.y + region.height) - y,
+      width: Math.min(width, region.x + region.width) - x,
+      height: Math.min(height, region.y + region.height) - y,
     };
-    const values = resample(full.values, full.width, full.height, clamped, width, height);
-    return { values, width, height, scale: clamped.width / width };
+    const values = resampleWindow(read, width, height, clamped, targetWidth, targetHeight, whole);
+    return { values, width: targetWidth, height: targetHeight, scale: clamped.width / targetWidth };
   };
 }

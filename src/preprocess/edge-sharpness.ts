@@ -4,12 +4,14 @@
  * hardly brighter than it, but plainly yellower.
  */
 import { bilinear, coarseChroma, type Grid } from './coarse-image.js';
+import { hypot2 } from './hypot.js';
 import type { Luminance } from './luminance.js';
 import { gradientMagnitude, sobel } from './regions.js';
 
 /** One channel of the working image and of its coarse copy. */
 export interface Channel {
-  image: Pick<Luminance, 'values' | 'width' | 'height'>;
+  /** The working image's channel, each value to be taken `weight` times (1 if not given). */
+  image: Pick<Luminance, 'values' | 'width' | 'height'> & { weight?: number };
   coarse: Float32Array;
 }
 
@@ -35,10 +37,12 @@ export function channels(image: Luminance, grid: Grid): Channel[] {
     for (let i = 0; i < out.length; i++) out[i] = values[i]! * CHROMA_WEIGHT;
     return out;
   };
+  // The working image's channels are weighted where they are sampled: a few hundred values.
   const plane = (values: Float32Array): Channel['image'] => ({
-    values: scaled(values),
+    values,
     width: chroma.width,
     height: chroma.height,
+    weight: CHROMA_WEIGHT,
   });
   out.push({ image: plane(chroma.redGreen), coarse: scaled(colour.redGreen) });
   out.push({ image: plane(chroma.yellowBlue), coarse: scaled(colour.yellowBlue) });
@@ -84,12 +88,13 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
     let [gx, gy, norm] = [0, 0, 0];
     for (const channel of channels) {
       sobel(channel.coarse, p, width, gradient);
-      const size = Math.hypot(gradient[0]!, gradient[1]!);
+      const size = hypot2(gradient[0]!, gradient[1]!);
       if (size > norm) [image, gx, gy, norm] = [channel.image, gradient[0]!, gradient[1]!, size];
     }
     if (norm < 1e-6) continue;
     const nx = gx / norm;
     const ny = gy / norm;
+    const weight = image.weight ?? 1;
     const cx = (x + 0.5) * factor;
     const cy = (y + 0.5) * factor;
     // The channel along the normal, each sample the mean of three across it.
@@ -97,7 +102,10 @@ export function sharpEdgeShare(channels: Channel[], grid: Grid, filled: Uint8Arr
       const px = cx + nx * t;
       const py = cy + ny * t;
       profile[t + reach] =
-        (bilinear(image, px - ny, py + nx) + bilinear(image, px, py) + bilinear(image, px + ny, py - nx)) / 3;
+        (bilinear(image, px - ny, py + nx, weight) +
+          bilinear(image, px, py, weight) +
+          bilinear(image, px + ny, py - nx, weight)) /
+        3;
     }
     const across = Math.abs(profile[2 * reach]! - profile[0]!);
     edges++;
@@ -140,7 +148,7 @@ export function withoutSoftEdges(
       let [gx, gy, norm] = [0, 0, 0];
       for (const { coarse } of channels) {
         sobel(coarse, p, width, gradient);
-        const size = Math.hypot(gradient[0]!, gradient[1]!);
+        const size = hypot2(gradient[0]!, gradient[1]!);
         if (size > norm) [values, gx, gy, norm] = [coarse, gradient[0]!, gradient[1]!, size];
       }
       if (norm < 1e-6) continue;

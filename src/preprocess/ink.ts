@@ -164,10 +164,30 @@ function medianOfNeighbours(grid: Grid, radius = 1): Grid {
   return { ...grid, values: out };
 }
 
-/** The grid spread to every pixel, bilinearly. */
-function upsample(grid: Grid, width: number, height: number): Float32Array {
+/**
+ * Arrays reused from call to call for what never leaves this module (a local level, the paper's
+ * level, the ink before its contrast is stretched): a browser pays for every large array it
+ * allocates, in zeroing it and in garbage collections. Kept by length, the last two lengths
+ * (a first look and a second look at a digit's region alternate): V8 reads and writes a view of
+ * a longer array more slowly than a whole one.
+ */
+const scratch: Array<Map<number, Float32Array>> = [];
+
+/** Scratch array `k`, `length` long, its values left as they were: every one is written before use. */
+function scratchArray(k: number, length: number): Float32Array {
+  const byLength = (scratch[k] ??= new Map());
+  let array = byLength.get(length);
+  if (!array) {
+    if (byLength.size >= 2) byLength.delete(byLength.keys().next().value!);
+    array = new Float32Array(length);
+    byLength.set(length, array);
+  }
+  return array;
+}
+
+/** The grid spread to every pixel, bilinearly, into `out`. */
+function upsample(grid: Grid, width: number, height: number, out: Float32Array): Float32Array {
   const { columns, rows, block, values } = grid;
-  const out = new Float32Array(width * height);
   // Each column's two cells and weight, worked out once rather than on every row.
   const left = new Int32Array(width);
   const right = new Int32Array(width);
@@ -178,25 +198,27 @@ function upsample(grid: Grid, width: number, height: number): Float32Array {
     right[x] = Math.min(columns - 1, left[x]! + 1);
     weight[x] = gx - left[x]!;
   }
-  const top = new Float32Array(columns);
-  const bottom = new Float32Array(columns);
+  // The two grid rows interpolated along x, shared by every pixel row between them (a block's
+  // worth): the same sums, in the same order, as interpolating them again on each row.
+  const top = new Float64Array(width);
+  const bottom = new Float64Array(width);
+  let made = -1;
   for (let y = 0; y < height; y++) {
     const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(gy);
-    const y1 = Math.min(rows - 1, y0 + 1);
     const fy = gy - y0;
-    for (let c = 0; c < columns; c++) {
-      top[c] = values[y0 * columns + c]!;
-      bottom[c] = values[y1 * columns + c]!;
+    if (y0 !== made) {
+      const above = y0 * columns;
+      const below = Math.min(rows - 1, y0 + 1) * columns;
+      for (let x = 0; x < width; x++) {
+        const fx = weight[x]!;
+        top[x] = (1 - fx) * values[above + left[x]!]! + fx * values[above + right[x]!]!;
+        bottom[x] = (1 - fx) * values[below + left[x]!]! + fx * values[below + right[x]!]!;
+      }
+      made = y0;
     }
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const fx = weight[x]!;
-      const x0 = left[x]!;
-      const x1 = right[x]!;
-      out[row + x] =
-        (1 - fy) * ((1 - fx) * top[x0]! + fx * top[x1]!) + fy * ((1 - fx) * bottom[x0]! + fx * bottom[x1]!);
-    }
+    for (let x = 0; x < width; x++) out[row + x] = (1 - fy) * top[x]! + fy * bottom[x]!;
   }
   return out;
 }
@@ -237,10 +259,10 @@ function blockSize(image: Luminance, blocksAcross = PAGE_BLOCKS): number {
  */
 export function detectPolarity(image: Luminance): Polarity {
   const { width, height, values } = image;
-  const local =
-    Math.max(width, height) < 64
-      ? new Float32Array(values.length).fill(Quantiles.of(values).at(0.5))
-      : upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image, POLARITY_BLOCKS), 0.5)), width, height);
+  const local = scratchArray(0, values.length);
+  if (Math.max(width, height) < 64) local.fill(Quantiles.of(values).at(0.5));
+  else
+    upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image, POLARITY_BLOCKS), 0.5)), width, height, local);
   const deviations = new Quantiles();
   deviations.addHalfDifferences(values, local);
   // Far tails: a thin pen line can be well under 1% of a photo's pixels.
@@ -256,11 +278,10 @@ export function detectPolarity(image: Luminance): Polarity {
  */
 function estimateBackground(image: Luminance, darkInk: boolean, blocksAcross?: number): Float32Array {
   const { width, height, values } = image;
-  if (Math.max(width, height) < 64) {
-    return new Float32Array(values.length).fill(Quantiles.of(values).at(0.5));
-  }
+  const background = scratchArray(1, values.length);
+  if (Math.max(width, height) < 64) return background.fill(Quantiles.of(values).at(0.5));
   const grid = blockPercentiles(image, blockSize(image, blocksAcross), darkInk ? 0.75 : 0.25);
-  return upsample(medianOfNeighbours(grid, 2), width, height);
+  return upsample(medianOfNeighbours(grid, 2), width, height, background);
 }
 
 /** Zeroes every value outside the spans. */
@@ -282,7 +303,8 @@ function clearOutside(values: Float32Array, inside: RowSpans): void {
  */
 function fillOutside(image: Luminance, inside: RowSpans): Luminance {
   const { width, height } = image;
-  const values = new Float32Array(image.values);
+  const values = scratchArray(3, image.values.length);
+  values.set(image.values);
   let lastRow = -1;
   const emptyRows: number[] = [];
   for (let y = 0; y < height; y++) {
@@ -328,7 +350,7 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   const polarity = options.polarity ?? detectPolarity(image);
   const darkInk = polarity === 'dark-on-light';
   const background = estimateBackground(image, darkInk, options.blocksAcross);
-  const raw = new Float32Array(values.length);
+  const raw = scratchArray(2, values.length);
   for (let i = 0; i < values.length; i++) {
     const bg = background[i]!;
     // Relative to the local paper level, so a shadowed corner has the same ink as a lit one.

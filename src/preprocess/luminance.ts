@@ -47,21 +47,24 @@ export function chromaFromRgba(
   const redGreen = new Float32Array(w * h);
   const yellowBlue = new Float32Array(w * h);
   const unit = 1 / (255 * factor * factor);
-  // The block column of every pixel column, worked out once rather than on every row.
-  const column = new Int32Array(w * factor);
-  for (let x = 0; x < column.length; x++) column[x] = Math.floor(x / factor);
   const hasAlpha = channels === 4;
   for (let y = 0; y < h * factor && y < height; y++) {
     const out = Math.floor(y / factor) * w;
     let o = y * width * channels;
-    for (let x = 0; x < column.length; x++, o += channels) {
-      const alpha = hasAlpha ? rgba[o + 3]! / 255 : 1;
-      const r = rgba[o]!;
-      const g = rgba[o + 1]!;
-      const b = rgba[o + 2]!;
-      const i = out + column[x]!;
-      redGreen[i]! += alpha * (r - g) * unit;
-      yellowBlue[i]! += alpha * ((r + g) / 2 - b) * unit;
+    for (let x = 0; x < w; x++) {
+      // A block's row added pixel by pixel, rounded to 32 bits each time as the array would be.
+      let rg = redGreen[out + x]!;
+      let yb = yellowBlue[out + x]!;
+      for (let k = 0; k < factor; k++, o += channels) {
+        const alpha = hasAlpha ? rgba[o + 3]! / 255 : 1;
+        const r = rgba[o]!;
+        const g = rgba[o + 1]!;
+        const b = rgba[o + 2]!;
+        rg = Math.fround(rg + alpha * (r - g) * unit);
+        yb = Math.fround(yb + alpha * ((r + g) / 2 - b) * unit);
+      }
+      redGreen[out + x] = rg;
+      yellowBlue[out + x] = yb;
     }
   }
   return { redGreen, yellowBlue, width: w, height: h };
@@ -82,12 +85,23 @@ export const WORKING_SIDE = 320;
 export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Luminance {
   const count = width * height;
   const values = new Float32Array(count);
+  // The colour, at the size the working copy will have: computing it for every pixel of a
+  // 12-megapixel image would cost more than it tells. At full size (a working copy drawn by the
+  // browser) it is made in the same pass, as chromaFromRgba() would make it.
+  const factor = shrinkFactor(width, height);
+  const fused = factor === 1 && count > 0;
+  const redGreen = fused ? new Float32Array(count) : null;
+  const yellowBlue = fused ? new Float32Array(count) : null;
+  const unit = 1 / 255;
   let opaqueSum = 0;
   let opaqueCount = 0;
   let translucent = 0;
   for (let i = 0; i < count; i++) {
     const o = i * 4;
-    const y = (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
+    const r = rgba[o]!;
+    const g = rgba[o + 1]!;
+    const b = rgba[o + 2]!;
+    const y = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
     values[i] = y;
     const a = rgba[o + 3]!;
     if (a > 127) {
@@ -95,6 +109,12 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
       opaqueCount++;
     }
     if (a < 250) translucent++;
+    if (redGreen && yellowBlue) {
+      // 0 + …: an empty sum plus a transparent pixel's −0 is 0, as in chromaFromRgba().
+      const alpha = a / 255;
+      redGreen[i] = 0 + alpha * (r - g) * unit;
+      yellowBlue[i] = 0 + alpha * ((r + g) / 2 - b) * unit;
+    }
   }
   if (translucent > 0) {
     // Ink on a transparent sheet: the opaque pixels are the ink, so the sheet is their opposite.
@@ -105,9 +125,8 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
       values[i] = values[i]! * a + sheet * (1 - a);
     }
   }
-  // The colour, at the size the working copy will have: computing it for every pixel of a
-  // 12-megapixel image would cost more than it tells.
-  const chroma = chromaFromRgba(rgba, width, height, shrinkFactor(width, height));
+  const chroma =
+    redGreen && yellowBlue ? { redGreen, yellowBlue, width, height } : chromaFromRgba(rgba, width, height, factor);
   return { values, width, height, scale: 1, chroma };
 }
 
@@ -117,6 +136,15 @@ function isTypedPixels(data: unknown): data is RawPixels['data'] {
 
 /** Validates raw pixels and turns them into luminance; throws `INVALID_INPUT` with the reason. */
 export function luminanceFromRaw(input: RawPixels): Luminance {
+  const read = readRaw(input);
+  return 'rgba' in read ? luminanceFromRgba(read.rgba, input.width, input.height) : read.luminance;
+}
+
+/**
+ * Validates raw pixels (throws `INVALID_INPUT` with the reason): RGBA bytes when they have four
+ * channels (floats turned into bytes), else their luminance.
+ */
+export function readRaw(input: RawPixels): { rgba: Uint8ClampedArray | Uint8Array } | { luminance: Luminance } {
   const { data, width, height } = input;
   if (!isTypedPixels(data)) {
     throw new DigitRecognizerError(
@@ -150,14 +178,11 @@ export function luminanceFromRaw(input: RawPixels): Luminance {
       }
     }
   }
-  if (channels === 4) {
-    const bytes = isFloat ? Uint8ClampedArray.from(data, (v) => Math.round(v * 255)) : data;
-    return luminanceFromRgba(bytes, width, height);
-  }
+  if (channels === 4) return { rgba: isFloat ? Uint8ClampedArray.from(data, (v) => Math.round(v * 255)) : data };
   const values = new Float32Array(count);
   const factor = isFloat ? 1 : 1 / 255;
   for (let i = 0; i < count; i++) values[i] = data[i]! * factor;
-  return { values, width, height, scale: 1 };
+  return { luminance: { values, width, height, scale: 1 } };
 }
 
 /** Shrinks by an integer factor with block averaging until the longest side fits `maxSide`. */

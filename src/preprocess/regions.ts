@@ -3,15 +3,45 @@
  * and the convex hull of a region.
  */
 import { convexHull, polygonArea, type Point } from './polygon.js';
+import { hypot2 } from './hypot.js';
+
+/**
+ * Arrays reused from call to call for what never leaves this module (labels, stacks, a mask
+ * between two passes): a browser pays for every array it allocates, in zeroing it and in
+ * garbage collections, and finding the surface makes dozens of these.
+ */
+const scratch = { labels: new Int32Array(0), stack: new Int32Array(0) };
+const scratchMasks: Uint8Array[] = [];
+
+/** Scratch `name`, at least `length` long, its values left as they were. */
+function scratchInts(name: keyof typeof scratch, length: number): Int32Array {
+  if (scratch[name].length < length) scratch[name] = new Int32Array(length);
+  return scratch[name];
+}
+
+/**
+ * Scratch mask `k`, `length` long, its values left as they were; made again when the length
+ * changes (a view of a longer one would do, but V8 reads and writes views more slowly).
+ */
+function scratchMask(k: number, length: number): Uint8Array {
+  if (scratchMasks[k]?.length !== length) scratchMasks[k] = new Uint8Array(length);
+  return scratchMasks[k]!;
+}
+
+/** Scratch masks: between a morphology's two passes, and between an opening's or closing's two morphologies. */
+const PASS = 0;
+const BETWEEN = 1;
+/** The mask of where edges are not, in edgeRegions(). */
+const OPEN = 2;
 
 /**
  * The `count` largest 4-connected regions of pixels where `mask` is set, largest first, each of
  * at least `minArea` pixels.
  */
 export function largestRegions(mask: Uint8Array, width: number, count: number, minArea = 1): Uint8Array[] {
-  const labels = new Int32Array(mask.length);
+  const labels = scratchInts('labels', mask.length).fill(0, 0, mask.length);
   // A pixel is pushed at most twice: once from the run above it, once from the run below.
-  const stack = new Int32Array(2 * mask.length + 1);
+  const stack = scratchInts('stack', 2 * mask.length + 1);
   const areas: Array<{ id: number; area: number }> = [];
   /** Pushes the first pixel of every unlabelled run of the mask in `[from, to]`; the new top. */
   const seedRuns = (from: number, to: number, top: number): number => {
@@ -61,12 +91,14 @@ export function largestRegions(mask: Uint8Array, width: number, count: number, m
 
 /** The region with its holes filled: everything the outside cannot reach without crossing it. */
 export function fillHoles(region: Uint8Array, width: number, height: number): Uint8Array {
-  const outside = new Uint8Array(region.length);
-  const stack: number[] = [];
+  const outside = scratchMask(PASS, region.length).fill(0);
+  // Each pixel is pushed once at most: it is marked as it is pushed.
+  const stack = scratchInts('stack', region.length);
+  let top = 0;
   const seed = (p: number): void => {
     if (!region[p] && !outside[p]) {
       outside[p] = 1;
-      stack.push(p);
+      stack[top++] = p;
     }
   };
   for (let x = 0; x < width; x++) {
@@ -77,8 +109,8 @@ export function fillHoles(region: Uint8Array, width: number, height: number): Ui
     seed(y * width);
     seed(y * width + width - 1);
   }
-  while (stack.length > 0) {
-    const p = stack.pop()!;
+  while (top > 0) {
+    const p = stack[--top]!;
     const x = p % width;
     if (x > 0) seed(p - 1);
     if (x < width - 1) seed(p + 1);
@@ -126,7 +158,7 @@ export function gradientMagnitude(values: Float32Array, width: number, height: n
     for (let x = 1; x < width - 1; x++) {
       const p = y * width + x;
       sobel(values, p, width, gradient);
-      out[p] = Math.hypot(gradient[0]!, gradient[1]!) / 8;
+      out[p] = hypot2(gradient[0]!, gradient[1]!) / 8;
     }
   }
   return out;
@@ -159,9 +191,9 @@ export function edgeRegions(
   gradient: number,
   minArea: number,
 ): Uint8Array[] {
-  const open = new Uint8Array(gradients.length);
+  const open = scratchMask(OPEN, gradients.length);
   for (let i = 0; i < open.length; i++) open[i] = gradients[i]! > gradient ? 0 : 1;
-  const enclosed = morph(open, width, height, 1, false);
+  const enclosed = morph(open, width, height, 1, false, scratchMask(BETWEEN, open.length));
   return largestRegions(enclosed, width, REGIONS, minArea).map((region) => grow(region, width, height));
 }
 
@@ -178,10 +210,16 @@ function grow(region: Uint8Array, width: number, height: number): Uint8Array {
  * counts as set for an erosion, so a region running off the frame keeps its border. Each pass
  * slides a window and counts the set pixels in it: the cost does not grow with the radius.
  */
-function morph(mask: Uint8Array, width: number, height: number, radius: number, dilate: boolean): Uint8Array {
-  const rows = new Uint8Array(mask.length);
+function morph(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  dilate: boolean,
+  out: Uint8Array = new Uint8Array(mask.length),
+): Uint8Array {
+  const rows = scratchMask(PASS, mask.length);
   for (let y = 0; y < height; y++) slideLine(mask, rows, y * width, 1, width, radius, dilate);
-  const out = new Uint8Array(mask.length);
   for (let x = 0; x < width; x++) slideLine(rows, out, x, width, height, radius, dilate);
   return out;
 }
@@ -219,7 +257,8 @@ function slideLine(
  * against the note, which would join the two into one shape that is no sheet.
  */
 export function openRegion(region: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return morph(morph(region, width, height, radius, false), width, height, radius, true);
+  const eroded = morph(region, width, height, radius, false, scratchMask(BETWEEN, region.length));
+  return morph(eroded, width, height, radius, true);
 }
 
 /**
@@ -227,5 +266,6 @@ export function openRegion(region: Uint8Array, width: number, height: number, ra
  * digit that runs to the note's edge and would open a way in from outside.
  */
 export function closeRegion(region: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return morph(morph(region, width, height, radius, true), width, height, radius, false);
+  const dilated = morph(region, width, height, radius, true, scratchMask(BETWEEN, region.length));
+  return morph(dilated, width, height, radius, false);
 }

@@ -40,6 +40,12 @@ export interface SourceRect {
 }
 
 /**
+ * Reads rows `y0..y1` and columns `x0..x1` (ends excluded) of a source image as one array,
+ * `x1 − x0` values a row: a resampling reads only the part of the image it needs.
+ */
+export type WindowReader = (x0: number, y0: number, x1: number, y1: number) => Float32Array;
+
+/**
  * Resamples `rect` of a single-channel `width`×`height` image to `targetWidth`×`targetHeight`.
  * Pixels outside the source read as 0 (background).
  */
@@ -51,15 +57,37 @@ export function resample(
   targetWidth: number,
   targetHeight: number,
 ): Float32Array {
+  return resampleWindow(() => pixels, width, height, rect, targetWidth, targetHeight, true);
+}
+
+/**
+ * {@link resample} of an image that is never whole in memory: `read` gives the window of source
+ * pixels the taps cover (the result is the same as resampling the whole image). With `whole`,
+ * `read` gives the whole image instead.
+ */
+export function resampleWindow(
+  read: WindowReader,
+  width: number,
+  height: number,
+  rect: SourceRect,
+  targetWidth: number,
+  targetHeight: number,
+  whole = false,
+): Float32Array {
   const xTaps = taps(width, targetWidth, rect.x, rect.width / targetWidth);
   const yTaps = taps(height, targetHeight, rect.y, rect.height / targetHeight);
   // Horizontal pass over only the source rows that the vertical pass will read.
   const rowStart = yTaps.reduce((m, t) => Math.min(m, t.start), height);
   const rowEnd = yTaps.reduce((m, t) => Math.max(m, t.start + t.weights.length), 0);
   const rows = Math.max(0, rowEnd - rowStart);
+  const columnStart = whole ? 0 : xTaps.reduce((m, t) => Math.min(m, t.start), width);
+  const columnEnd = whole ? width : xTaps.reduce((m, t) => Math.max(m, t.start + t.weights.length), 0);
+  const stride = Math.max(0, columnEnd - columnStart);
+  const firstRow = whole ? 0 : rowStart;
+  const pixels = whole ? read(0, 0, width, height) : read(columnStart, rowStart, columnEnd, rowEnd);
   const horizontal = new Float32Array(rows * targetWidth);
   for (let r = 0; r < rows; r++) {
-    const rowOffset = (rowStart + r) * width;
+    const rowOffset = (rowStart - firstRow + r) * stride - columnStart;
     for (let x = 0; x < targetWidth; x++) {
       const { start, weights } = xTaps[x]!;
       let sum = 0;

@@ -7,6 +7,7 @@
  * are the sheets that may be there.
  */
 import { coarseChroma, otsu, type Grid } from './coarse-image.js';
+import { hypot3 } from './hypot.js';
 import type { Luminance } from './luminance.js';
 import { largestRegions, openRegion } from './regions.js';
 
@@ -68,7 +69,7 @@ export function* colourRegions(grid: Grid, image: Luminance, minArea: number, co
   const size = width * height;
   const distance = new Float32Array(size);
   for (let i = 0; i < size; i++) {
-    const d = Math.hypot(
+    const d = hypot3(
       (grid.values[i]! - desk[0]!) * sl,
       (redGreen[i]! - desk[1]!) * sa,
       (yellowBlue[i]! - desk[2]!) * sb,
