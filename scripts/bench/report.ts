@@ -91,6 +91,12 @@ export function renderReport(r: BenchResults): string {
         `${rerun.map((k) => `${k.kind} on ${k.rerun!}`).join(', ')}.`,
       '',
     );
+  if (r.speedRerun)
+    out.push(
+      `Warm timings and first visits (sections 3 and 4) rerun alone on ${r.speedRerun} ` +
+        `(\`npx tsx scripts/bench/run.ts --update=speed\`).`,
+      '',
+    );
 
   // Summary
   const rows: string[][] = [];
@@ -444,6 +450,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --report      # re-render BENCHMARKS.md from results.json',
     'npx tsx scripts/bench/run.ts --update=files # only section 8 (Node files, CLI), into results.json',
     'npx tsx scripts/bench/run.ts --update=camera # only section 9 (the live camera), into results.json',
+    'npx tsx scripts/bench/run.ts --update=speed # only sections 3 and 4 (warm timings, first visits), into results.json',
     'npx tsx scripts/bench/run.ts --update=real-numbers # only section 10 (cheques, forms, pages), into results.json',
     'npx tsx scripts/bench/run.ts --update=kinds --only=number-on-desk # only those browser kinds, into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',

@@ -27,6 +27,8 @@
  *                      results.json and BENCHMARKS.md
  *   --update=kinds     run only the browser kinds named by --only (e.g. --only=number-on-desk), 500 images
  *                      each, into results.json and BENCHMARKS.md; speed and first visits are not rerun
+ *   --update=speed     run only the warm timings and first visits in Chromium (sections 3 and 4), into
+ *                      results.json and BENCHMARKS.md; the comparison with plain tfjs is not rerun
  *   --update=real-numbers  run only the cheque, form and page numbers (section 10), both splits, into
  *                      results.json and BENCHMARKS.md; --real-count=N per kind (default 200), --as-baseline
  *                      also keeps the run as the baseline the section compares with
@@ -67,6 +69,7 @@ const updateCamera = args.includes('--update=camera');
 const updateRealNumbers = args.includes('--update=real-numbers');
 const updateFonts = args.includes('--update=fonts');
 const updateKinds = args.includes('--update=kinds');
+const updateSpeed = args.includes('--update=speed');
 
 /** Pages reading browser kinds at once: one per core, at most 4. */
 const PAGES = Math.max(1, Math.min(4, cpus().length));
@@ -386,6 +389,31 @@ async function updateKindsOnly(): Promise<void> {
   await saveResults(results, `Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`);
 }
 
+/** `--update=speed`: only the warm timings and first visits, merged into the committed results. */
+async function updateSpeedOnly(): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  const server = await startServer(ROOT);
+  try {
+    const browser = await runBrowser({
+      server,
+      indices: [],
+      fontEvery: SETTINGS.fontEvery,
+      speedScale: SETTINGS.speedScale,
+      coldRuns: SETTINGS.coldRuns,
+      concurrency: 1,
+      // No kind has this name: the run stops after the timings.
+      only: ['(timings only)'],
+      log,
+    });
+    results.speed = browser.speed;
+    results.coldStart = browser.coldStart;
+    results.speedRerun = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  } finally {
+    await server.close();
+  }
+  await saveResults(results, 'Wrote sections 3 and 4 into BENCHMARKS.md and scripts/bench/results.json.');
+}
+
 /** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
 async function updateRealNumbersOnly(): Promise<void> {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -419,7 +447,9 @@ const run = args.includes('--report')
           ? updateFontsOnly
           : updateKinds
             ? updateKindsOnly
-            : main;
+            : updateSpeed
+              ? updateSpeedOnly
+              : main;
 
 run().catch((error: unknown) => {
   console.error(error);

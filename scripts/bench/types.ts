@@ -279,6 +279,8 @@ export interface BenchResults {
   missingFonts: string[];
   speed: SpeedResult | null;
   coldStart: ColdStart | null;
+  /** When the warm timings and first visits were rerun alone (`run.ts --update=speed`), after the whole run. */
+  speedRerun?: string;
   comparison?: Comparison | null;
   shippedTraining?: ShippedTraining | null;
   readNumber?: ReadNumberAccuracy | null;
