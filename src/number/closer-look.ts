@@ -27,7 +27,7 @@ const DETAIL_ALONG = 3;
  * digits is read closer when shorter than `FIELD_BELOW_LINE`, at a scale that makes it
  * `FIELD_LINE` tall: a 650×140 form shrunk to the working side leaves nine digits 25 px tall,
  * squeezed between its box sides. Chosen on validation numbers (MNIST training digits, 300 of
- * each kind); see `FIELD_SPAN`.
+ * each kind): boxed forms 78.3 → 82.3% exact, cheque amounts 72.7 → 72.3%; see `FIELD_SPAN`.
  */
 const FIELD_ASPECT = 2;
 const FIELD_BELOW_LINE = 36;
@@ -35,9 +35,9 @@ const FIELD_LINE = 64;
 /**
  * Seen closer, a field's strokes count only within this many line heights of the digits the
  * working copy found once print was taken out: up close a printed label's letters and an empty
- * box's sides are as thick as the pen's core, and would stay. With it, validation boxed forms
- * went 78.3 → 82.7% exact and cheque amounts 72.7 → 71.7% (without it 84.0 and 73.3%, but a
- * label beside the field was read as digits in 7 forms of 60 and empty boxes as "111").
+ * box's sides are as thick as the pen's core, and would stay (without it, validation boxed forms
+ * read 84.0%, but a label beside the field was read as digits in 7 forms of 60 in the Node tests,
+ * and empty boxes as "111").
  */
 const FIELD_SPAN = 0.3;
 
@@ -104,8 +104,11 @@ export function readInDetail(
 ): Found {
   const { analysis, strokes } = first;
   const height = lineHeight(strokes);
-  const below = field ? FIELD_BELOW_LINE : DETAIL_BELOW_LINE;
-  const target = field ? FIELD_LINE : DETAIL_LINE;
+  // A line small enough for the usual closer look is read at its usual size (at the field's,
+  // cheques lost their first digits).
+  const asField = field && height >= DETAIL_BELOW_LINE;
+  const below = asField ? FIELD_BELOW_LINE : DETAIL_BELOW_LINE;
+  const target = asField ? FIELD_LINE : DETAIL_LINE;
   if (!decoded.detail || analysis.scale <= 1.01 || height >= below) return first;
   const box = toInputBox(unionBox(strokes), analysis.scale);
   // Wider along the line: a digit the first look lost (run into a rule at that scale) is found.

@@ -238,7 +238,7 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
         const read =
           det === first
             ? (plain ?? withoutPrint(first, { closer: false }))
-            : field
+            : field && plain
               ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
               : withoutPrint(det, { closer: true });
         if (candidate === line && onSurface) cleaned = read;
