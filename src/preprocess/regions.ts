@@ -138,15 +138,14 @@ export function compactness(polygon: Point[]): number {
 export function regionHull(region: Uint8Array, width: number, height: number): Point[] {
   const points: Point[] = [];
   for (let y = 0; y < height; y++) {
-    let lo = -1;
-    let hi = -1;
-    for (let x = 0; x < width; x++) {
-      if (region[y * width + x]) {
-        if (lo < 0) lo = x;
-        hi = x;
-      }
-    }
-    if (lo >= 0) points.push({ x: lo, y }, { x: lo, y: y + 1 }, { x: hi + 1, y }, { x: hi + 1, y: y + 1 });
+    // The row's first set pixel from the left and last from the right; those between are not read.
+    const row = y * width;
+    let lo = 0;
+    while (lo < width && !region[row + lo]) lo++;
+    if (lo === width) continue;
+    let hi = width - 1;
+    while (!region[row + hi]) hi--;
+    points.push({ x: lo, y }, { x: lo, y: y + 1 }, { x: hi + 1, y }, { x: hi + 1, y: y + 1 });
   }
   return convexHull(points);
 }
