@@ -4,6 +4,7 @@
  * grid, a weave) fade into their surroundings while a sheet's edge stays.
  */
 import type { Luminance } from './luminance.js';
+import { median3 } from './median3.js';
 
 /** Longest side of the coarse copy. */
 const GRID_SIDE = 128;
@@ -68,51 +69,6 @@ function blockMeans(
   const area = factor * factor;
   for (let i = 0; i < sums.length; i++) sums[i]! /= area;
   return sums;
-}
-
-/**
- * 3×3 median, the border's neighbours read from the nearest row or column inside. Each column of
- * three is sorted once for the three windows it is in; a window's median is then the median of
- * its columns' greatest low, middle middle and least high (exact: a network of min and max that
- * gives the median of every 0/1 input gives it for every input). Min and max, not branches: the
- * compare-and-swap network this replaced mispredicted about half its branches on noisy images.
- */
-function median3(values: Float32Array, width: number, height: number): Float32Array {
-  const out = new Float32Array(values.length);
-  const low = new Float64Array(width);
-  const middle = new Float64Array(width);
-  const high = new Float64Array(width);
-  for (let y = 0; y < height; y++) {
-    const above = Math.max(0, y - 1) * width;
-    const row = y * width;
-    const below = Math.min(height - 1, y + 1) * width;
-    for (let x = 0; x < width; x++) {
-      const a = values[above + x]!;
-      const b = values[row + x]!;
-      const c = values[below + x]!;
-      const lo = min(a, b);
-      const hi = max(a, b);
-      low[x] = min(lo, c);
-      middle[x] = max(lo, min(hi, c));
-      high[x] = max(hi, c);
-    }
-    for (let x = 0; x < width; x++) {
-      const left = x > 0 ? x - 1 : 0;
-      const right = x < width - 1 ? x + 1 : width - 1;
-      const greatestLow = max(max(low[left]!, low[x]!), low[right]!);
-      const leastHigh = min(min(high[left]!, high[x]!), high[right]!);
-      out[row + x] = median(greatestLow, median(middle[left]!, middle[x]!, middle[right]!), leastHigh);
-    }
-  }
-  return out;
-}
-
-const min = (a: number, b: number): number => (b < a ? b : a);
-const max = (a: number, b: number): number => (b > a ? b : a);
-
-/** Median of three values. */
-function median(a: number, b: number, c: number): number {
-  return max(min(a, b), min(max(a, b), c));
 }
 
 /** Otsu's threshold over 256 levels. */

@@ -15,14 +15,19 @@ export function spansFrame(region: Uint8Array, width: number, height: number, ma
   let maxX = -1;
   let minY = height;
   let maxY = -1;
+  // Each row's first set pixel from the left and last from the right: the pixels between are
+  // never read.
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!region[y * width + x]) continue;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = y;
-    }
+    const row = y * width;
+    let first = 0;
+    while (first < width && !region[row + first]) first++;
+    if (first === width) continue;
+    let last = width - 1;
+    while (!region[row + last]) last--;
+    if (first < minX) minX = first;
+    if (last > maxX) maxX = last;
+    if (y < minY) minY = y;
+    maxY = y;
   }
   for (let x = 0; x < width; x++) {
     top |= region[x]!;

@@ -4,6 +4,7 @@
  */
 import { convexHull, polygonArea, type Point } from './polygon.js';
 import { hypot2 } from './hypot.js';
+import { morph } from './morphology.js';
 
 /**
  * Arrays reused from call to call for what never leaves this module (labels, stacks, a mask
@@ -28,7 +29,7 @@ function scratchMask(k: number, length: number): Uint8Array {
   return scratchMasks[k]!;
 }
 
-/** Scratch masks: between a morphology's two passes, and between an opening's or closing's two morphologies. */
+/** Scratch masks: for fillHoles()'s outside, and between an opening's or closing's two morphologies. */
 const PASS = 0;
 const BETWEEN = 1;
 /** The mask of where edges are not, in edgeRegions(). */
@@ -137,15 +138,14 @@ export function compactness(polygon: Point[]): number {
 export function regionHull(region: Uint8Array, width: number, height: number): Point[] {
   const points: Point[] = [];
   for (let y = 0; y < height; y++) {
-    let lo = -1;
-    let hi = -1;
-    for (let x = 0; x < width; x++) {
-      if (region[y * width + x]) {
-        if (lo < 0) lo = x;
-        hi = x;
-      }
-    }
-    if (lo >= 0) points.push({ x: lo, y }, { x: lo, y: y + 1 }, { x: hi + 1, y }, { x: hi + 1, y: y + 1 });
+    // The row's first set pixel from the left and last from the right; those between are not read.
+    const row = y * width;
+    let lo = 0;
+    while (lo < width && !region[row + lo]) lo++;
+    if (lo === width) continue;
+    let hi = width - 1;
+    while (!region[row + hi]) hi--;
+    points.push({ x: lo, y }, { x: lo, y: y + 1 }, { x: hi + 1, y }, { x: hi + 1, y: y + 1 });
   }
   return convexHull(points);
 }
@@ -203,53 +203,6 @@ const REGIONS = 3;
 /** The region and its 8 neighbours: back out to the edge the widening took it from. */
 function grow(region: Uint8Array, width: number, height: number): Uint8Array {
   return morph(region, width, height, 1, true);
-}
-
-/**
- * Max (`dilate`) or min filter of a 0/1 mask over a (2r+1)² square, separable; outside the image
- * counts as set for an erosion, so a region running off the frame keeps its border. Each pass
- * slides a window and counts the set pixels in it: the cost does not grow with the radius.
- */
-function morph(
-  mask: Uint8Array,
-  width: number,
-  height: number,
-  radius: number,
-  dilate: boolean,
-  out: Uint8Array = new Uint8Array(mask.length),
-): Uint8Array {
-  const rows = scratchMask(PASS, mask.length);
-  for (let y = 0; y < height; y++) slideLine(mask, rows, y * width, 1, width, radius, dilate);
-  for (let x = 0; x < width; x++) slideLine(rows, out, x, width, height, radius, dilate);
-  return out;
-}
-
-/**
- * One row or column of {@link morph}: `length` pixels from `start`, `stride` apart. Outside the
- * image is unset for a dilation and set for an erosion.
- */
-function slideLine(
-  from: Uint8Array,
-  to: Uint8Array,
-  start: number,
-  stride: number,
-  length: number,
-  radius: number,
-  dilate: boolean,
-): void {
-  const window = 2 * radius + 1;
-  // Set pixels in the window around the current one; the outside counts as set for an erosion.
-  const outside = dilate ? 0 : 1;
-  let count = dilate ? 0 : radius;
-  for (let i = 0; i < radius && i < length; i++) count += from[start + i * stride]!;
-  if (!dilate && radius > length) count += radius - length;
-  let at = start;
-  for (let i = 0; i < length; i++, at += stride) {
-    const entering = i + radius;
-    count += entering < length ? from[at + radius * stride]! : outside;
-    to[at] = dilate ? (count > 0 ? 1 : 0) : count === window ? 1 : 0;
-    count -= i >= radius ? from[at - radius * stride]! : outside;
-  }
 }
 
 /**
