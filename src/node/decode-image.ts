@@ -125,8 +125,9 @@ async function decodeBytes(bytes: Uint8Array, label: string): Promise<Decoded> {
     if (error instanceof DigitRecognizerError) throw error;
     throw new DigitRecognizerError(
       'DECODE_FAILED',
-      `${label} could not be decoded as an image: it is not a PNG, JPEG, WebP, AVIF, TIFF or GIF, or it is damaged ` +
-        `(${error instanceof Error ? error.message : String(error)}).`,
+      // sharp's own words stay in `cause`: under worker threads libvips may report the same
+      // damage as "Unknown error", and one file must read the same on one worker as on two.
+      `${label} could not be decoded as an image: it is not a PNG, JPEG, WebP, AVIF, TIFF or GIF, or it is damaged.`,
       { cause: error },
     );
   }
