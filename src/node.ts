@@ -14,10 +14,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { setFileUrlReader } from './classify/resource.js';
-import { setNodeDecoder } from './preprocess/decode.js';
+import { setNodeDecoder, setRgbaPhotoReader } from './preprocess/decode.js';
+import { rgbaPhoto } from './preprocess/rgba-photo.js';
 import { decodeInNode } from './node/decode-image.js';
 
 setFileUrlReader(async (url) => new Uint8Array(await readFile(fileURLToPath(url))));
 setNodeDecoder(decodeInNode);
+setRgbaPhotoReader(rgbaPhoto);
 
 export * from './index.js';

@@ -8,7 +8,7 @@ import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, DigitInput, RawPixels } from '../classify/types.js';
 import { luminanceFromRgba, readRaw, shrink, WORKING_SIDE, type Luminance } from './luminance.js';
 import { detailFromLuminance, type DetailReader } from './detail.js';
-import { rgbaPhoto } from './rgba-photo.js';
+import type { RgbaPhoto } from './rgba-photo.js';
 
 /** A decoded input: its luminance at working size, and its size in input pixels. */
 export interface Decoded {
@@ -150,6 +150,19 @@ export function setNodeDecoder(decoder: NodeDecoder): void {
   nodeDecoder = decoder;
 }
 
+/** Reads an opaque RGBA photo's working copy in one pass (`rgbaPhoto()`); `null` when it cannot. */
+export type RgbaPhotoReader = (rgba: Uint8ClampedArray | Uint8Array, width: number, height: number) => RgbaPhoto | null;
+
+let rgbaPhotoReader: RgbaPhotoReader | null = null;
+
+/**
+ * Used by the Node entry, where raw pixels and decoded PNGs are the usual photos: the browser's
+ * photos are drawn (`draw()`), so its bundle leaves the one-pass reader out (first visit ≤ 300 KB).
+ */
+export function setRgbaPhotoReader(reader: RgbaPhotoReader): void {
+  rgbaPhotoReader = reader;
+}
+
 /** Working copy of a full-resolution luminance, with detail read from the original. */
 export function withDetail(full: Luminance, width: number, height: number): Decoded {
   const luminance = shrink(full);
@@ -166,7 +179,7 @@ export function withDetail(full: Luminance, width: number, height: number): Deco
  * read from it: in one pass over the pixels when it is an opaque photo.
  */
 export function withDetailFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Decoded {
-  const photo = rgbaPhoto(rgba, width, height);
+  const photo = rgbaPhotoReader?.(rgba, width, height);
   if (photo) return { ...photo, sourceWidth: width, sourceHeight: height };
   return withDetail(luminanceFromRgba(rgba, width, height), width, height);
 }
