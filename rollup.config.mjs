@@ -10,6 +10,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { slimTfjs } from './scripts/build/slim-tfjs.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const require = createRequire(import.meta.url);
@@ -211,6 +212,7 @@ function plugins({ browser, minify, cdn = false, worker = false }) {
     cdn && cpuBackendOnDemand(),
     cdn && cdnAssetUrls(),
     cdn && noSeedrandom(),
+    ...(cdn || worker ? slimTfjs() : []),
     stampVersion(),
     browser && emptyNodeBuiltins(),
     nodeResolve({ browser, preferBuiltins: !browser, exportConditions: browser ? ['browser'] : ['node'] }),

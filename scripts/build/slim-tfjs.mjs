@@ -1,0 +1,107 @@
+// Rollup plugins that leave out the parts of TensorFlow.js a reader of digits never runs, for the
+// builds that bundle tfjs themselves (the CDN script and the reading worker). The npm ESM entries
+// keep tfjs external: an app's bundler resolves the packages as published.
+//
+// This is the "custom bundle" TensorFlow.js documents for production (register only the kernels
+// the models run, and take tfjs-core without its optimizers), done at build time so the sources
+// stay plain imports that Node can load.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+const coreDist = join(dirname(require.resolve('@tensorflow/tfjs-core/package.json')), 'dist');
+
+/**
+ * The WASM kernels our models run, and every kernel a layer of `src/classify/sequential.ts` can
+ * call (so a custom model of the kinds `loadClassifier()` accepts runs too), plus `Identity`
+ * (tfjs' `concat` of one tensor is a copy), and the kernels these call inside the backend, whose
+ * WASM functions are bound only when they are registered: `Transpose` (a `Mean` over the image's
+ * rows and columns transposes first) and `Cast`. Profiled with `runKernel` over classify, batch
+ * and readNumber: Concat FusedConv2D MaxPool Mean Reshape Softmax _FusedMatMul. A kernel missing
+ * from the registry fails plainly ("Kernel 'X' not registered for backend 'wasm'"); one missing
+ * inside another does not, so the browser tests run the CDN script's every path.
+ */
+export const WASM_KERNELS = {
+  AvgPool: 'avgPoolConfig',
+  Cast: 'castConfig',
+  Concat: 'concatConfig',
+  FusedBatchNorm: 'fusedBatchNormConfig',
+  FusedConv2D: 'fusedConv2DConfig',
+  Identity: 'identityConfig',
+  MaxPool: 'maxPoolConfig',
+  Mean: 'meanConfig',
+  Relu: 'reluConfig',
+  Reshape: 'reshapeConfig',
+  Sigmoid: 'sigmoidConfig',
+  Softmax: 'softmaxConfig',
+  Tanh: 'tanhConfig',
+  Transpose: 'transposeConfig',
+  _FusedMatMul: '_fusedMatMulConfig',
+};
+
+/** The WASM backend with only `WASM_KERNELS` registered (instead of all 150-odd). */
+function onlyUsedWasmKernels() {
+  const id = '\0wasm-used-kernels';
+  return {
+    name: 'wasm-used-kernels',
+    resolveId: (source, importer) =>
+      source === './register_all_kernels' && importer?.startsWith(wasmDist) ? id : null,
+    load(loading) {
+      if (loading !== id) return null;
+      const entries = Object.entries(WASM_KERNELS);
+      return [
+        `import { registerKernel } from '@tensorflow/tfjs-core';`,
+        ...entries.map(
+          ([file, name]) => `import { ${name} } from ${JSON.stringify(join(wasmDist, 'kernels', `${file}.js`))};`,
+        ),
+        `for (const config of [${entries.map(([, name]) => name).join(', ')}]) registerKernel(config);`,
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * tfjs-core without `registerOptimizers()`: its index registers every training optimizer for
+ * serialisation as it loads, which keeps them all in a bundle. The base entry and its side effects
+ * (engine, flags, platform) are the rest of it.
+ */
+function coreWithoutOptimizers() {
+  const id = '\0tfjs-core-base';
+  return {
+    name: 'tfjs-core-base',
+    resolveId: (source) => (source === '@tensorflow/tfjs-core' ? id : null),
+    load: (loading) =>
+      loading === id
+        ? `import ${JSON.stringify(join(coreDist, 'base_side_effects.js'))};
+           export * from ${JSON.stringify(join(coreDist, 'base.js'))};`
+        : null,
+  };
+}
+
+/**
+ * The multi-threaded WASM glue (30 KB): `src/classify/backend.ts` turns threads off (they need a
+ * cross-origin isolated page and bring nothing for a model this small), and the package does not
+ * ship the threaded binary, so the glue is never called.
+ */
+function noThreadedWasm() {
+  const stub = '\0wasm-threaded-stub';
+  return {
+    name: 'no-threaded-wasm',
+    resolveId: (source, importer) =>
+      importer?.startsWith(wasmDist) && /tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/.test(source)
+        ? `${stub}${source.endsWith('.worker.js') ? ':worker' : ''}`
+        : null,
+    load: (loading) => {
+      if (!loading.startsWith(stub)) return null;
+      return loading.endsWith(':worker')
+        ? `export const wasmWorkerContents = '';`
+        : `export default function () { throw new Error('digit-recognizer runs WASM without threads'); }`;
+    },
+  };
+}
+
+/** All three, for a build that bundles tfjs. */
+export function slimTfjs() {
+  return [coreWithoutOptimizers(), onlyUsedWasmKernels(), noThreadedWasm()];
+}
