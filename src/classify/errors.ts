@@ -68,3 +68,8 @@ export class DigitRecognizerError extends Error {
 export function isDigitRecognizerError(error: unknown, code?: DigitRecognizerErrorCode): error is DigitRecognizerError {
   return error instanceof DigitRecognizerError && (code === undefined || error.code === code);
 }
+
+/** Throws the signal's reason (an `AbortError` by default) once `signal` has aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+}

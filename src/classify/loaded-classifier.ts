@@ -7,7 +7,7 @@ import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
 import type { ModelFiles, PackageAssets } from './asset-types.js';
 import { currentAssets } from './assets.js';
 import { currentBackend, ensureBackend, wasmUrlsIn } from './backend.js';
-import { DigitRecognizerError } from './errors.js';
+import { DigitRecognizerError, throwIfAborted } from './errors.js';
 import { loadNetwork } from './model-loader.js';
 import type { Network } from './network.js';
 import { preprocess } from './preprocess-input.js';
@@ -32,10 +32,6 @@ export const DEFAULT_NOT_DIGIT_ABOVE = 0.5;
  */
 const MAX_DIGIT_COVERAGE = 0.75;
 const BLOT_MIN_ASPECT = 0.5;
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-}
 
 function toPixels(input: Preprocessed | Float32Array): Float32Array {
   const pixels = input instanceof Float32Array ? input : input?.pixels;

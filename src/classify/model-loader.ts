@@ -63,6 +63,25 @@ function reason(error: unknown): string {
 export async function loadNetwork(model: ModelFiles, options: ModelLoadOptions = {}): Promise<Network> {
   const { signal, onProgress } = options;
   const modelUrl = model.json;
+  let received = 0;
+  let total = 0;
+  const fetchWeights = (url: string): Promise<Uint8Array> =>
+    fetchBytes(url, {
+      signal,
+      onChunk: (n) => {
+        received += n;
+        if (total > 0) onProgress?.(0.05 + 0.9 * Math.min(1, received / total));
+      },
+    });
+  // The weight files the package names in advance are fetched alongside model.json, not after
+  // it: the page may be busy meanwhile (reading the first image), and a request that waits for
+  // model.json to be parsed waits for that too.
+  const early = new Map<string, Promise<Uint8Array>>();
+  for (const [path, url] of Object.entries(model.files)) {
+    const bytes = fetchWeights(url);
+    bytes.catch(() => undefined);
+    early.set(path, bytes);
+  }
   let manifestBytes: Uint8Array;
   try {
     manifestBytes = await fetchBytes(modelUrl, { signal });
@@ -83,31 +102,23 @@ export async function loadNetwork(model: ModelFiles, options: ModelLoadOptions =
   if (!groups) throw failure(modelUrl, 'model.json has no weightsManifest', undefined, true);
 
   const paths = groups.flatMap((group) => group.paths);
-  const total = weightBytesOf(groups.flatMap((g) => g.weights));
-  let received = 0;
-  onProgress?.(0.05);
+  const expected = weightBytesOf(groups.flatMap((g) => g.weights));
+  total = Math.max(1, expected);
+  onProgress?.(0.05 + 0.9 * Math.min(1, received / total));
   const parts: Uint8Array[] = [];
   for (const path of paths) {
     const url = model.files[path] ?? new URL(path, modelUrl).href;
     try {
-      parts.push(
-        await fetchBytes(url, {
-          signal,
-          onChunk: (n) => {
-            received += n;
-            onProgress?.(0.05 + 0.9 * Math.min(1, received / Math.max(1, total)));
-          },
-        }),
-      );
+      parts.push(await (early.get(path) ?? fetchWeights(url)));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw failure(modelUrl, `weights file ${url}: ${reason(error)}`, error);
     }
   }
   const joined = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  if (joined.byteLength !== total) {
+  if (joined.byteLength !== expected) {
     const what = parts.some(looksLikeHtml) ? 'an HTML page' : `${joined.byteLength} bytes`;
-    throw failure(modelUrl, `the weights are ${total} bytes but ${paths.join(', ')} gave ${what}`, undefined, true);
+    throw failure(modelUrl, `the weights are ${expected} bytes but ${paths.join(', ')} gave ${what}`, undefined, true);
   }
   let at = 0;
   for (const part of parts) {

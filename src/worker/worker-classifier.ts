@@ -5,7 +5,7 @@
  * and waits for the answer with its number.
  */
 import type { PackageAssets } from '../classify/asset-types.js';
-import { DigitRecognizerError } from '../classify/errors.js';
+import { DigitRecognizerError, throwIfAborted } from '../classify/errors.js';
 import { markDisposed } from '../classify/loaded-classifier.js';
 import { markMisplaced } from '../classify/model-loader.js';
 import type {
@@ -63,10 +63,6 @@ function thresholdsOf(options: ClassifyOptions): Thresholds {
 /** Frees the bitmaps made for a request that never left (they were copies of the caller's). */
 function closeBitmaps(transfer: Transferable[]): void {
   for (const item of transfer) if (typeof ImageBitmap === 'function' && item instanceof ImageBitmap) item.close();
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
 
 /** The worker and the requests waiting for its answers. */
