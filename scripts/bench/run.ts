@@ -39,7 +39,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { runBrowser, runComparison } from './browser.js';
+import { runBrowser, runComparison, type BrowserOptions, type BrowserResults } from './browser.js';
 import { ensureNaiveModel } from './naive-model.js';
 import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
@@ -48,7 +48,7 @@ import { cameraBench, mainThreadBench } from './camera.js';
 import { realNumbers } from './real-numbers.js';
 import { CHART_PATH, renderComparisonChart } from './report-comparison.js';
 import { renderReport } from './report.js';
-import { startServer } from './server.js';
+import { startServer, type StaticServer } from './server.js';
 import { browserIndices } from './stats.js';
 import type { BenchResults, Machine, ShippedTraining } from './types.js';
 
@@ -279,123 +279,118 @@ async function main(): Promise<void> {
   }
 }
 
-/** Writes a partial rerun's merged `results` to results.json and BENCHMARKS.md, and says what it wrote. */
-async function saveResults(results: BenchResults, wrote: string): Promise<void> {
+/**
+ * A partial rerun: the committed results, changed by `measure` (which replaces only its own
+ * parts), written back to results.json, BENCHMARKS.md and its chart, and `wrote` said.
+ */
+async function rerun(wrote: string, measure: (results: BenchResults) => Promise<void>): Promise<void> {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  await measure(results);
   const json = await format(JSON.stringify(results), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
   writeFileSync(RESULTS, json);
   writeFileSync(REPORT, renderReport(results));
+  writeChart(results);
   log(wrote);
 }
 
-/** `--update=files`: only the Node-with-files and CLI part, merged into the committed results. */
-async function updateFilesOnly(): Promise<void> {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  log(`Node: the CLI over ${SETTINGS.files} photos, and classify(path) of a 12 MP JPEG…`);
-  results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: 9, log });
-  await saveResults(results, 'Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.');
-}
-
-/** The live camera with Chromium's fake camera (section 9). */
-async function runCamera(): Promise<BenchResults['camera']> {
-  log(`Chromium: the live camera on fake camera videos, ${SETTINGS.cameraRuns} runs each…`);
+/** `work` with the repository served by a static server of its own, closed after. */
+async function withServer<T>(work: (server: StaticServer) => Promise<T>): Promise<T> {
   const server = await startServer(ROOT);
   try {
-    return await cameraBench({ server, runs: SETTINGS.cameraRuns, seconds: 3, log });
+    return await work(server);
   } finally {
     await server.close();
   }
+}
+
+/** The browser part on a server of its own, with the run's log. */
+const inBrowser = (options: Omit<BrowserOptions, 'server' | 'log'>): Promise<BrowserResults> =>
+  withServer((server) => runBrowser({ ...options, server, log }));
+
+/** Now, to the second, as results.json stamps reruns. */
+const stamp = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** `--update=files`: only the Node-with-files and CLI part. */
+const updateFilesOnly = (): Promise<void> =>
+  rerun('Wrote section 8 into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    log(`Node: the CLI over ${SETTINGS.files} photos, and classify(path) of a 12 MP JPEG…`);
+    results.nodeFiles = await nodeFiles({ count: SETTINGS.files, runs: 9, log });
+  });
+
+/** The live camera with Chromium's fake camera (section 9). */
+function runCamera(): Promise<BenchResults['camera']> {
+  log(`Chromium: the live camera on fake camera videos, ${SETTINGS.cameraRuns} runs each…`);
+  return withServer((server) => cameraBench({ server, runs: SETTINGS.cameraRuns, seconds: 3, log }));
 }
 
 /** The main thread while the element reads twenty 12 MP photos (section 9). */
-async function runMainThread(): Promise<BenchResults['mainThread']> {
+function runMainThread(): Promise<BenchResults['mainThread']> {
   log('Chromium: the element reads twenty 12 MP photos at once; long tasks…');
-  const server = await startServer(ROOT);
-  try {
-    return await mainThreadBench({ server, log });
-  } finally {
-    await server.close();
-  }
+  return withServer((server) => mainThreadBench({ server, log }));
 }
 
-/** `--update=camera`: only the live-camera part, merged into the committed results. */
-async function updateCameraOnly(): Promise<void> {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  results.camera = await runCamera();
-  results.mainThread = await runMainThread();
-  await saveResults(results, 'Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.');
-}
+/** `--update=camera`: only the live-camera part. */
+const updateCameraOnly = (): Promise<void> =>
+  rerun('Wrote section 9 into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    results.camera = await runCamera();
+    results.mainThread = await runMainThread();
+  });
 
 /**
- * `--update=fonts`: only the handwriting-font kind, merged into the committed results (the
- * cold and warm timings the browser run takes first are cut short and not kept).
+ * `--update=fonts`: only the handwriting-font kind (the cold and warm timings the browser run
+ * takes first are cut short and not kept).
  */
-async function updateFontsOnly(): Promise<void> {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  const server = await startServer(ROOT);
-  try {
-    const browser = await runBrowser({
-      server,
+const updateFontsOnly = (): Promise<void> =>
+  rerun('Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    const browser = await inBrowser({
       indices: [],
       fontEvery: 1,
       speedScale: 0.05,
       coldRuns: 1,
       concurrency: 1,
       only: ['fonts'],
-      log,
     });
     const fonts = browser.kinds.find((k) => k.kind === 'fonts');
     if (fonts) results.kinds = results.kinds.map((k) => (k.kind === 'fonts' ? fonts : k));
     results.missingFonts = browser.missingFonts;
-  } finally {
-    await server.close();
-  }
-  await saveResults(results, 'Wrote the fonts kind into BENCHMARKS.md and scripts/bench/results.json.');
-}
+  });
 
 /**
- * `--update=kinds`: only the browser kinds `--only` names (digit kinds and number kinds alike),
- * merged into the committed results; the timings the browser run takes first are cut short and
- * not kept.
+ * `--update=kinds`: only the browser kinds `--only` names (digit kinds and number kinds alike);
+ * the timings the browser run takes first are cut short and not kept.
  */
 async function updateKindsOnly(): Promise<void> {
   if (!only || only.length === 0) throw new Error('--update=kinds needs --only=KIND[,KIND…]');
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  const server = await startServer(ROOT);
-  try {
-    const browser = await runBrowser({
-      server,
-      indices: browserIndices(SETTINGS.perKind),
-      fontEvery: SETTINGS.fontEvery,
-      speedScale: 0.05,
-      coldRuns: 1,
-      concurrency: PAGES,
-      only,
-      log,
-    });
-    const replace = <T extends { kind: string }>(old: T[], fresh: T[]): T[] =>
-      old.map((k) => fresh.find((f) => f.kind === k.kind) ?? k);
-    const rerun = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    results.kinds = replace(
-      results.kinds,
-      browser.kinds.map((k) => ({ ...k, rerun })),
-    );
-    results.numberKinds = replace(
-      results.numberKinds ?? [],
-      browser.numberKinds.map((k) => ({ ...k, rerun })),
-    );
-  } finally {
-    await server.close();
-  }
-  await saveResults(results, `Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`);
+  await rerun(
+    `Wrote the kinds ${only.join(', ')} into BENCHMARKS.md and scripts/bench/results.json.`,
+    async (results) => {
+      const browser = await inBrowser({
+        indices: browserIndices(SETTINGS.perKind),
+        fontEvery: SETTINGS.fontEvery,
+        speedScale: 0.05,
+        coldRuns: 1,
+        concurrency: PAGES,
+        only,
+      });
+      const replace = <T extends { kind: string }>(old: T[], fresh: T[]): T[] =>
+        old.map((k) => fresh.find((f) => f.kind === k.kind) ?? k);
+      const rerunAt = stamp();
+      results.kinds = replace(
+        results.kinds,
+        browser.kinds.map((k) => ({ ...k, rerun: rerunAt })),
+      );
+      results.numberKinds = replace(
+        results.numberKinds ?? [],
+        browser.numberKinds.map((k) => ({ ...k, rerun: rerunAt })),
+      );
+    },
+  );
 }
 
-/** `--update=speed`: only the warm timings and first visits, merged into the committed results. */
-async function updateSpeedOnly(): Promise<void> {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  const server = await startServer(ROOT);
-  try {
-    const browser = await runBrowser({
-      server,
+/** `--update=speed`: only the warm timings and first visits. */
+const updateSpeedOnly = (): Promise<void> =>
+  rerun('Wrote sections 3 and 4 into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    const browser = await inBrowser({
       indices: [],
       fontEvery: SETTINGS.fontEvery,
       speedScale: SETTINGS.speedScale,
@@ -403,32 +398,26 @@ async function updateSpeedOnly(): Promise<void> {
       concurrency: 1,
       // No kind has this name: the run stops after the timings.
       only: ['(timings only)'],
-      log,
     });
     results.speed = browser.speed;
     results.coldStart = browser.coldStart;
-    results.speedRerun = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  } finally {
-    await server.close();
-  }
-  await saveResults(results, 'Wrote sections 3 and 4 into BENCHMARKS.md and scripts/bench/results.json.');
-}
+    results.speedRerun = stamp();
+  });
 
-/** `--update=real-numbers`: only section 10, both splits, merged into the committed results. */
-async function updateRealNumbersOnly(): Promise<void> {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  const count = numberArg('real-count') ?? 200;
-  log(`Node: readNumber() on ${count} cheque amounts, boxed forms and numbers on a page (reported split)…`);
-  const test = await realNumbers({ split: 'test', count, log });
-  log(`Node: the same on ${Math.ceil(count / 2)} of each from the validation split…`);
-  const validation = await realNumbers({ split: 'validation', count: Math.ceil(count / 2), log });
-  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const baseline = args.includes('--as-baseline')
-    ? { date, test, validation }
-    : (results.realNumbers?.baseline ?? null);
-  results.realNumbers = { date, test, validation, baseline };
-  await saveResults(results, 'Wrote section 10 into BENCHMARKS.md and scripts/bench/results.json.');
-}
+/** `--update=real-numbers`: only section 10, both splits. */
+const updateRealNumbersOnly = (): Promise<void> =>
+  rerun('Wrote section 10 into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    const count = numberArg('real-count') ?? 200;
+    log(`Node: readNumber() on ${count} cheque amounts, boxed forms and numbers on a page (reported split)…`);
+    const test = await realNumbers({ split: 'test', count, log });
+    log(`Node: the same on ${Math.ceil(count / 2)} of each from the validation split…`);
+    const validation = await realNumbers({ split: 'validation', count: Math.ceil(count / 2), log });
+    const date = stamp();
+    const baseline = args.includes('--as-baseline')
+      ? { date, test, validation }
+      : (results.realNumbers?.baseline ?? null);
+    results.realNumbers = { date, test, validation, baseline };
+  });
 
 const run = args.includes('--report')
   ? async (): Promise<void> => {

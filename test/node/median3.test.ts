@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { random } from '../fixtures/random.js';
 import { median3 } from '../../src/preprocess/median3.js';
-
-/** Deterministic numbers in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The 3×3 median by sorting each window, the border's neighbours read from the nearest inside. */
 function sortedMedian(values: Float32Array, width: number, height: number): Float32Array {
