@@ -6,6 +6,7 @@
 import { unionBox, type Component } from '../preprocess/components.js';
 import type { Decoded } from '../preprocess/decode.js';
 import { WORKING_SIDE } from '../preprocess/luminance.js';
+import type { Box } from '../preprocess/mnist-normalize.js';
 import { regionAround, surfaceInCrop, toInputBox, type InkAnalysis } from '../preprocess/pipeline.js';
 import { mostProminentLine } from './find-line.js';
 import { lookPastPatterns, type Look } from './first-look.js';
@@ -40,6 +41,16 @@ const FIELD_LINE = 64;
  * and empty boxes as "111").
  */
 const FIELD_SPAN = 0.3;
+/**
+ * Past the digits' end, a stroke still counts when it starts within `FIELD_FOLLOW` line heights of
+ * the last one kept, is at least `FIELD_FOLLOW_WIDTH` of a line height wide and
+ * `FIELD_FOLLOW_HEIGHT` tall, and lies on the line: the working copy loses a thin last digit
+ * against the last box's side. Validation boxed forms 82.3 → 84.0% exact, cheque amounts 72.3%
+ * unchanged; following the line leftwards too read 83.7% and took in a label's letters.
+ */
+const FIELD_FOLLOW = 1;
+const FIELD_FOLLOW_WIDTH = 0.25;
+const FIELD_FOLLOW_HEIGHT = 0.4;
 
 /** Is the image a field cut out on its own, no scene (see {@link FIELD_ASPECT})? */
 export function isField(decoded: Decoded, sheet: boolean): boolean {
@@ -54,12 +65,38 @@ export function isField(decoded: Decoded, sheet: boolean): boolean {
 export function alongPlainDigits(close: Found, plain: Found): Found {
   const { scale } = plain.analysis;
   const span = toInputBox(unionBox(plain.strokes), scale);
-  const reach = FIELD_SPAN * lineHeight(plain.strokes) * scale;
-  const strokes = close.strokes.filter((c) => {
-    const x = close.origin.x + (c.box.x + c.box.width / 2) * close.analysis.scale;
-    return x >= span.x - reach && x <= span.x + span.width + reach;
-  });
-  return { ...close, strokes };
+  const height = lineHeight(plain.strokes) * scale;
+  const reach = FIELD_SPAN * height;
+  const inInput = (c: Component): Box => {
+    const s = close.analysis.scale;
+    return {
+      x: close.origin.x + c.box.x * s,
+      y: close.origin.y + c.box.y * s,
+      width: c.box.width * s,
+      height: c.box.height * s,
+    };
+  };
+  let end = span.x + span.width + reach;
+  const kept = new Set<Component>();
+  const beyond: Array<{ c: Component; box: Box }> = [];
+  for (const c of close.strokes) {
+    const box = inInput(c);
+    const x = box.x + box.width / 2;
+    if (x >= span.x - reach && x <= end) kept.add(c);
+    else if (x > end) beyond.push({ c, box });
+  }
+  // A thin last digit the working copy lost among the box sides: a stroke that follows the line
+  // on, step by step, and is a digit's shape, not a bare upright (an empty box's side).
+  beyond.sort((a, b) => a.box.x - b.box.x);
+  for (const { c, box } of beyond) {
+    if (box.x > end + FIELD_FOLLOW * height) break;
+    const overlap = Math.min(box.y + box.height, span.y + span.height) - Math.max(box.y, span.y);
+    if (box.width < FIELD_FOLLOW_WIDTH * height || box.height < FIELD_FOLLOW_HEIGHT * height) continue;
+    if (overlap < 0.5 * box.height) continue;
+    kept.add(c);
+    end = Math.max(end, box.x + box.width);
+  }
+  return { ...close, strokes: close.strokes.filter((c) => kept.has(c)) };
 }
 
 /** A closer look whose line has more than this many strokes per stroke of the first is in shreds. */

@@ -137,6 +137,15 @@ describe('readNumber() on real-looking numbers', () => {
     assert.ok(right >= 7, `only ${right}/8 long boxed numbers read exactly: ${wrong.join(', ')}`);
   });
 
+  it('keeps a thin last digit written against the side of the last box', async () => {
+    const source = testDigits();
+    // Found among forms 600–1200 (MNIST test digits, 1 of 600): the working copy lost the last
+    // digit, a 1, among the box sides, and the closer look kept only the strokes along the
+    // digits it had found ("89716341" → "8971634", read as sure).
+    const form = composeForm(source, { seed: 621, style: 'boxes' });
+    assert.equal(await read(form), form.text);
+  });
+
   it('finds and reads the number among printed text, a signature and a smaller number on a page', async () => {
     const source = testDigits();
     const pages = [1, 2, 3, 4].map((seed) => composePage(source, { seed, length: 5, width: 900 }));
