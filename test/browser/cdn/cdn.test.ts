@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { ALL_LAYERS_INPUT } from '../../fixtures/models/all-layers-input.js';
 import { digitCanvas, withOurWarnings } from '../fixtures.js';
 
 interface CdnClassifier {
@@ -6,13 +7,14 @@ interface CdnClassifier {
   modelUrl: string;
   worker: boolean;
   classify(input: unknown): Promise<{ digit: number }>;
+  classifyPreprocessed(input: Float32Array): Promise<{ digit: number; probabilities: number[] }>;
   dispose(): void;
 }
 
 interface CdnGlobal {
   classify(input: unknown): Promise<{ digit: number }>;
   getDefaultClassifier(): Promise<CdnClassifier>;
-  loadClassifier(options: { worker: boolean }): Promise<CdnClassifier>;
+  loadClassifier(options: { worker?: boolean; modelUrl?: string }): Promise<CdnClassifier>;
   readNumber(input: unknown, options: { classifier: CdnClassifier }): Promise<{ text: string }>;
   VERSION: string;
 }
@@ -69,6 +71,21 @@ describe('the CDN bundle', () => {
     const scripts = performance.getEntriesByType('resource').filter((e) => /\.m?js(\?|$)/.test(e.name));
     const names = new Set(scripts.map((e) => e.name).filter((name) => name.includes(MIRROR)));
     expect([...names]).to.deep.equal([`${location.origin}${MIRROR}dist/digit-recognizer.min.js`]);
+    classifier.dispose();
+  });
+
+  it('runs a custom model with every layer loadClassifier() accepts, though it bundles only their kernels', async () => {
+    // test/fixtures/models/make-all-layers.ts wrote the model and the answer the npm entry gives.
+    const api = await cdn();
+    const folder = '/test/fixtures/models/all-layers/';
+    const expected = (await (await fetch(`${folder}expected.json`)).json()) as {
+      digit: number;
+      probabilities: number[];
+    };
+    const classifier = await api.loadClassifier({ modelUrl: `${folder}model.json` });
+    const prediction = await classifier.classifyPreprocessed(ALL_LAYERS_INPUT);
+    expect(prediction.digit).to.equal(expected.digit);
+    prediction.probabilities.forEach((p, i) => expect(p).to.be.closeTo(expected.probabilities[i]!, 1e-3));
     classifier.dispose();
   });
 });
