@@ -73,9 +73,9 @@ export async function loadNetwork(model: ModelFiles, options: ModelLoadOptions =
         if (total > 0) onProgress?.(0.05 + 0.9 * Math.min(1, received / total));
       },
     });
-  // The weight files the package names in advance are fetched alongside model.json, not after
-  // it: the page may be busy meanwhile (reading the first image), and a request that waits for
-  // model.json to be parsed waits for that too.
+  // The weight files the package names in advance are fetched alongside model.json, not one
+  // network round trip after it (and not after the page, busy with other work, got round to
+  // parsing model.json).
   const early = new Map<string, Promise<Uint8Array>>();
   for (const [path, url] of Object.entries(model.files)) {
     const bytes = fetchWeights(url);
