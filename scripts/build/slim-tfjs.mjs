@@ -101,7 +101,22 @@ function noThreadedWasm() {
   };
 }
 
-/** All three, for a build that bundles tfjs. */
+/**
+ * tfjs-core's Node platform (`require('util')` behind an `IS_NODE` test): these builds run only in
+ * browsers, and a bundler that meets the `require` warns about it (Vite: "Module "util" has been
+ * externalized for browser compatibility").
+ */
+function noNodePlatform() {
+  const id = '\0tfjs-core-no-node-platform';
+  return {
+    name: 'tfjs-core-no-node-platform',
+    resolveId: (source, importer) =>
+      importer?.startsWith(coreDist) && /\/platform_node(\.js)?$/.test(source) ? id : null,
+    load: (loading) => (loading === id ? 'export {};' : null),
+  };
+}
+
+/** All of them, for a build that bundles tfjs and runs only in browsers. */
 export function slimTfjs() {
-  return [coreWithoutOptimizers(), onlyUsedWasmKernels(), noThreadedWasm()];
+  return [coreWithoutOptimizers(), onlyUsedWasmKernels(), noThreadedWasm(), noNodePlatform()];
 }

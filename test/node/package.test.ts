@@ -28,6 +28,10 @@ describe('package', () => {
       /^\/\*![^]*?\*\/\s*(?:"undefined"!=typeof WorkerGlobalScope[^\n]*?;)?\s*var DigitRecognizer=function\(\w+\)\{/,
     );
     assert.doesNotMatch(cdn, /from ["']node:/);
+    // Nor does it, or the reading worker a bundler copies, ask for a Node module that a browser
+    // bundler would warn about (Vite: 'Module "util" has been externalized').
+    const worker = readFileSync(join(ROOT, 'dist/worker.js'), 'utf8');
+    for (const code of [cdn, worker]) assert.doesNotMatch(code, /require\(["'](util|fs|path|os|crypto)["']\)/);
   });
 
   it('names the CDN bundle for unpkg and jsDelivr', () => {
