@@ -72,6 +72,16 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response>
   });
 };
 
+// The element loads its model in a Web Worker, whose own fetch() the patch above cannot answer
+// (it would ask the server and show "files are missing"): a load of the hanging model is held
+// back on its way to the worker instead, so it too stays pending.
+const realPostMessage = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
+  const request = message as { op?: unknown; assets?: { digitModel?: { json?: unknown } } } | null;
+  if (request?.op === 'load' && String(request.assets?.digitModel?.json ?? '').startsWith(HANGING)) return;
+  return realPostMessage.call(this, message, ...rest);
+} as Worker['postMessage'];
+
 /** Draws a polyline on the element's pad, in pad pixels (0–280), as a mouse would. */
 export function drawOnPad(element: DigitRecognizerElement, points: ReadonlyArray<readonly [number, number]>): void {
   const pad = element.shadowRoot?.querySelector<HTMLCanvasElement>('canvas[part="pad"]');

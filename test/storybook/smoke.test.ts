@@ -120,6 +120,13 @@ describe('Storybook', { skip: entries.length === 0 && 'no storybook-static/: run
             });
             if (expected.value !== undefined) assert.equal(seen.value, expected.value);
             if (expected.cards) assert.deepEqual(seen.cards, expected.cards);
+            if (expected.state === 'loading') {
+              // A loading story stays loading for as long as one looks (its model never arrives),
+              // not only until the first answer from the worker.
+              await new Promise((resolve) => setTimeout(resolve, 2000));
+              const still = await page.evaluate(() => document.querySelector('digit-recognizer')?.state);
+              assert.equal(still, 'loading', 'the loading story left its loading state');
+            }
           }
         }
         assert.equal(await page.evaluate(failed), false, 'Storybook shows its error display');
