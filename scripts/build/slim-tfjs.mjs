@@ -20,7 +20,8 @@ const coreDist = join(dirname(require.resolve('@tensorflow/tfjs-core/package.jso
  * rows and columns transposes first) and `Cast`. Profiled with `runKernel` over classify, batch
  * and readNumber: Concat FusedConv2D MaxPool Mean Reshape Softmax _FusedMatMul. A kernel missing
  * from the registry fails plainly ("Kernel 'X' not registered for backend 'wasm'"); one missing
- * inside another does not, so the browser tests run the CDN script's every path.
+ * inside another does not (a `Mean` without `Transpose`: "(void 0) is not a function"), so
+ * test/browser/cdn runs the shipped models, and a model with every layer, through the CDN script.
  */
 export const WASM_KERNELS = {
   AvgPool: 'avgPoolConfig',
