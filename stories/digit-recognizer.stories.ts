@@ -175,8 +175,8 @@ export const UnreadableFile: Story = {
 };
 
 /**
- * The model could not be downloaded (here, as if offline): the message names the URL, and
- * "Try again" retries. A new image retries too.
+ * The model could not be downloaded (here, as if offline): the element asks to check the
+ * connection, and "Retry" loads it again. A new image retries too.
  */
 export const ModelUnavailable: Story = {
   args: { 'model-url': OFFLINE_MODEL_URL },

@@ -73,12 +73,20 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response>
 };
 
 // The element loads its model in a Web Worker, whose own fetch() the patch above cannot answer
-// (it would ask the server and show "files are missing"): a load of the hanging model is held
-// back on its way to the worker instead, so it too stays pending.
+// (it would ask the server, and show "files are missing"). So a load of the hanging model is held
+// back on its way to the worker, and a load of the offline one is sent to a revoked blob: URL,
+// which the worker's fetch() rejects as a network error, without asking any server.
+const GONE = URL.createObjectURL(new Blob(['{}'], { type: 'application/json' }));
+URL.revokeObjectURL(GONE);
 const realPostMessage = Worker.prototype.postMessage;
 Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
-  const request = message as { op?: unknown; assets?: { digitModel?: { json?: unknown } } } | null;
-  if (request?.op === 'load' && String(request.assets?.digitModel?.json ?? '').startsWith(HANGING)) return;
+  const request = message as { op?: unknown; assets?: { digitModel?: { json?: unknown; files?: object } } } | null;
+  const model = request?.op === 'load' ? String(request.assets?.digitModel?.json ?? '') : '';
+  if (model.startsWith(HANGING)) return;
+  if (model.startsWith(OFFLINE) && request?.assets) {
+    const offline = { ...request, assets: { ...request.assets, digitModel: { json: GONE, files: {} } } };
+    return realPostMessage.call(this, offline, ...rest);
+  }
   return realPostMessage.call(this, message, ...rest);
 } as Worker['postMessage'];
 

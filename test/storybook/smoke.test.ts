@@ -28,6 +28,8 @@ interface Expected {
   state: string;
   value?: string;
   cards?: string[];
+  /** Console or network errors the story shows on purpose (an offline download). */
+  meant?: RegExp;
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -38,7 +40,8 @@ const EXPECTED: Record<string, Expected> = {
   'components-digit-recognizer--not-a-digit': { state: 'result', value: '', cards: ['not-a-digit'] },
   'components-digit-recognizer--several-images': { state: 'result', value: '372' },
   'components-digit-recognizer--unreadable-file': { state: 'error', value: '', cards: ['error'] },
-  'components-digit-recognizer--model-unavailable': { state: 'error', value: '' },
+  // Its download fails as offline: the worker's fetch of a revoked blob: URL (stories/support.ts).
+  'components-digit-recognizer--model-unavailable': { state: 'error', value: '', meant: /^request failed: blob:/ },
   'components-digit-recognizer--number-mode': { state: 'result', value: '2026', cards: ['result'] },
   'components-digit-recognizer--drawing': { state: 'result', cards: ['result'] },
   'components-digit-recognizer--themed': { state: 'result', value: '7' },
@@ -130,7 +133,12 @@ describe('Storybook', { skip: entries.length === 0 && 'no storybook-static/: run
           }
         }
         assert.equal(await page.evaluate(failed), false, 'Storybook shows its error display');
-        assert.deepEqual(errors, [], `errors in ${entry.id}`);
+        const meant = EXPECTED[entry.id]?.meant;
+        assert.deepEqual(
+          errors.filter((error) => !meant?.test(error)),
+          [],
+          `errors in ${entry.id}`,
+        );
       } finally {
         await page.close();
       }
