@@ -11,6 +11,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { slimTfjs } from './scripts/build/slim-tfjs.mjs';
+import { virtualModule } from './scripts/build/virtual-module.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const require = createRequire(import.meta.url);
@@ -62,15 +63,11 @@ function cdnAssetUrls() {
  * names no package file itself: a bundler that reads it finds no `new URL()` to resolve.
  */
 function workerAssetUrls() {
-  const id = '\0worker-asset-urls';
-  return {
-    name: 'worker-asset-urls',
-    resolveId: (source) => (/\/asset-urls\.js$/.test(source) ? id : null),
-    load: (loading) =>
-      loading === id
-        ? `export function packageAssets() { throw new Error('The reading worker loads what the page sends.'); }`
-        : null,
-  };
+  return virtualModule(
+    'worker-asset-urls',
+    (source) => /\/asset-urls\.js$/.test(source),
+    `export function packageAssets() { throw new Error('The reading worker loads what the page sends.'); }`,
+  );
 }
 
 /**
@@ -114,16 +111,12 @@ function emptyNodeBuiltins() {
  * It shares the page's tfjs engine and kernel registry, which tfjs keeps on the global object.
  */
 function cpuBackendOnDemand() {
-  const id = '\0cpu-backend-on-demand';
-  return {
-    name: 'cpu-backend-on-demand',
-    resolveId: (source) => (source === '@tensorflow/tfjs-backend-cpu' ? id : null),
-    load: (loading) =>
-      loading === id
-        ? `import { currentAssets } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
-           export function loadCpuBackend() { return import(currentAssets().cpuBackendScript); }`
-        : null,
-  };
+  return virtualModule(
+    'cpu-backend-on-demand',
+    (source) => source === '@tensorflow/tfjs-backend-cpu',
+    `import { currentAssets } from ${JSON.stringify(new URL('src/classify/assets.ts', import.meta.url).pathname)};
+     export function loadCpuBackend() { return import(currentAssets().cpuBackendScript); }`,
+  );
 }
 
 /** Copies the WASM binaries into dist/ and writes dist/size-report.json. */
@@ -194,15 +187,11 @@ function noNodeFilename() {
  * instead of failing somewhere inside. The npm entries keep it.
  */
 function noSeedrandom() {
-  const stub = '\0seedrandom-stub';
-  return {
-    name: 'no-seedrandom',
-    resolveId: (source) => (source === 'seedrandom' ? stub : null),
-    load: (id) =>
-      id === stub
-        ? "export function alea() { throw new Error('digit-recognizer: random tensors are not part of the CDN bundle'); }"
-        : null,
-  };
+  return virtualModule(
+    'no-seedrandom',
+    (source) => source === 'seedrandom',
+    "export function alea() { throw new Error('digit-recognizer: random tensors are not part of the CDN bundle'); }",
+  );
 }
 
 function plugins({ browser, minify, cdn = false, worker = false }) {

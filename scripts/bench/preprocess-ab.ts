@@ -8,10 +8,9 @@
  *   git archive <commit> | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   npx tsx scripts/bench/preprocess-ab.ts --base=/tmp/base --dir=/tmp/desks [--repeats=5] [--browser-like]
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
+import { resolve } from 'node:path';
 import { decodeLikeBrowser } from './browser-like-decode.js';
+import { photosAt1200x900 } from './desk-photos.js';
 
 interface Module {
   preprocess?: (input: unknown) => Promise<unknown>;
@@ -31,16 +30,9 @@ const entry = browserLike ? 'src/preprocess/pipeline.ts' : 'src/node.ts';
 const before = (await import(resolve(base, entry))) as Module;
 const after = (await import(resolve(import.meta.dirname, '../..', entry))) as Module;
 
-const inputs: unknown[] = [];
-for (const dir of dirs) {
-  for (const file of readdirSync(dir)
-    .filter((f) => /\.(png|jpg)$/.test(f))
-    .sort()) {
-    const data = await sharp(join(dir, file)).resize(1200, 900, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
-    const input = { data: new Uint8Array(data), width: 1200, height: 900 };
-    inputs.push(browserLike ? decodeLikeBrowser(input) : input);
-  }
-}
+const inputs: unknown[] = (await photosAt1200x900(dirs)).map((photo) =>
+  browserLike ? decodeLikeBrowser(photo) : photo,
+);
 
 async function time(module: Module, input: unknown): Promise<number> {
   const t0 = performance.now();

@@ -6,10 +6,9 @@
  *
  *   npx tsx scripts/bench/surface-speed.ts --dir=/tmp/desks [--repeats=20] [--base=DIR]
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
+import { resolve } from 'node:path';
 import { decodeLikeBrowser } from './browser-like-decode.js';
+import { photosAt1200x900 } from './desk-photos.js';
 
 type FindSurface = (image: unknown) => unknown;
 
@@ -25,15 +24,7 @@ const load = async (root: string): Promise<FindSurface> =>
 const versions: Array<[string, FindSurface]> = [['this', await load(resolve(import.meta.dirname, '../..'))]];
 if (base) versions.unshift(['base', await load(base)]);
 
-const images: unknown[] = [];
-for (const dir of dirs) {
-  for (const file of readdirSync(dir)
-    .filter((f) => /\.(png|jpg)$/.test(f))
-    .sort()) {
-    const data = await sharp(join(dir, file)).resize(1200, 900, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
-    images.push(decodeLikeBrowser({ data: new Uint8Array(data), width: 1200, height: 900 }).luminance);
-  }
-}
+const images = (await photosAt1200x900(dirs)).map((photo) => decodeLikeBrowser(photo).luminance);
 const times = versions.map((): number[] => []);
 for (let r = -2; r < repeats; r++) {
   for (const image of images) {

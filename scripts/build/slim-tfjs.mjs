@@ -7,6 +7,7 @@
 // stay plain imports that Node can load.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { virtualModule } from './virtual-module.mjs';
 
 const require = createRequire(import.meta.url);
 const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
@@ -43,23 +44,19 @@ export const WASM_KERNELS = {
 
 /** The WASM backend with only `WASM_KERNELS` registered (instead of all 150-odd). */
 function onlyUsedWasmKernels() {
-  const id = '\0wasm-used-kernels';
-  return {
-    name: 'wasm-used-kernels',
-    resolveId: (source, importer) =>
-      source === './register_all_kernels' && importer?.startsWith(wasmDist) ? id : null,
-    load(loading) {
-      if (loading !== id) return null;
-      const entries = Object.entries(WASM_KERNELS);
-      return [
+  const entries = Object.entries(WASM_KERNELS);
+  return virtualModule(
+    'wasm-used-kernels',
+    (source, importer) => source === './register_all_kernels' && Boolean(importer?.startsWith(wasmDist)),
+    () =>
+      [
         `import { registerKernel } from '@tensorflow/tfjs-core';`,
         ...entries.map(
           ([file, name]) => `import { ${name} } from ${JSON.stringify(join(wasmDist, 'kernels', `${file}.js`))};`,
         ),
         `for (const config of [${entries.map(([, name]) => name).join(', ')}]) registerKernel(config);`,
-      ].join('\n');
-    },
-  };
+      ].join('\n'),
+  );
 }
 
 /**
@@ -68,16 +65,12 @@ function onlyUsedWasmKernels() {
  * (engine, flags, platform) are the rest of it.
  */
 function coreWithoutOptimizers() {
-  const id = '\0tfjs-core-base';
-  return {
-    name: 'tfjs-core-base',
-    resolveId: (source) => (source === '@tensorflow/tfjs-core' ? id : null),
-    load: (loading) =>
-      loading === id
-        ? `import ${JSON.stringify(join(coreDist, 'base_side_effects.js'))};
-           export * from ${JSON.stringify(join(coreDist, 'base.js'))};`
-        : null,
-  };
+  return virtualModule(
+    'tfjs-core-base',
+    (source) => source === '@tensorflow/tfjs-core',
+    `import ${JSON.stringify(join(coreDist, 'base_side_effects.js'))};
+     export * from ${JSON.stringify(join(coreDist, 'base.js'))};`,
+  );
 }
 
 /**
@@ -86,20 +79,19 @@ function coreWithoutOptimizers() {
  * ship the threaded binary, so the glue is never called.
  */
 function noThreadedWasm() {
-  const stub = '\0wasm-threaded-stub';
-  return {
-    name: 'no-threaded-wasm',
-    resolveId: (source, importer) =>
-      importer?.startsWith(wasmDist) && /tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/.test(source)
-        ? `${stub}${source.endsWith('.worker.js') ? ':worker' : ''}`
-        : null,
-    load: (loading) => {
-      if (!loading.startsWith(stub)) return null;
-      return loading.endsWith(':worker')
-        ? `export const wasmWorkerContents = '';`
-        : `export default function () { throw new Error('digit-recognizer runs WASM without threads'); }`;
-    },
-  };
+  const fromWasm = (importer) => Boolean(importer?.startsWith(wasmDist));
+  return [
+    virtualModule(
+      'wasm-threaded-stub',
+      (source, importer) => fromWasm(importer) && /tfjs-backend-wasm-threaded-simd\.js$/.test(source),
+      `export default function () { throw new Error('digit-recognizer runs WASM without threads'); }`,
+    ),
+    virtualModule(
+      'wasm-threaded-worker-stub',
+      (source, importer) => fromWasm(importer) && /tfjs-backend-wasm-threaded-simd\.worker\.js$/.test(source),
+      `export const wasmWorkerContents = '';`,
+    ),
+  ];
 }
 
 /**
@@ -108,16 +100,14 @@ function noThreadedWasm() {
  * externalized for browser compatibility").
  */
 function noNodePlatform() {
-  const id = '\0tfjs-core-no-node-platform';
-  return {
-    name: 'tfjs-core-no-node-platform',
-    resolveId: (source, importer) =>
-      importer?.startsWith(coreDist) && /\/platform_node(\.js)?$/.test(source) ? id : null,
-    load: (loading) => (loading === id ? 'export {};' : null),
-  };
+  return virtualModule(
+    'tfjs-core-no-node-platform',
+    (source, importer) => Boolean(importer?.startsWith(coreDist)) && /\/platform_node(\.js)?$/.test(source),
+    'export {};',
+  );
 }
 
 /** All of them, for a build that bundles tfjs and runs only in browsers. */
 export function slimTfjs() {
-  return [coreWithoutOptimizers(), onlyUsedWasmKernels(), noThreadedWasm(), noNodePlatform()];
+  return [coreWithoutOptimizers(), onlyUsedWasmKernels(), ...noThreadedWasm(), noNodePlatform()];
 }

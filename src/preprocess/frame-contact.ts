@@ -1,4 +1,5 @@
 /** How a region of a coarse mask meets the frame's border: a band across it, or its share of the border. */
+import { forEachRowSpan } from './row-spans.js';
 
 /**
  * Does `region` run from one side of the frame to the opposite one, and fill more than
@@ -15,20 +16,12 @@ export function spansFrame(region: Uint8Array, width: number, height: number, ma
   let maxX = -1;
   let minY = height;
   let maxY = -1;
-  // Each row's first set pixel from the left and last from the right: the pixels between are
-  // never read.
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let first = 0;
-    while (first < width && !region[row + first]) first++;
-    if (first === width) continue;
-    let last = width - 1;
-    while (!region[row + last]) last--;
+  forEachRowSpan(region, width, height, (y, first, last) => {
     if (first < minX) minX = first;
     if (last > maxX) maxX = last;
     if (y < minY) minY = y;
     maxY = y;
-  }
+  });
   for (let x = 0; x < width; x++) {
     top |= region[x]!;
     bottom |= region[(height - 1) * width + x]!;

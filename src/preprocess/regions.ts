@@ -5,6 +5,7 @@
 import { convexHull, polygonArea, type Point } from './polygon.js';
 import { hypot2 } from './hypot.js';
 import { morph } from './morphology.js';
+import { forEachRowSpan } from './row-spans.js';
 
 /**
  * Arrays reused from call to call for what never leaves this module (labels, stacks, a mask
@@ -137,16 +138,9 @@ export function compactness(polygon: Point[]): number {
 /** Hull of a region from each row's extreme pixels, in grid pixel-corner coordinates. */
 export function regionHull(region: Uint8Array, width: number, height: number): Point[] {
   const points: Point[] = [];
-  for (let y = 0; y < height; y++) {
-    // The row's first set pixel from the left and last from the right; those between are not read.
-    const row = y * width;
-    let lo = 0;
-    while (lo < width && !region[row + lo]) lo++;
-    if (lo === width) continue;
-    let hi = width - 1;
-    while (!region[row + hi]) hi--;
+  forEachRowSpan(region, width, height, (y, lo, hi) => {
     points.push({ x: lo, y }, { x: lo, y: y + 1 }, { x: hi + 1, y }, { x: hi + 1, y: y + 1 });
-  }
+  });
   return convexHull(points);
 }
 
