@@ -7,6 +7,7 @@ import { DigitRecognizerError } from '../classify/errors.js';
 import type { Component } from '../preprocess/components.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
+import { surfaceSpans } from '../preprocess/surface.js';
 import { closeLuminance, distanceToBackground, penHalfWidth } from './pattern-suppression.js';
 import { digitMarks, strokeLines } from './find-line.js';
 import { digitStrokes, lineHeight } from './segment.js';
@@ -115,6 +116,72 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
   return closed;
 }
 
+/** A line of the whole image with at least this many digit marks… */
+const CUT_LINE_MARKS = 2.5;
+/** …at least this many of them on each side of a surface's outline, crosses it. */
+const CUT_SIDE_MARKS = 0.8;
+
+/** …counting a mark as on the surface when this share of its ink lies inside the outline. */
+const TOUCHING_SHARE = 0.2;
+
+/** …and, outside it, marks at least this wide for their height. */
+const WIDE_MARK = 0.4;
+
+/** …as tall as the digits on the surface give or take this factor… */
+const SIDE_HEIGHT = 0.6;
+/** …when the surface's own line holds at most this share of the whole line's digit marks. */
+const SEEN_SHARE = 0.6;
+
+/**
+ * Does the outline of `seen`'s surface run through the whole image's line of digits, with digits
+ * on both sides of it? A note's edge never cuts through what is written on it: that "surface" is
+ * a light patch of a printed pattern (a cheque's guilloche) that happens to be framed by darker
+ * print, and more of the line is read without it. Tuned on validation numbers (MNIST training
+ * digits, 300 of each kind): cheque amounts 72.3 → 72.7% exact, boxed forms, numbers on a page
+ * and 200 numbers on desks unchanged; the first try (any digits on both sides of the outline)
+ * took numbers on desks 86.0 → 77.5%: a desk's grain and the note's own edge line up with the
+ * number outside the note, hence a digit the outline cuts, and digit-sized marks beside it.
+ */
+function cutsThrough(seen: Look, whole: Look, outside: Component[]): boolean {
+  const line = strokeLines(outside)[0]?.strokes ?? [];
+  if (digitMarks(line) < CUT_LINE_MARKS) return false;
+  const { width, labels } = whole.analysis;
+  const spans = surfaceSpans(seen.analysis.surface!, width, whole.analysis.height);
+  // The share of a mark's ink inside the outline.
+  const shareInside = ({ id, box }: Component): number => {
+    let within = 0;
+    let all = 0;
+    for (let y = box.y; y < box.y + box.height; y++) {
+      for (let x = box.x; x < box.x + box.width; x++) {
+        if (labels[y * width + x] !== id) continue;
+        all++;
+        if (x >= spans.from[y]! && x < spans.to[y]!) within++;
+      }
+    }
+    return within / Math.max(1, all);
+  };
+  const shares = new Map(line.map((c) => [c, shareInside(c)]));
+  // A good part of a mark's ink inside the outline: it is (partly) written on the surface.
+  const within = line.filter((c) => shares.get(c)! >= TOUCHING_SHARE);
+  // One of them runs out of it: the outline cuts a digit.
+  const across = within.some((c) => shares.get(c)! <= 1 - TOUCHING_SHARE);
+  // Beside it, digits as wide as a 0 or a 4: the thin pieces of a note's own edge do not count.
+  const tall = lineHeight(within);
+  const without = line.filter(
+    (c) =>
+      !within.includes(c) &&
+      c.box.width >= WIDE_MARK * c.box.height &&
+      c.box.height >= SIDE_HEIGHT * tall &&
+      c.box.height <= tall / SIDE_HEIGHT,
+  );
+  return (
+    across &&
+    digitMarks(within) >= CUT_SIDE_MARKS &&
+    digitMarks(without) >= CUT_SIDE_MARKS &&
+    digitMarks(strokeLines(seen.strokes)[0]?.strokes ?? []) <= SEEN_SHARE * digitMarks(line)
+  );
+}
+
 /**
  * The first look at the working copy. A "surface" whose ink is no line of digits (a light band
  * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
@@ -152,7 +219,10 @@ export function firstLook(luminance: Luminance): Look {
   const taller = outsideLine / Math.max(1, inside);
   const speck = inside < SPECK_SHARE * page.height && taller >= SPECK_TALLER;
   const oneMark = (small ? taller > 1 : speck) && marks(seen.strokes) < ONE_MARK && marks(outside) >= LINE_OF_MARKS;
-  return seen.strokes.length === 0 || oneMark || (plainLine && marks(outside) >= LINE_MARKS * marks(seen.strokes))
+  return seen.strokes.length === 0 ||
+    oneMark ||
+    cutsThrough(seen, plain, outside) ||
+    (plainLine && marks(outside) >= LINE_MARKS * marks(seen.strokes))
     ? plain
     : seen;
 }
