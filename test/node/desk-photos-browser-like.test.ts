@@ -1,0 +1,36 @@
+/**
+ * Desk photos (test/fixtures/desk-photos/) read in Node as Chromium reads a canvas of them: the
+ * working copy fitted to the working side as `drawImage` does (scripts/bench/browser-like-decode.ts),
+ * where Node's own decoder shrinks by a whole factor and would read them differently. Its own
+ * file: the decoder it sets stays set.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { decodeRawPixelsLikeBrowser } from '../../scripts/bench/browser-like-decode.js';
+import { loadClassifier, readNumber, type Classifier } from '../../src/node.js';
+import { ROOT, SHIPPED_MODEL_URL } from './helpers.js';
+
+async function rgba(file: string): Promise<{ data: Uint8Array; width: number; height: number }> {
+  const bytes = readFileSync(join(ROOT, 'test/fixtures/desk-photos', file));
+  const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data), width: info.width, height: info.height };
+}
+
+describe('desk photos read as a browser reads a canvas', () => {
+  let classifier: Classifier;
+  before(async () => {
+    decodeRawPixelsLikeBrowser();
+    classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
+  });
+
+  it("keeps the working copy's reading when, up close, a thin pen's digits each break in two", async () => {
+    // Read closer, the 0 and the 8 of "0038" each broke in two and every half was read as a
+    // digit: "17073623".
+    const reading = await readNumber(await rgba('number-0038-thin-pen-green-note-white-table.jpg'), { classifier });
+    assert.equal(reading.text, '0038');
+    assert.notEqual(reading.surface, undefined, 'the green note was not found');
+  });
+});
