@@ -200,23 +200,22 @@ export function readInDetail(
     if (line.length > SHREDS * strokes.length + 1 && heights[heights.length >> 1]! < SHRED_HEIGHT * expected)
       return true;
     // …or most of the first look's marks broken in two or more pieces of some size each.
+    if (field) return false;
     const k = look.analysis.scale / analysis.scale;
-    const pieces = (c: Component): number =>
-      line.filter((p) => {
-        const x = region.x / analysis.scale + (p.box.x + p.box.width / 2) * k;
-        const y = region.y / analysis.scale + (p.box.y + p.box.height / 2) * k;
-        return (
-          p.box.height * k >= BROKEN_PIECE * height &&
-          x >= c.box.x &&
-          x <= c.box.x + c.box.width &&
-          y >= c.box.y &&
-          y <= c.box.y + c.box.height
-        );
-      }).length;
+    // The middles of the pieces up close that are of some size, in the first look's pixels.
+    const middles = line
+      .filter((p) => p.box.height * k >= BROKEN_PIECE * height)
+      .map((p) => ({
+        x: region.x / analysis.scale + (p.box.x + p.box.width / 2) * k,
+        y: region.y / analysis.scale + (p.box.y + p.box.height / 2) * k,
+      }));
+    const pieces = ({ box }: Component): number =>
+      middles.filter(({ x, y }) => x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height)
+        .length;
     const lineStrokes = mostProminentLine(strokes);
     // (A mark as wide as two digits is two touching digits, which up close may rightly come apart.)
     const broken = lineStrokes.filter((c) => c.box.width <= ONE_DIGIT_WIDTH * c.box.height && pieces(c) >= 2);
-    return !field && broken.length >= BROKEN_SHARE * lineStrokes.length;
+    return broken.length >= BROKEN_SHARE * lineStrokes.length;
   };
   if (close && !shreds(close))
     return {

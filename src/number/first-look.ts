@@ -133,17 +133,17 @@ const SIDE_HEIGHT = 0.6;
 const SEEN_SHARE = 0.6;
 
 /**
- * Does the outline of `seen`'s surface run through the whole image's line of digits, with digits
- * on both sides of it? A note's edge never cuts through what is written on it: that "surface" is
- * a light patch of a printed pattern (a cheque's guilloche) that happens to be framed by darker
- * print, and more of the line is read without it. Tuned on validation numbers (MNIST training
- * digits, 300 of each kind): cheque amounts 72.3 → 72.7% exact, boxed forms, numbers on a page
- * and 200 numbers on desks unchanged; the first try (any digits on both sides of the outline)
- * took numbers on desks 86.0 → 77.5%: a desk's grain and the note's own edge line up with the
- * number outside the note, hence a digit the outline cuts, and digit-sized marks beside it.
+ * Does the outline of `seen`'s surface (its best line: `seenLine`) run through the whole image's
+ * best `line` of digits, with digits on both sides of it? A note's edge never cuts through what
+ * is written on it: that "surface" is a light patch of a printed pattern (a cheque's guilloche)
+ * that happens to be framed by darker print, and more of the line is read without it. Tuned on
+ * validation numbers (MNIST training digits, 300 of each kind): cheque amounts 72.3 → 72.7%
+ * exact, boxed forms, numbers on a page and 200 numbers on desks unchanged; the first try (any
+ * digits on both sides of the outline) took numbers on desks 86.0 → 77.5%: a desk's grain and
+ * the note's own edge line up with the number outside the note, hence a digit the outline cuts,
+ * and digit-sized marks beside it.
  */
-function cutsThrough(seen: Look, whole: Look, outside: Component[]): boolean {
-  const line = strokeLines(outside)[0]?.strokes ?? [];
+function cutsThrough(seen: Look, seenLine: Component[], whole: Look, line: Component[]): boolean {
   if (digitMarks(line) < CUT_LINE_MARKS) return false;
   const { width, labels } = whole.analysis;
   const spans = surfaceSpans(seen.analysis.surface!, width, whole.analysis.height);
@@ -178,7 +178,7 @@ function cutsThrough(seen: Look, whole: Look, outside: Component[]): boolean {
     across &&
     digitMarks(within) >= CUT_SIDE_MARKS &&
     digitMarks(without) >= CUT_SIDE_MARKS &&
-    digitMarks(strokeLines(seen.strokes)[0]?.strokes ?? []) <= SEEN_SHARE * digitMarks(line)
+    digitMarks(seenLine) <= SEEN_SHARE * digitMarks(line)
   );
 }
 
@@ -209,7 +209,8 @@ export function firstLook(luminance: Luminance): Look {
   // Shapes cut by the photo's edge are the desk around the note (its grain, its shade), no digits.
   const outside = plain.strokes.filter((c) => !noteEdge(c) && !c.touchesBorder);
   // …and pieces of a note's edge are no line of digits: the whole image must show one too.
-  const marks = (strokes: Component[]): number => digitMarks(strokeLines(strokes)[0]?.strokes ?? []);
+  const seenLine = strokeLines(seen.strokes)[0]?.strokes ?? [];
+  const wholeLine = strokeLines(outside)[0]?.strokes ?? [];
   const outsideLine = lineHeight(outside);
   const plainLine = small && inside < SURFACE_LINE_SHARE * outsideLine;
   // A surface holding one mark where the whole image holds a taller line of several is a light
@@ -218,11 +219,12 @@ export function firstLook(luminance: Luminance): Look {
   // printed box taken for a note, the digits in its pattern seen as no ink).
   const taller = outsideLine / Math.max(1, inside);
   const speck = inside < SPECK_SHARE * page.height && taller >= SPECK_TALLER;
-  const oneMark = (small ? taller > 1 : speck) && marks(seen.strokes) < ONE_MARK && marks(outside) >= LINE_OF_MARKS;
+  const oneMark =
+    (small ? taller > 1 : speck) && digitMarks(seenLine) < ONE_MARK && digitMarks(wholeLine) >= LINE_OF_MARKS;
   return seen.strokes.length === 0 ||
     oneMark ||
-    cutsThrough(seen, plain, outside) ||
-    (plainLine && marks(outside) >= LINE_MARKS * marks(seen.strokes))
+    cutsThrough(seen, seenLine, plain, wholeLine) ||
+    (plainLine && digitMarks(wholeLine) >= LINE_MARKS * digitMarks(seenLine))
     ? plain
     : seen;
 }
