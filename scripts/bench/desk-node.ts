@@ -9,11 +9,13 @@
  *   npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=240 --salt=2 \
  *     --dump=/tmp/desk-s2 --pages=1
  *   npx tsx scripts/bench/desk-node.ts /tmp/desk-s2 [--number] [--browser-like] [--verbose] [--only=light-oak]
+ *     [--model=DIR]   (a candidate model's folder, e.g. one `npm run train:ensemble -- --out DIR` wrote)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { classify, preprocess, readNumber } from '../../src/node.js';
+import { classify, loadClassifier, preprocess, readNumber } from '../../src/node.js';
 import { decodeRawPixelsLikeBrowser } from './browser-like-decode.js';
 
 const args = process.argv.slice(2);
@@ -22,6 +24,7 @@ if (!dir) throw new Error('usage: desk-node.ts DIR [--number] [--verbose] [--onl
 const isNumber = args.includes('--number') || dir.includes('num');
 const verbose = args.includes('--verbose');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const modelDir = args.find((a) => a.startsWith('--model='))?.slice(8);
 if (args.includes('--browser-like')) decodeRawPixelsLikeBrowser();
 
 interface Sample {
@@ -37,6 +40,9 @@ function parse(file: string): Sample | null {
 }
 
 async function main(): Promise<void> {
+  const classifier = modelDir
+    ? await loadClassifier({ modelUrl: pathToFileURL(join(resolve(modelDir), 'model.json')) })
+    : undefined;
   const samples = readdirSync(dir!)
     .map(parse)
     .filter((s): s is Sample => s !== null && (!only || s.desk.includes(only)))
@@ -56,7 +62,9 @@ async function main(): Promise<void> {
     let note = '';
     const t0 = performance.now();
     try {
-      read = isNumber ? (await readNumber(input)).text : String((await classify(input)).digit);
+      read = isNumber
+        ? (await readNumber(input, { classifier })).text
+        : String((classifier ? await classifier.classify(input) : await classify(input)).digit);
     } catch (error) {
       read = `(${(error as Error).message.slice(0, 30)})`;
     }
