@@ -169,7 +169,7 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
   const around = !closer && strokes.length > 0 ? unionBox(strokes) : null;
   for (let pass = 0; pass < 2 && (strokes.length > 0 || found.lineHeight); pass++) {
     const height = pass === 0 && found.lineHeight ? found.lineHeight : lineHeight(strokes);
-    const cleaned = suppressPatterns(analysis, { lineHeight: height });
+    const cleaned = suppressPatterns(analysis, { lineHeight: height, line: strokes });
     if (cleaned === analysis) break;
     analysis = cleaned;
     const all = digitStrokes(cleaned);
