@@ -8,7 +8,7 @@ import type { Component } from '../preprocess/components.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
 import { surfaceSpans } from '../preprocess/surface.js';
-import { closeLuminance, distanceToBackground, penHalfWidth } from './pattern-suppression.js';
+import { closeLuminance, distanceToBackground, inkMask, penHalfWidth } from './pattern-suppression.js';
 import { digitMarks, strokeLines } from './find-line.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
@@ -72,8 +72,7 @@ function look(luminance: Luminance, options: AnalyseOptions): Look | null {
 
 function halfWidth(analysis: InkAnalysis): number {
   const { width, height, labels } = analysis;
-  const mask = new Uint8Array(labels.length);
-  for (let i = 0; i < labels.length; i++) mask[i] = labels[i]! > 0 ? 1 : 0;
+  const mask = inkMask(labels);
   return penHalfWidth(mask, distanceToBackground(mask, width, height), width, height);
 }
 

@@ -57,15 +57,30 @@ export function distanceToBackground(mask: Uint8Array, width: number, height: nu
   return d;
 }
 
+/** 1 where `labels` marks ink (any mark), 0 elsewhere. */
+export function inkMask(labels: Int32Array): Uint8Array {
+  const mask = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) mask[i] = labels[i]! > 0 ? 1 : 0;
+  return mask;
+}
+
+/** The greatest `depth` among each label's pixels (a mark's half width at its thickest), by label. */
+export function deepestByLabel(labels: Int32Array, depth: Float32Array): Float32Array {
+  let last = 0;
+  for (let i = 0; i < labels.length; i++) last = Math.max(last, labels[i]!);
+  const deepest = new Float32Array(last + 1);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i]) deepest[labels[i]!] = Math.max(deepest[labels[i]!]!, depth[i]!);
+  return deepest;
+}
+
 /**
  * Half the pen's width: the typical greatest depth (distance to the paper) of the big strokes.
  * Thin printed lines are many but shallow; the digits are the deepest ink.
  */
 export function penHalfWidth(mask: Uint8Array, depth: Float32Array, width: number, height: number): number {
   const { labels, components } = labelComponents(Float32Array.from(mask), width, height, 0.5);
-  const deepest = new Float32Array(components.length + 1);
-  for (let i = 0; i < labels.length; i++)
-    if (labels[i]) deepest[labels[i]!] = Math.max(deepest[labels[i]!]!, depth[i]!);
+  const deepest = deepestByLabel(labels, depth);
   const biggest = components.reduce((m, c) => Math.max(m, c.area), 0);
   const depths = components
     .filter((c) => c.area >= 0.2 * biggest)
@@ -284,11 +299,7 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
     const left = new Float32Array(mask.length);
     for (let i = 0; i < mask.length; i++) left[i] = mask[i] && !remove[i] ? 1 : 0;
     const pieces = labelComponents(left, width, height, 0.5);
-    const deepest = new Float32Array(pieces.components.length + 1);
-    for (let i = 0; i < mask.length; i++) {
-      const id = pieces.labels[i]!;
-      if (id) deepest[id] = Math.max(deepest[id]!, depth[i]!);
-    }
+    const deepest = deepestByLabel(pieces.labels, depth);
     // A piece as tall as a digit (a thin-penned "1") needs to be thinner still to go.
     const print = pieces.components.map(
       (c) => deepest[c.id]! < (c.box.height >= TALL_PIECE * options.lineHeight ? 0.7 : 1) * core,

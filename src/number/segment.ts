@@ -6,7 +6,7 @@
 import { isThinPiece, type Component } from '../preprocess/components.js';
 import type { Box } from '../preprocess/mnist-normalize.js';
 import type { InkAnalysis } from '../preprocess/pipeline.js';
-import { distanceToBackground } from './pattern-suppression.js';
+import { deepestByLabel, distanceToBackground, inkMask } from './pattern-suppression.js';
 
 /** The strokes of one digit: component ids, optionally limited to columns [fromX, toX). */
 export interface DigitGroup {
@@ -60,18 +60,6 @@ const SOLID_EXTENT_INSIDE = 2.5;
 /** …and fills at least this share of its box (a printed grid with a digit run into it is open). */
 const SOLID_FILL = 0.4;
 
-/** The deepest ink pixel of each mark (its half width at its thickest), by component id. */
-function deepestOf(analysis: InkAnalysis): Float32Array {
-  const { width, height, labels, components } = analysis;
-  const mask = new Uint8Array(labels.length);
-  for (let i = 0; i < labels.length; i++) mask[i] = labels[i]! > 0 ? 1 : 0;
-  const depth = distanceToBackground(mask, width, height);
-  const deepest = new Float32Array(components.reduce((m, c) => Math.max(m, c.id), 0) + 1);
-  for (let i = 0; i < labels.length; i++)
-    if (labels[i]) deepest[labels[i]!] = Math.max(deepest[labels[i]!]!, depth[i]!);
-  return deepest;
-}
-
 /**
  * `strokes` without the regions of desk among them (see `SOLID_DEPTH`). Validation (MNIST
  * training digits): numbers on desks 86.5 → 87.5% (200), cheque amounts, boxed forms and numbers
@@ -89,7 +77,8 @@ function withoutSolidRegions(analysis: InkAnalysis, strokes: Component[]): Compo
   // or the shallower of the middle two.
   const inner = inside.filter((c) => c.box.height >= 0.5 * height);
   if (inner.length === 0 || !strokes.some(long)) return strokes;
-  const deepest = deepestOf(analysis);
+  const { labels, width: imageWidth, height: imageHeight } = analysis;
+  const deepest = deepestByLabel(labels, distanceToBackground(inkMask(labels), imageWidth, imageHeight));
   const typical = inner.map((c) => deepest[c.id]!).sort((a, b) => a - b)[(inner.length - 1) >> 1]!;
   return strokes.filter((c) => !(long(c) && deepest[c.id]! >= SOLID_DEPTH * typical));
 }
