@@ -105,23 +105,27 @@ function printAccuracy(outcomes: SceneOutcome[]): void {
     console.log(`Read right but flagged "not a digit": ${flagged} of ${right} (${pct(flagged, right)})`);
 }
 
-/** Saves the inputs of `items`, a few at a time (data: URLs of whole photos are large). */
+/**
+ * Saves the inputs of `items`, a few at a time (data: URLs of whole photos are large), and
+ * `surfaces.json`: each file's true surface corners (the note's, or the screen's; null on none),
+ * which surface-fit.ts measures the surface finder against.
+ */
 async function dumpInputs(page: Page, items: Array<{ index: number; n: number }>, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  const surfaces: Record<string, Array<{ x: number; y: number }> | null> = {};
   for (let from = 0; from < items.length; from += 8) {
-    const samples = await call<Array<{ n: number; desk: string; truth: string; url: string }>>(
-      page,
-      'sceneSamples',
-      kind,
-      items.slice(from, from + 8),
-      { split, salt },
-    );
+    const samples = await call<
+      Array<{ n: number; desk: string; truth: string; url: string; corners: Array<{ x: number; y: number }> | null }>
+    >(page, 'sceneSamples', kind, items.slice(from, from + 8), { split, salt });
     for (const s of samples) {
       const type = s.url.startsWith('data:image/jpeg') ? 'jpg' : 'png';
-      writeFileSync(join(dir, `${kind}-${s.n}-${s.desk.replace(/\W+/g, '-')}-${s.truth}.${type}`), dataUrlBytes(s.url));
+      const file = `${kind}-${s.n}-${s.desk.replace(/\W+/g, '-')}-${s.truth}.${type}`;
+      writeFileSync(join(dir, file), dataUrlBytes(s.url));
+      surfaces[file] = s.corners;
     }
     if (process.stderr.isTTY) process.stderr.write(`\r${Math.min(items.length, from + 8)}/${items.length}`);
   }
+  writeFileSync(join(dir, 'surfaces.json'), JSON.stringify(surfaces));
   console.log(`${items.length} inputs in ${dir}`);
 }
 

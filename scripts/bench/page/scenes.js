@@ -136,7 +136,7 @@
               reader.readAsDataURL(image.input);
             })
           : image.input.toDataURL('image/png');
-      samples.push({ n, desk, truth, url });
+      samples.push({ n, desk, truth, url, corners: image.corners || null });
     }
     return samples;
   };
