@@ -29,6 +29,7 @@ import {
   type Point,
   type RowSpans,
 } from './polygon.js';
+import { isCleanDrawing } from './clean-drawing.js';
 import { borderShare, spansFrame } from './frame-contact.js';
 import { closeRegion, compactness, edgeRegions, fillHoles, largestRegions, openRegion, regionHull } from './regions.js';
 import { colourRegions } from './surface-colour.js';
@@ -352,7 +353,7 @@ function wholeSheet(piece: Judged, grid: Grid, planes: Channel[]): Judged | null
  * is the page, or a crop, or a drawing).
  */
 export function findSurface(image: Luminance): Surface | null {
-  if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE) return null;
+  if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE || isCleanDrawing(image)) return null;
   const grid = coarseCopy(image);
   let best: Judged | null = null;
   // The first way of looking that finds a sheet decides: a later one would find less likely
