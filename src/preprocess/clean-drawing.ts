@@ -14,28 +14,32 @@ const MIN_BORDER_PAPER_SHARE = 0.9;
 
 /**
  * Is `image` a clean drawing: at least `MIN_PAPER_SHARE` of its pixels, and
- * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly its lightest value?
+ * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly its lightest value? The border is looked
+ * at first: a photo's is never one shade, so a photo costs a few hundred pixels.
  */
 export function isCleanDrawing(image: Luminance): boolean {
   const { values, width, height } = image;
-  let lightest = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! > lightest) lightest = values[i]!;
-  let paper = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === lightest) paper++;
-  if (paper < MIN_PAPER_SHARE * values.length) return false;
-  let border = 0;
-  let onBorder = 0;
+  const border: number[] = [];
   for (let x = 0; x < width; x++) {
-    for (const y of height > 1 ? [0, height - 1] : [0]) {
-      border++;
-      if (values[y * width + x] === lightest) onBorder++;
-    }
+    border.push(values[x]!);
+    if (height > 1) border.push(values[(height - 1) * width + x]!);
   }
   for (let y = 1; y < height - 1; y++) {
-    for (const x of width > 1 ? [0, width - 1] : [0]) {
-      border++;
-      if (values[y * width + x] === lightest) onBorder++;
-    }
+    border.push(values[y * width]!);
+    if (width > 1) border.push(values[y * width + width - 1]!);
   }
-  return onBorder >= MIN_BORDER_PAPER_SHARE * border;
+  const counts = new Map<number, number>();
+  let paper = border[0]!;
+  for (const v of border) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > counts.get(paper)!) paper = v;
+  }
+  if (counts.get(paper)! < MIN_BORDER_PAPER_SHARE * border.length) return false;
+  let same = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! > paper) return false;
+    if (values[i] === paper) same++;
+  }
+  return same >= MIN_PAPER_SHARE * values.length;
 }
