@@ -180,6 +180,31 @@ describe('scenes: a note on a desk, read with the real model', function () {
     expect((await classify(canvas)).digit).to.equal(1);
   });
 
+  it('reads bold digits drawn big on a white canvas, never taking them for a screen or a note', async () => {
+    // MNIST test digits filling a square white canvas, as a drawing pad gives them: a bold 0 or 9
+    // was taken for a dark screen (read as a 1) or a note (EMPTY_IMAGE).
+    for (const [i, side] of [
+      [141, 140],
+      [188, 420],
+      [209, 420],
+      [262, 280],
+      [311, 280],
+      [459, 140],
+    ] as const) {
+      const { canvas, label } = await mnistCanvas(i, {
+        width: side,
+        height: side,
+        size: 20 / 28,
+        ink: '#000000',
+        paper: '#ffffff',
+        shadow: 0,
+      });
+      const pre = await preprocess(canvas);
+      expect(pre.surface, `surface of digit ${i}`).to.equal(undefined);
+      expect((await classify(canvas)).digit, `digit ${i}`).to.equal(label);
+    }
+  });
+
   it('leaks no tensors over the scenes, whether read, rejected or read as numbers', async () => {
     // Every model is loaded by now: the tests above ran them all.
     const before = memory().numTensors;
