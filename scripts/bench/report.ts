@@ -455,6 +455,9 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/run.ts --update=kinds --only=number-on-desk # only those browser kinds, into results.json',
     'npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=400 --sheet=/tmp/misreads.png',
     '                                           # validation split for tuning: accuracy per group, misreads sheet',
+    'npx tsx scripts/bench/scenes.ts --kind=number-on-desk --split=train --count=300 --salt=3 --dump=/tmp/nd --pages=1',
+    "npx tsx scripts/bench/surface-fit.ts /tmp/nd # the surface finder against the dump's true outlines",
+    'npx tsx scripts/bench/canvas-digits.ts     # MNIST test digits drawn big on a clean white canvas',
     '```',
     '',
     'Options: `--per-kind=N` images per browser kind, `--node-count=N` MNIST digits in Node, `--only=kind,…`, ' +
