@@ -2,9 +2,10 @@
  * Digits drawn big on a clean white canvas, as a drawing pad or a paint program gives them:
  * `classify()` of MNIST test digits shown 5, 10 or 15 times their size (140, 280 or 420 px
  * squares, in turn), dark on pure white, nearest-neighbour. Reports how many are read right, how
- * many are rejected, and how many were taken for a scene (a surface found in them).
+ * many are rejected, and how many were taken for a scene (a surface found in them). `--inverted`:
+ * white on a black canvas instead.
  *
- *   npx tsx scripts/bench/canvas-digits.ts [--count=600] [--verbose]
+ *   npx tsx scripts/bench/canvas-digits.ts [--count=600] [--inverted] [--verbose]
  */
 import { classify, preprocess } from '../../src/node.js';
 import { readMnistSplit } from '../train/idx.js';
@@ -13,9 +14,10 @@ import { MNIST_DIR } from './node-accuracy.js';
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => a.startsWith('--count='))?.slice('--count='.length) ?? 600);
 const verbose = args.includes('--verbose');
+const inverted = args.includes('--inverted');
 const SIDES = [140, 280, 420];
 
-/** MNIST test digit `n` drawn dark on white on a `side`-pixel square, as RGBA. */
+/** MNIST test digit `n` drawn dark on white (or white on black) on a `side`-pixel square, as RGBA. */
 function drawn(
   images: Float32Array,
   n: number,
@@ -25,7 +27,8 @@ function drawn(
   const data = new Uint8ClampedArray(side * side * 4).fill(255);
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      const v = 255 - Math.round(255 * images[n * 784 + Math.floor(y / k) * 28 + Math.floor(x / k)]!);
+      const ink = Math.round(255 * images[n * 784 + Math.floor(y / k) * 28 + Math.floor(x / k)]!);
+      const v = inverted ? ink : 255 - ink;
       data.fill(v, (y * side + x) * 4, (y * side + x) * 4 + 3);
     }
   }
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   }
   const pct = (a: number): string => `${((100 * a) / count).toFixed(2)}%`;
   console.log(
-    `${count} digits drawn on a white canvas: ${pct(right)} read right (${right}), ${rejected} rejected, ` +
+    `${count} digits drawn on a ${inverted ? 'black' : 'white'} canvas: ${pct(right)} read right (${right}), ${rejected} rejected, ` +
       `${scenes} taken for a scene (a surface found)`,
   );
 }

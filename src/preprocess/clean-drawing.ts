@@ -1,9 +1,10 @@
 /**
- * A drawing made on a canvas (a drawing pad, a digit drawn in a paint program): most of it is
- * one exact shade of paper, the lightest in the image, around its whole border, and everything
- * else is darker ink. A photo never is: its paper has noise, grain and shading. Such a drawing
- * has no writing surface in it to look for, and looking takes most of the first answer's time
- * (the surface search runs over the whole image in code not yet optimised).
+ * A drawing made on a canvas (a drawing pad, a digit drawn in a paint program, chalk-white on a
+ * black canvas): most of it is one exact shade of paper, around its whole border, and every
+ * other pixel is ink on one side of it, all darker or all lighter. A photo never is: its paper
+ * has noise, grain and shading. Such a drawing has no writing surface in it to look for, and
+ * looking takes most of the first answer's time (the surface search runs over the whole image in
+ * code not yet optimised); worse, a bold digit filling the canvas looked like a screen or a note.
  */
 import type { Luminance } from './luminance.js';
 
@@ -14,8 +15,9 @@ const MIN_BORDER_PAPER_SHARE = 0.9;
 
 /**
  * Is `image` a clean drawing: at least `MIN_PAPER_SHARE` of its pixels, and
- * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly its lightest value? The border is looked
- * at first: a photo's is never one shade, so a photo costs a few hundred pixels.
+ * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly one shade, its lightest or its darkest?
+ * The border is looked at first: a photo's is never one shade, so a photo costs a few hundred
+ * pixels.
  */
 export function isCleanDrawing(image: Luminance): boolean {
   const { values, width, height } = image;
@@ -37,9 +39,14 @@ export function isCleanDrawing(image: Luminance): boolean {
   }
   if (counts.get(paper)! < MIN_BORDER_PAPER_SHARE * border.length) return false;
   let same = 0;
+  let lighter = false;
+  let darker = false;
   for (let i = 0; i < values.length; i++) {
-    if (values[i]! > paper) return false;
-    if (values[i] === paper) same++;
+    const v = values[i]!;
+    if (v === paper) same++;
+    else if (v > paper) lighter = true;
+    else darker = true;
+    if (lighter && darker) return false;
   }
   return same >= MIN_PAPER_SHARE * values.length;
 }

@@ -189,23 +189,29 @@ describe('scenes in Node', () => {
     }
   });
 
-  it('reads a bold digit drawn big on a white canvas, never taking it for a screen or a note', async () => {
-    // MNIST test digits a canvas shows 5, 10 or 15 times their size, as a drawing pad would: a
-    // bold 0 or 9 filling the canvas was taken for a dark screen ("1") or a note (EMPTY_IMAGE).
-    for (const i of [141, 188, 209, 262, 311, 459]) {
+  it('reads a bold digit drawn big on a clean canvas, never taking it for a screen or a note', async () => {
+    // MNIST test digits a canvas shows 5, 10 or 15 times their size, as a drawing pad would, dark
+    // on white and white on black: a bold 0 or 9 filling the canvas was taken for a dark screen
+    // or a note ("1", "7", EMPTY_IMAGE), white on black for a note ("1", "7", "5").
+    const cases = [
+      ...[141, 188, 209, 262, 311, 459].map((i) => ({ i, inverted: false })),
+      ...[209, 281, 311, 673].map((i) => ({ i, inverted: true })),
+    ];
+    for (const { i, inverted } of cases) {
       const digit = mnistDigit(i);
       const side = [140, 280, 420][i % 3]!;
       const k = side / 28;
       const data = new Uint8ClampedArray(side * side * 4).fill(255);
       for (let y = 0; y < side; y++) {
         for (let x = 0; x < side; x++) {
-          const v = 255 - Math.round(255 * digit.data[Math.floor(y / k) * 28 + Math.floor(x / k)]!);
-          data.fill(v, (y * side + x) * 4, (y * side + x) * 4 + 3);
+          const ink = Math.round(255 * digit.data[Math.floor(y / k) * 28 + Math.floor(x / k)]!);
+          data.fill(inverted ? ink : 255 - ink, (y * side + x) * 4, (y * side + x) * 4 + 3);
         }
       }
+      const name = `digit ${i}${inverted ? ', white on black' : ''}`;
       const pre = await preprocess({ data, width: side, height: side });
-      assert.equal(pre.surface, undefined, `digit ${i}`);
-      assert.equal((await classifier.classifyPreprocessed(pre)).digit, digit.label, `digit ${i}`);
+      assert.equal(pre.surface, undefined, name);
+      assert.equal((await classifier.classifyPreprocessed(pre)).digit, digit.label, name);
     }
   });
 
