@@ -8,6 +8,7 @@
  *   npx tsx scripts/bench/canvas-digits.ts [--count=600] [--inverted] [--verbose]
  */
 import { classify, preprocess } from '../../src/node.js';
+import { canvasDigit } from '../../test/fixtures/canvas-digit.js';
 import { readMnistSplit } from '../train/idx.js';
 import { MNIST_DIR } from './node-accuracy.js';
 
@@ -17,31 +18,13 @@ const verbose = args.includes('--verbose');
 const inverted = args.includes('--inverted');
 const SIDES = [140, 280, 420];
 
-/** MNIST test digit `n` drawn dark on white (or white on black) on a `side`-pixel square, as RGBA. */
-function drawn(
-  images: Float32Array,
-  n: number,
-  side: number,
-): { data: Uint8ClampedArray; width: number; height: number } {
-  const k = side / 28;
-  const data = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (let y = 0; y < side; y++) {
-    for (let x = 0; x < side; x++) {
-      const ink = Math.round(255 * images[n * 784 + Math.floor(y / k) * 28 + Math.floor(x / k)]!);
-      const v = inverted ? ink : 255 - ink;
-      data.fill(v, (y * side + x) * 4, (y * side + x) * 4 + 3);
-    }
-  }
-  return { data, width: side, height: side };
-}
-
 async function main(): Promise<void> {
   const { images, labels } = readMnistSplit(MNIST_DIR, 't10k');
   let right = 0;
   let rejected = 0;
   let scenes = 0;
   for (let n = 0; n < count; n++) {
-    const input = drawn(images, n, SIDES[n % SIDES.length]!);
+    const input = canvasDigit(images.subarray(n * 784, (n + 1) * 784), SIDES[n % SIDES.length]!, inverted);
     let read: string;
     try {
       if ((await preprocess(input)).surface) scenes++;

@@ -42,11 +42,9 @@ function overlap(a: readonly Point[], b: readonly Point[], width: number, height
   let either = 0;
   for (let y = 0; y < h; y++) {
     const [a0, a1, b0, b1] = [sa.from[y]!, sa.to[y]!, sb.from[y]!, sb.to[y]!];
-    const lenA = Math.max(0, a1 - a0);
-    const lenB = Math.max(0, b1 - b0);
     const common = Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
-    both += lenA > 0 && lenB > 0 ? common : 0;
-    either += lenA + lenB - (lenA > 0 && lenB > 0 ? common : 0);
+    both += common;
+    either += Math.max(0, a1 - a0) + Math.max(0, b1 - b0) - common;
   }
   return either > 0 ? both / either : 0;
 }

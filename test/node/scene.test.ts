@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, it } from 'node:test';
 import { classify, loadClassifier, preprocess, readNumber, type Classifier } from '../../src/node.js';
+import { canvasDigit } from '../fixtures/canvas-digit.js';
 import { mnistDigit, paperDigit, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 type Pixels = { data: Float32Array; width: number; height: number };
@@ -199,17 +200,9 @@ describe('scenes in Node', () => {
     ];
     for (const { i, inverted } of cases) {
       const digit = mnistDigit(i);
-      const side = [140, 280, 420][i % 3]!;
-      const k = side / 28;
-      const data = new Uint8ClampedArray(side * side * 4).fill(255);
-      for (let y = 0; y < side; y++) {
-        for (let x = 0; x < side; x++) {
-          const ink = Math.round(255 * digit.data[Math.floor(y / k) * 28 + Math.floor(x / k)]!);
-          data.fill(inverted ? ink : 255 - ink, (y * side + x) * 4, (y * side + x) * 4 + 3);
-        }
-      }
+      const input = canvasDigit(digit.data, [140, 280, 420][i % 3]!, inverted);
       const name = `digit ${i}${inverted ? ', white on black' : ''}`;
-      const pre = await preprocess({ data, width: side, height: side });
+      const pre = await preprocess(input);
       assert.equal(pre.surface, undefined, name);
       assert.equal((await classifier.classifyPreprocessed(pre)).digit, digit.label, name);
     }
