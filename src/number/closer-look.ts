@@ -10,7 +10,7 @@ import type { Box } from '../preprocess/mnist-normalize.js';
 import { regionAround, surfaceInCrop, toInputBox, type InkAnalysis } from '../preprocess/pipeline.js';
 import { mostProminentLine } from './find-line.js';
 import { lookPastPatterns, type Look } from './first-look.js';
-import { eraseRules } from './rule-eraser.js';
+import { eraseRules, RULE_REACH } from './rule-eraser.js';
 import { lineHeight } from './segment.js';
 
 /** A line of digits shorter than this (working pixels) is read again from the full image… */
@@ -139,9 +139,6 @@ const ONE_DIGIT_WIDTH = 1.2;
 /** …in at least this share of the first look's marks: strokes broken up. */
 const BROKEN_SHARE = 0.5;
 
-/** A rule is at most this share of the line's height thick, either side of its middle. */
-const RULE_REACH = 0.025;
-
 /** The number's ink and strokes, and where its pixels sit in the input's. */
 export interface Found {
   analysis: InkAnalysis;
@@ -172,7 +169,7 @@ function lineSide(width: number, height: number): number {
 export function readInDetail(
   decoded: Decoded,
   first: Found,
-  { onSurface = true, sheet = false, field = false } = {},
+  { onSurface = true, sheet = false, field = false, ruled = false } = {},
 ): Found {
   const { analysis, strokes } = first;
   const height = lineHeight(strokes);
@@ -203,7 +200,7 @@ export function readInDetail(
   const raw = decoded.detail(region, size);
   // Rules a digit sits on go before the ink is measured, or the digit goes with the rule.
   const crop =
-    sheet && analysis.polarity === 'dark-on-light'
+    (sheet || ruled) && analysis.polarity === 'dark-on-light'
       ? eraseRules(raw, { reach: RULE_REACH * cropLine, lineHeight: cropLine })
       : raw;
   const close = lookPastPatterns(crop, {

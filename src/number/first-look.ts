@@ -10,6 +10,7 @@ import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess
 import { surfaceSpans } from '../preprocess/surface.js';
 import { closeLuminance, distanceToBackground, inkMask, penHalfWidth } from './pattern-suppression.js';
 import { digitMarks, strokeLines } from './find-line.js';
+import { eraseRules, RULE_REACH } from './rule-eraser.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
 /** An image's ink and the strokes that may be digits. */
@@ -226,4 +227,44 @@ export function firstLook(luminance: Luminance): Look {
     (plainLine && digitMarks(wholeLine) >= LINE_MARKS * digitMarks(seenLine))
     ? plain
     : seen;
+}
+
+/**
+ * A mark counts towards a line's digits when at least this share of the line's height tall, and
+ * this share of it wide: a comb's teeth, apart once its rule is erased, are no digits (nor is a
+ * 1, in either look).
+ */
+const RULED_MARK = 0.6;
+const RULED_MARK_WIDTH = 0.25;
+/** A ruled sheet shows at least this many rules (a field's one underline or frame is no sheet). */
+const SHEET_RULES = 2;
+/** With no line seen at all (every digit went with a rule), digits are taken for this share of the image's shorter side. */
+const UNSEEN_LINE = 0.1;
+
+/** Digit marks of `strokes`' most prominent line, not counting marks far smaller or thinner than its digits. */
+function lineDigits(strokes: Component[]): number {
+  const line = strokeLines(strokes)[0]?.strokes ?? [];
+  const height = lineHeight(line);
+  return digitMarks(
+    line.filter((c) => c.box.height >= RULED_MARK * height && c.box.width >= RULED_MARK_WIDTH * height),
+  );
+}
+
+/**
+ * A sheet of ruled paper filling the photo, the number written across its rules: each digit
+ * that touches a rule is one shape with it, taken for a ruling and lost with it. When marks were
+ * taken for rulings (two or more: a sheet's), the rules are erased (as on a page on a desk, see rule-eraser.ts) at the
+ * height of the line `seen` found, and that look is taken when its line holds at least one more
+ * digit. (On a note, a page or a screen found in a scene, its rules are the page look's to erase.)
+ */
+export function lookPastRules(luminance: Luminance, seen: Look): Look {
+  const { analysis } = seen;
+  if (analysis.surface || analysis.rulings < SHEET_RULES || analysis.polarity !== 'dark-on-light') return seen;
+  const line = strokeLines(seen.strokes)[0]?.strokes;
+  const seenHeight = line ? lineHeight(line) : UNSEEN_LINE * Math.min(analysis.width, analysis.height);
+  const height = (seenHeight * analysis.scale) / luminance.scale;
+  const erased = eraseRules(luminance, { reach: RULE_REACH * height, lineHeight: height });
+  if (erased === luminance) return seen;
+  const look = lookPastPatterns(erased, { findSurface: false });
+  return look && lineDigits(look.strokes) >= lineDigits(seen.strokes) + 1 ? look : seen;
 }

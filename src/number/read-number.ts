@@ -11,7 +11,7 @@ import { unionBox, type Component } from '../preprocess/components.js';
 import { surfaceOutline, toInputBox, type NormalizedDigit } from '../preprocess/pipeline.js';
 import { digitMarks, mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
 import { alongPlainDigits, isField, readInDetail, type Found } from './closer-look.js';
-import { firstLook } from './first-look.js';
+import { firstLook, lookPastRules } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
@@ -205,7 +205,10 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   let cleaned: Found | null = null;
   let surface: WritingSurface | null = null;
   try {
-    const { analysis, strokes } = firstLook(decoded.luminance);
+    const seen = firstLook(decoded.luminance);
+    const { analysis, strokes } = lookPastRules(decoded.luminance, seen);
+    // A ruled sheet's rules that took digits with them are erased up close too.
+    const ruled = analysis !== seen.analysis;
     if (strokes.length === 0) {
       throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
     }
@@ -234,7 +237,7 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
         // A field is read closer when print squeezed its digits, along the digits found past it.
         const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
         const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
-        const det = readInDetail(decoded, first, { onSurface, sheet, field });
+        const det = readInDetail(decoded, first, { onSurface, sheet, field, ruled });
         const read =
           det === first
             ? (plain ?? withoutPrint(first, { closer: false }))

@@ -17,6 +17,9 @@ export interface RuleOptions {
   lineHeight: number;
 }
 
+/** A rule is at most this share of the line's height thick, either side of its middle. */
+export const RULE_REACH = 0.025;
+
 /** A rule pixel is at least this much darker (luminance, 0–1) than the paper around it. */
 const RULE_CONTRAST = 0.03;
 /** Most pixels are paper: the lift of this rank of them is noise… */
@@ -29,8 +32,13 @@ const PIECE_LENGTH = 0.3;
 const PIECE_COVER = 0.8;
 /** Pieces in one line make a rule when they add up to this many line heights… */
 const RULE_LENGTH = 1.5;
-/** …over a span of at least this many. */
+/** …over a span of at least this many… */
 const RULE_SPAN = 2.5;
+/**
+ * …that they cover at this share at least: between the digits that cross a rule it runs on, where
+ * the level bars of digits written alike (the tops of a 5 and a 7) stand apart.
+ */
+const RULE_COVER = 0.6;
 
 /** Max, then min, of `values` over 2r+1 pixels along rows (`across`) or columns: a 1-D closing. */
 function closeAlong(values: Float32Array, width: number, height: number, r: number, across: boolean): Float32Array {
@@ -165,7 +173,8 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       const total = group.reduce((s, p) => s + p.thickness.length, 0);
       const from = Math.min(...group.map((p) => p.from));
       const to = Math.max(...group.map((p) => p.from + p.thickness.length));
-      if (total >= RULE_LENGTH * line && to - from >= RULE_SPAN * line) for (const p of group) erase.add(p.id);
+      if (total >= RULE_LENGTH * line && to - from >= RULE_SPAN * line && total >= RULE_COVER * (to - from))
+        for (const p of group) erase.add(p.id);
       i = j;
     }
     if (erase.size === 0) continue;

@@ -35,6 +35,8 @@ export interface InkAnalysis {
   page: Extent;
   /** Read inside the outline of a surface found before (a line of digits on a note read up close). */
   withinOutline?: boolean;
+  /** How many long, thin marks were taken for the rules of a ruled sheet (no ink). */
+  rulings: number;
 }
 
 /**
@@ -104,8 +106,9 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   // A line of digits read up close inside a note's outline: the note's edge may show along it.
   const withinOutline = !inside && options.inside !== undefined && options.numberLine === true;
   if (withinOutline) markOutlineContact(all, labels, options.inside!, true);
+  const unruled = all.filter((c) => !isRuling(c, labels, { width, height }, page, surface !== null));
   const components = withoutStraightLines(
-    all.filter((c) => !isRuling(c, labels, { width, height }, page, surface !== null)),
+    unruled,
     labels,
     width,
     page,
@@ -128,6 +131,7 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
     surface,
     page,
     ...(withinOutline ? { withinOutline } : {}),
+    rulings: all.length - unruled.length,
   };
 }
 

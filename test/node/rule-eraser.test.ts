@@ -31,6 +31,14 @@ describe('eraseRules()', () => {
     assert.ok(at(160, 30) < 0.6, 'a short line was taken for a rule');
   });
 
+  it('keeps the level bars of digits written alike, in line but far apart', () => {
+    const values = sheet();
+    // The tops of a 5, a 7 and another 7, each 0.75 line heights long, along one line.
+    for (const x of [20, 100, 180]) paint(values, x, 30, x + 30, 32, 0.2);
+    const erased = eraseRules({ values, width: WIDTH, height: HEIGHT, scale: 1 }, { reach: 1, lineHeight: 40 });
+    for (const x of [35, 115, 195]) assert.ok(erased.values[31 * WIDTH + x]! < 0.3, `the bar at x = ${x} was erased`);
+  });
+
   it('leaves a sheet with no rule as it is', () => {
     const values = sheet();
     paint(values, 100, 20, 106, 80, 0.1);
