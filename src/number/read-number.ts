@@ -5,141 +5,31 @@
  * `readNumber()` (`read-number-api.ts`) chooses the classifier and the thread.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Box, Classifier, ClassifyOptions, DigitInput, Prediction, WritingSurface } from '../classify/types.js';
-import { decode } from '../preprocess/decode.js';
+import type { Box, Classifier, ClassifyOptions, DigitInput, WritingSurface } from '../classify/types.js';
+import { decode, type Decoded } from '../preprocess/decode.js';
 import { unionBox, type Component } from '../preprocess/components.js';
-import { surfaceOutline, toInputBox, type NormalizedDigit } from '../preprocess/pipeline.js';
-import { digitMarks, mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
+import { WORKING_SIDE } from '../preprocess/luminance.js';
+import { surfaceOutline } from '../preprocess/pipeline.js';
+import { digitMarks, mostProminentLine } from './find-line.js';
 import { alongPlainDigits, isField, readInDetail, type Found } from './closer-look.js';
-import { firstLook, lookPastRules } from './first-look.js';
+import { readLine, type NumberReading } from './line-reading.js';
+import { firstLook, lookPastRules, type Look } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
-import { readPieces, resolvePiece, type Piece, type Reader } from './pieces.js';
-import { getSegmentChecker } from './segment-checker.js';
-import { digitStrokes, groupStrokes, lineHeight } from './segment.js';
+import { digitStrokes, lineHeight } from './segment.js';
 
-/** One digit of a number, with where it was found. */
-export type DigitReading = Prediction & {
-  /** Where the digit is, in the input's pixels. */
-  box: Box;
-};
-
-/** A mark in the line that is not a digit (a letter, a symbol, a doodle), left out of the number. */
-export interface NotADigit {
-  /** Where the mark is, in the input's pixels. */
-  box: Box;
-  /** The model's chance that the mark is not a digit (see `Prediction.notDigitScore`). */
-  notDigitScore: number;
-}
-
-/** What `readNumber()` read. */
-export interface NumberReading {
-  /**
-   * The digits, left to right, e.g. `"02139"`. Marks that are not digits (a letter, a symbol)
-   * are left out, never read as a digit: they are listed in `notDigits` and make `uncertain` true.
-   */
-  text: string;
-  /** Each digit's prediction and box. */
-  digits: DigitReading[];
-  /**
-   * The marks left out of `text` because they do not look like a digit (reason `'not-a-digit'`
-   * at the call's `notDigitAbove`, and a `notDigitScore` of at least 0.7: a mark that scores
-   * less, such as a 9 with a long tail, stays in `text` as an uncertain digit), and small stray
-   * marks standing apart at either end of the line that do not look like a whole digit (a speck
-   * of the desk beside the number), and short bare strokes that are no 1 (a comb's tooth), left
-   * to right. Empty for a clean number. A printed label beside the field is no part of the
-   * number and is not listed.
-   */
-  notDigits: NotADigit[];
-  /** The product of the digits' confidences: the chance that every digit is right. */
-  confidence: number;
-  /** True when any digit is uncertain, or a mark that is not a digit was left out. */
-  uncertain: boolean;
-  /** The writing surface the number was found on, when the image is a scene (a note on a desk). */
-  surface?: WritingSurface;
-}
+export type { DigitReading, NotADigit, NumberReading } from './line-reading.js';
 
 /** Options of {@link readNumber}. */
 export interface ReadNumberOptions extends ClassifyOptions {
   /** The classifier to use; default: the shared one `classify()` uses. */
   classifier?: Classifier;
-}
-
-/** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
-const DOUBTFUL_PIECE = 0.5;
-/**
- * A mark kept whole is left out of the reading when the model's not-a-digit score is at least
- * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail can score
- * 0.56; most letters score higher). Chosen on validation numbers.
- */
-const LEAVE_OUT_ABOVE = 0.7;
-
-/** A mark at either end of the line, kept whole, less than this share of the line's height… */
-const STRAY_HEIGHT = 0.55;
-/** …standing apart from its neighbour by at least this share of the line's height… */
-const STRAY_GAP = 0.5;
-/**
- * …that the segment checker doubts is a whole digit (its chance below this) is a stray mark, a
- * speck of the desk or of the note's edge beside the number, and is left out. Chosen on
- * validation desk photos (MNIST training digits, three sets of 200): it left out two such marks
- * ("87334" read "187334", "918" read "9181") and no digit; without the gap it also dropped a
- * cheque amount's last digit.
- */
-const STRAY_WHOLE = 0.5;
-
-/** Is `piece` a stray mark at an end of the line (see {@link STRAY_HEIGHT})? */
-function strayAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean {
-  if (pieces.length < 2 || piece.cut) return false;
-  const first = piece === pieces[0];
-  if (!first && piece !== pieces[pieces.length - 1]) return false;
-  const { box } = piece.group;
-  const next = (first ? pieces[1] : pieces[pieces.length - 2])!.group.box;
-  const gap = first ? next.x - (box.x + box.width) : box.x - (next.x + next.width);
-  return piece.whole < STRAY_WHOLE && box.height < STRAY_HEIGHT * lineHeight && gap >= STRAY_GAP * lineHeight;
-}
-
-/** A bare upright stroke kept whole, shorter than this share of the line's height… */
-const LONE_STROKE_HEIGHT = 0.85;
-/** …and narrower than this share… */
-const LONE_STROKE_WIDTH = 0.15;
-/** …that the segment checker is all but sure is no whole digit (its chance below this) is no 1. */
-const LONE_STROKE_WHOLE = 0.05;
-
-/**
- * Is `piece` a short upright stroke that is no digit: a comb's tooth left when its rule was
- * taken out, a box side's stub? A 1 is as tall as its neighbours, and the checker knows one.
- */
-function loneStroke(piece: Piece, lineHeight: number): boolean {
-  const { box } = piece.group;
-  return (
-    !piece.cut &&
-    piece.whole < LONE_STROKE_WHOLE &&
-    box.height < LONE_STROKE_HEIGHT * lineHeight &&
-    box.width <= LONE_STROKE_WIDTH * lineHeight
-  );
-}
-
-/** A printed word's pieces are print when one of them has at least this not-a-digit score. */
-const WORD_NOT_DIGIT = 0.5;
-
-/**
- * The pieces of `words` (printed words at the line's ends) that are print: a tiny word far off,
- * or one the model or the checker doubts anywhere. Small digits written beside big ones, read
- * as clean digits, stay.
- */
-function printedPieces(pieces: Piece[], words: PrintedWord[]): Set<Piece> {
-  const print = new Set<Piece>();
-  for (const word of words) {
-    const ids = new Set(word.marks.map((c) => c.id));
-    const inWord = pieces.filter((piece) => [...piece.group.ids].every((id) => ids.has(id)));
-    const doubted = inWord.some(
-      ({ prediction, whole }) =>
-        prediction.uncertain || prediction.notDigitScore >= WORD_NOT_DIGIT || whole < DOUBTFUL_PIECE,
-    );
-    if (word.far || doubted) for (const piece of inWord) print.add(piece);
-  }
-  return print;
+  /**
+   * Read every line of digits in the image (a sheet of several numbers, a table's rows), not only
+   * the most prominent: they are in the reading's `lines`, top to bottom. Default false.
+   */
+  lines?: boolean;
 }
 
 /** Strokes within this many line heights above or below the line stay with it when print is taken out. */
@@ -181,29 +71,121 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
   return { ...found, analysis, strokes };
 }
 
-const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
-  ...box,
-  x: box.x + origin.x,
-  y: box.y + origin.y,
-});
+/** How a line's strokes are looked at (see {@link lookAtLine}). */
+interface LineLook {
+  /** Read only inside the surface found (not past its outline). */
+  onSurface: boolean;
+  /** A sheet photographed whole (a page on a desk): rules, long lines and small numbers. */
+  sheet: boolean;
+  /** A ruled sheet filling the photo, whose rules took digits with them. */
+  ruled: boolean;
+}
+
+/**
+ * A line's strokes (`first`) with the print taken out, read closer from the full-resolution
+ * image when they are small in it; a field (see closer-look.ts) along the digits found past
+ * its print.
+ */
+function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }: LineLook): Found {
+  const { analysis } = first;
+  const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
+  const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
+  const det = readInDetail(decoded, first, { onSurface, sheet, field, ruled });
+  if (det === first) return plain ?? withoutPrint(first, { closer: false });
+  return field && plain
+    ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
+    : withoutPrint(det, { closer: true });
+}
+
+/** With `lines: true`, a line is read when its digits are at least this share of the number's height… */
+const OTHER_LINE_SIZE = 0.5;
+/** …and it holds at least this many digit-like marks. */
+const OTHER_LINE_MARKS = 0.8;
+/** At most this many lines are read: a page of text is no table of numbers. */
+const MAX_LINES = 40;
+
+/**
+ * The lines of `strokes` that may be numbers, most prominent first: digit-sized marks, not
+ * printed text far smaller than the most prominent line's digits.
+ */
+function numberLines(strokes: Component[]): Component[][] {
+  const lines: Component[][] = [];
+  let size = 0;
+  let rest = strokes;
+  while (rest.length > 0 && lines.length < MAX_LINES) {
+    const next = mostProminentLine(rest, { strays: false });
+    rest = rest.filter((c) => !next.includes(c));
+    size ||= lineHeight(next);
+    if (lineHeight(next) >= OTHER_LINE_SIZE * size && digitMarks(next) >= OTHER_LINE_MARKS) lines.push(next);
+  }
+  return lines;
+}
+
+/** Longest side of the look that finds every line: thin pens on a big photo fade at the first look's size. */
+const LINES_SIDE = 2 * WORKING_SIDE;
+
+/**
+ * The image's strokes seen at {@link LINES_SIDE} (past a ruled sheet's rules, as the first look),
+ * or `first`'s when that is the image at full size; `ruled` when its rules had to be erased.
+ */
+function linesLook(decoded: Decoded, first: Look, ruled: boolean): { look: Look; ruled: boolean } {
+  const { sourceWidth: width, sourceHeight: height } = decoded;
+  if (!decoded.detail || first.analysis.scale <= 1.01) return { look: first, ruled };
+  try {
+    const luminance = decoded.detail({ x: 0, y: 0, width, height }, LINES_SIDE);
+    const seen = firstLook(luminance);
+    const look = lookPastRules(luminance, seen);
+    return { look, ruled: look !== seen };
+  } catch (error) {
+    if (error instanceof DigitRecognizerError) return { look: first, ruled };
+    throw error;
+  }
+}
+
+/** Do two readings' boxes lie on one line: overlapping along it, and across by half the smaller one's height? */
+function sameLine(a: Box, b: Box): boolean {
+  const across = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  const along = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return along > 0 && across >= 0.5 * Math.min(a.height, b.height);
+}
+
+/** Each line `found`, read; lines with no digit (a word, print) are left out. */
+async function readLines(found: Found[], classifier: Classifier, options: ClassifyOptions): Promise<NumberReading[]> {
+  const readings: NumberReading[] = [];
+  for (const line of found) {
+    try {
+      const reading = await readLine(line, classifier, options);
+      if (reading.digits.length > 0) readings.push(reading);
+    } catch (error) {
+      if (!(error instanceof DigitRecognizerError) || error.code !== 'EMPTY_IMAGE') throw error;
+    }
+  }
+  return readings;
+}
 
 /**
  * Reads a handwritten number: finds each digit (merging the strokes of one digit, splitting
  * touching ones, ignoring specks, underlines, a form's boxes and a printed label beside the field)
- * and classifies them left to right.
+ * and classifies them left to right. An image with several lines of digits is read at its most
+ * prominent line (the largest digits, the most of them); with `lines: true`, every line is read
+ * too.
  *
  * @example
  * ```ts
  * const { text, confidence, digits } = await readNumber(photoOfPostcode);
+ * const { lines } = await readNumber(photoOfTable, { lines: true });
  * ```
  */
 export async function readNumber(input: DigitInput, options: ReadNumberOptions = {}): Promise<NumberReading> {
   if (input === null || input === undefined) {
     throw new DigitRecognizerError('INVALID_INPUT', `readNumber() needs an image; got ${String(input)}.`);
   }
+  const { classifier, lines: everyLine = false, ...classifyOptions } = options;
+  if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
   const decoded = await decode(input);
   let cleaned: Found | null = null;
   let surface: WritingSurface | null = null;
+  const others: Found[] = [];
   try {
     const seen = firstLook(decoded.luminance);
     const { analysis, strokes } = lookPastRules(decoded.luminance, seen);
@@ -215,7 +197,6 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
     const line = mostProminentLine(strokes);
     let candidates = [line];
-    // A sheet photographed whole (a page on a desk) has rules, long lines and small numbers.
     const sheet = analysis.surface !== null;
     // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
     // page may not even be seen at the first look's size, so the page is looked at closer.
@@ -234,16 +215,7 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     search: for (const candidate of candidates) {
       for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
         const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-        // A field is read closer when print squeezed its digits, along the digits found past it.
-        const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
-        const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
-        const det = readInDetail(decoded, first, { onSurface, sheet, field, ruled });
-        const read =
-          det === first
-            ? (plain ?? withoutPrint(first, { closer: false }))
-            : field && plain
-              ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
-              : withoutPrint(det, { closer: true });
+        const read = lookAtLine(decoded, first, { onSurface, sheet, ruled });
         if (candidate === line && onSurface) cleaned = read;
         const expected = read.lineHeight ?? lineHeight(candidate);
         const kept = mostProminentLine(read.strokes);
@@ -253,50 +225,25 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
         }
       }
     }
+    if (everyLine) {
+      const { look, ruled: ruledLines } = linesLook(decoded, { analysis, strokes }, ruled);
+      for (const other of numberLines(look.strokes)) {
+        const first = { analysis: look.analysis, strokes: other, origin: { x: 0, y: 0 } };
+        const sheetLines = look.analysis.surface !== null;
+        others.push(lookAtLine(decoded, first, { onSurface: true, sheet: sheetLines, ruled: ruledLines }));
+      }
+    }
   } finally {
     decoded.release?.();
   }
-  const { analysis, origin } = cleaned!;
-  const strokes = mostProminentLine(cleaned!.strokes);
-  if (strokes.length === 0)
-    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
-  const classifier = options.classifier;
-  if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
-  const checker = await getSegmentChecker();
-  const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
-  const read: Piece[] = [];
-  for (const piece of await readPieces(reader, groupStrokes(strokes))) {
-    read.push(...(await resolvePiece(reader, piece)));
-  }
-  const print = printedPieces(read, printedWords(strokes, reader.lineHeight));
-  const pieces = read.filter((piece) => !print.has(piece));
-  if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
-  const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
-  // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
-  // stays (two digits explained that mark best), uncertain when the model doubts it.
-  const left = (piece: Piece): boolean =>
-    (piece.prediction.reason === 'not-a-digit' && !piece.cut && piece.prediction.notDigitScore >= LEAVE_OUT_ABOVE) ||
-    strayAtEnd(piece, pieces, reader.lineHeight) ||
-    loneStroke(piece, reader.lineHeight);
-  const notDigits = pieces
-    .filter(left)
-    .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
-  const digits = pieces
-    .filter((piece) => !left(piece))
-    .map(({ prediction, digit, whole }) => ({
-      ...prediction,
-      // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
-      ...(prediction.uncertain || whole >= DOUBTFUL_PIECE
-        ? {}
-        : { uncertain: true, reason: 'low-confidence' as const }),
-      box: boxOf(digit),
-    }));
+  const reading = await readLine(cleaned!, classifier, classifyOptions);
+  // Every line, the number among them as read above (the look at every line finds it again).
+  const lines = everyLine
+    ? [reading, ...(await readLines(others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box))]
+    : [];
   return {
-    text: digits.map((d) => d.digit).join(''),
-    digits,
-    notDigits,
-    confidence: digits.length > 0 ? digits.reduce((c, d) => c * d.confidence, 1) : 0,
-    uncertain: notDigits.length > 0 || digits.some((d) => d.uncertain),
+    ...reading,
     ...(surface ? { surface } : {}),
+    ...(everyLine ? { lines: lines.sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2)) } : {}),
   };
 }

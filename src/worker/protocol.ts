@@ -34,7 +34,7 @@ export interface Operations {
     answer: Prediction[];
   };
   'classify-in-detail': { request: { input: WorkerInput; options: Thresholds }; answer: DetailedPrediction };
-  'read-number': { request: { input: WorkerInput; options: Thresholds }; answer: NumberReading };
+  'read-number': { request: { input: WorkerInput; options: Thresholds & { lines?: boolean } }; answer: NumberReading };
   dispose: { request: Record<string, never>; answer: null };
   /** The page stopped waiting for request `of`: skip it if it has not started. */
   cancel: { request: { of: number }; answer: null };

@@ -234,12 +234,12 @@ export class WorkerClassifier implements Classifier {
   }
 
   /** `readNumber()`, all of it in the worker. */
-  async readNumber(input: DigitInput, options: ClassifyOptions = {}): Promise<NumberReading> {
+  async readNumber(input: DigitInput, options: ClassifyOptions & { lines?: boolean } = {}): Promise<NumberReading> {
     throwIfAborted(options.signal);
     const posted = await toWorkerInput(input);
     return this.connection.call(
       'read-number',
-      { input: posted.input, options: thresholdsOf(options) },
+      { input: posted.input, options: { ...thresholdsOf(options), ...(options.lines ? { lines: true } : {}) } },
       { signal: options.signal, transfer: posted.transfer },
     );
   }

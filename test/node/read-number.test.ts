@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DigitRecognizerError, loadClassifier, readNumber, setAssetPath, type Classifier } from '../../src/node.js';
 import { composeNumber } from '../fixtures/compose-number.js';
 import { onRuledSheet } from '../fixtures/ruled-sheet.js';
+import { numberSheet } from '../fixtures/number-sheet.js';
 import { mnistTest, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 describe('readNumber()', () => {
@@ -90,6 +91,42 @@ describe('readNumber()', () => {
       if (text !== sheet.text) misread.push(`${sheet.text} → ${text}`);
     }
     assert.ok(misread.length <= 2, `misread: ${misread.join(', ')}`);
+  });
+
+  it('reads the most prominent of several lines, and every line with lines: true', async () => {
+    const { images, labels } = mnistTest();
+    // A short line of big digits would win on size; these rows differ in length only.
+    const sheet = numberSheet(
+      images,
+      labels,
+      [
+        [10, 11, 12],
+        [13, 14, 15, 16, 17, 18],
+        [19, 20, 21, 22],
+      ],
+      { seed: 40 },
+    );
+    const reading = await readNumber(sheet, { classifier });
+    assert.equal(reading.text, sheet.texts[1], 'the longest line is the most prominent');
+    assert.equal(reading.lines, undefined);
+    const all = await readNumber(sheet, { classifier, lines: true });
+    assert.equal(all.text, reading.text);
+    assert.deepEqual(
+      all.lines?.map((line) => line.text),
+      sheet.texts,
+    );
+    // Each line's box holds its digits' boxes, and the lines go down the sheet.
+    for (const line of all.lines!) {
+      for (const { box } of line.digits) {
+        assert.ok(box.x >= line.box.x && box.y >= line.box.y, 'a digit starts outside its line');
+        assert.ok(box.x + box.width <= line.box.x + line.box.width + 1e-6, 'a digit ends outside its line');
+      }
+    }
+    const tops = all.lines!.map((line) => line.box.y);
+    assert.deepEqual(
+      tops,
+      [...tops].sort((a, b) => a - b),
+    );
   });
 
   it('rejects a blank page with EMPTY_IMAGE', async () => {

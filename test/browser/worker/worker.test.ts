@@ -7,7 +7,8 @@
 import { expect } from '@open-wc/testing';
 import { DigitRecognizerError, loadClassifier, readNumber } from '../../../src/index.js';
 import type { Classifier, DigitInput, Prediction } from '../../../src/index.js';
-import { digitCanvas, toBlob, withOurWarnings } from '../fixtures.js';
+import { numberSheet } from '../../fixtures/number-sheet.js';
+import { digitCanvas, mnistTest, toBlob, withOurWarnings } from '../fixtures.js';
 
 const SCENES = '/test/fixtures/scenes/';
 
@@ -28,6 +29,30 @@ const seen = ({ digit, confidence, uncertain, reason }: Prediction) => ({
   uncertain,
   reason,
 });
+
+/** Three numbers of MNIST test digits on one sheet (test/fixtures/number-sheet.ts), as a canvas. */
+async function sheetCanvas(): Promise<{ canvas: HTMLCanvasElement; texts: string[] }> {
+  const { images, labels } = await mnistTest();
+  const floats = Float32Array.from(images.subarray(0, 30 * 784), (v) => v / 255);
+  const sheet = numberSheet(
+    floats,
+    labels,
+    [
+      [10, 11, 12],
+      [13, 14, 15, 16, 17, 18],
+      [19, 20, 21, 22],
+    ],
+    { seed: 40 },
+  );
+  const canvas = document.createElement('canvas');
+  canvas.width = sheet.width;
+  canvas.height = sheet.height;
+  const context = canvas.getContext('2d')!;
+  const image = context.createImageData(sheet.width, sheet.height);
+  sheet.data.forEach((v, i) => image.data.set([v * 255, v * 255, v * 255, 255], 4 * i));
+  context.putImageData(image, 0, 0);
+  return { canvas, texts: sheet.texts };
+}
 
 async function sceneBlob(name: string): Promise<Blob> {
   const response = await fetch(`${SCENES}${name}`);
@@ -97,6 +122,15 @@ describe('loadClassifier({ worker: true })', () => {
     expect(fromWorker.text).to.equal(fromHere.text);
     expect(fromWorker.digits.map((d) => d.box)).to.deep.equal(fromHere.digits.map((d) => d.box));
     expect(fromWorker.surface).to.deep.equal(fromHere.surface);
+  });
+
+  it('reads every line of a sheet in the worker with lines: true, as the main thread does', async () => {
+    const { canvas, texts } = await sheetCanvas();
+    const fromWorker = await readNumber(canvas, { classifier: inWorker, lines: true });
+    const fromHere = await readNumber(canvas, { classifier: here, lines: true });
+    expect(fromWorker.lines?.map((line) => line.text)).to.deep.equal(texts);
+    expect(fromWorker.lines?.map((line) => line.box)).to.deep.equal(fromHere.lines?.map((line) => line.box));
+    expect(fromWorker.text).to.equal(texts[1]);
   });
 
   it("leaves the caller's bitmap and buffer usable", async () => {

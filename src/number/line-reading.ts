@@ -1,0 +1,200 @@
+/**
+ * A line of handwriting, once found, read as a number: cut into pieces, each read by the digit
+ * model and the segment checker; printed words beside it, stray specks at its ends and marks that
+ * are no digit left out.
+ */
+import { DigitRecognizerError } from '../classify/errors.js';
+import type { Box, Classifier, ClassifyOptions, Prediction, WritingSurface } from '../classify/types.js';
+import { toInputBox, type NormalizedDigit } from '../preprocess/pipeline.js';
+import type { Found } from './closer-look.js';
+import { mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
+import { readPieces, resolvePiece, type Piece, type Reader } from './pieces.js';
+import { getSegmentChecker } from './segment-checker.js';
+import { groupStrokes, lineHeight } from './segment.js';
+
+/** One digit of a number, with where it was found. */
+export type DigitReading = Prediction & {
+  /** Where the digit is, in the input's pixels. */
+  box: Box;
+};
+
+/** A mark in the line that is not a digit (a letter, a symbol, a doodle), left out of the number. */
+export interface NotADigit {
+  /** Where the mark is, in the input's pixels. */
+  box: Box;
+  /** The model's chance that the mark is not a digit (see `Prediction.notDigitScore`). */
+  notDigitScore: number;
+}
+
+/** What `readNumber()` read. */
+export interface NumberReading {
+  /**
+   * The digits, left to right, e.g. `"02139"`. Marks that are not digits (a letter, a symbol)
+   * are left out, never read as a digit: they are listed in `notDigits` and make `uncertain` true.
+   */
+  text: string;
+  /** Each digit's prediction and box. */
+  digits: DigitReading[];
+  /**
+   * The marks left out of `text` because they do not look like a digit (reason `'not-a-digit'`
+   * at the call's `notDigitAbove`, and a `notDigitScore` of at least 0.7: a mark that scores
+   * less, such as a 9 with a long tail, stays in `text` as an uncertain digit), and small stray
+   * marks standing apart at either end of the line that do not look like a whole digit (a speck
+   * of the desk beside the number), and short bare strokes that are no 1 (a comb's tooth), left
+   * to right. Empty for a clean number. A printed label beside the field is no part of the
+   * number and is not listed.
+   */
+  notDigits: NotADigit[];
+  /** The product of the digits' confidences: the chance that every digit is right. */
+  confidence: number;
+  /** True when any digit is uncertain, or a mark that is not a digit was left out. */
+  uncertain: boolean;
+  /** Where the line read lies, in the input's pixels: around its digits and the marks left out. */
+  box: Box;
+  /** The writing surface the number was found on, when the image is a scene (a note on a desk). */
+  surface?: WritingSurface;
+  /**
+   * Only with the option `lines: true`: every line of digits in the image, top to bottom, each
+   * read as a number on its own (`surface` is said once, here). The reading itself is the most
+   * prominent of them, as without the option.
+   */
+  lines?: NumberReading[];
+}
+
+/** A digit whose piece the checker gives less than this chance of being one digit is uncertain. */
+const DOUBTFUL_PIECE = 0.5;
+/**
+ * A mark kept whole is left out of the reading when the model's not-a-digit score is at least
+ * this; between `notDigitAbove` and this it stays in, uncertain (a 9 with a long tail can score
+ * 0.56; most letters score higher). Chosen on validation numbers.
+ */
+const LEAVE_OUT_ABOVE = 0.7;
+
+/** A mark at either end of the line, kept whole, less than this share of the line's height… */
+const STRAY_HEIGHT = 0.55;
+/** …standing apart from its neighbour by at least this share of the line's height… */
+const STRAY_GAP = 0.5;
+/**
+ * …that the segment checker doubts is a whole digit (its chance below this) is a stray mark, a
+ * speck of the desk or of the note's edge beside the number, and is left out. Chosen on
+ * validation desk photos (MNIST training digits, three sets of 200): it left out two such marks
+ * ("87334" read "187334", "918" read "9181") and no digit; without the gap it also dropped a
+ * cheque amount's last digit.
+ */
+const STRAY_WHOLE = 0.5;
+
+/** Is `piece` a stray mark at an end of the line (see {@link STRAY_HEIGHT})? */
+function strayAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean {
+  if (pieces.length < 2 || piece.cut) return false;
+  const first = piece === pieces[0];
+  if (!first && piece !== pieces[pieces.length - 1]) return false;
+  const { box } = piece.group;
+  const next = (first ? pieces[1] : pieces[pieces.length - 2])!.group.box;
+  const gap = first ? next.x - (box.x + box.width) : box.x - (next.x + next.width);
+  return piece.whole < STRAY_WHOLE && box.height < STRAY_HEIGHT * lineHeight && gap >= STRAY_GAP * lineHeight;
+}
+
+/** A bare upright stroke kept whole, shorter than this share of the line's height… */
+const LONE_STROKE_HEIGHT = 0.85;
+/** …and narrower than this share… */
+const LONE_STROKE_WIDTH = 0.15;
+/** …that the segment checker is all but sure is no whole digit (its chance below this) is no 1. */
+const LONE_STROKE_WHOLE = 0.05;
+
+/**
+ * Is `piece` a short upright stroke that is no digit: a comb's tooth left when its rule was
+ * taken out, a box side's stub? A 1 is as tall as its neighbours, and the checker knows one.
+ */
+function loneStroke(piece: Piece, lineHeight: number): boolean {
+  const { box } = piece.group;
+  return (
+    !piece.cut &&
+    piece.whole < LONE_STROKE_WHOLE &&
+    box.height < LONE_STROKE_HEIGHT * lineHeight &&
+    box.width <= LONE_STROKE_WIDTH * lineHeight
+  );
+}
+
+/** A printed word's pieces are print when one of them has at least this not-a-digit score. */
+const WORD_NOT_DIGIT = 0.5;
+
+/**
+ * The pieces of `words` (printed words at the line's ends) that are print: a tiny word far off,
+ * or one the model or the checker doubts anywhere. Small digits written beside big ones, read
+ * as clean digits, stay.
+ */
+function printedPieces(pieces: Piece[], words: PrintedWord[]): Set<Piece> {
+  const print = new Set<Piece>();
+  for (const word of words) {
+    const ids = new Set(word.marks.map((c) => c.id));
+    const inWord = pieces.filter((piece) => [...piece.group.ids].every((id) => ids.has(id)));
+    const doubted = inWord.some(
+      ({ prediction, whole }) =>
+        prediction.uncertain || prediction.notDigitScore >= WORD_NOT_DIGIT || whole < DOUBTFUL_PIECE,
+    );
+    if (word.far || doubted) for (const piece of inWord) print.add(piece);
+  }
+  return print;
+}
+
+const inInput = (box: Box, origin: { x: number; y: number }): Box => ({
+  ...box,
+  x: box.x + origin.x,
+  y: box.y + origin.y,
+});
+
+function boundingBox(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * Reads the most prominent line of `found`'s strokes as a number, with `classifier`; its boxes
+ * in the input's pixels. `EMPTY_IMAGE` when nothing on it is left to read.
+ */
+export async function readLine(found: Found, classifier: Classifier, options: ClassifyOptions): Promise<NumberReading> {
+  const { analysis, origin } = found;
+  const strokes = mostProminentLine(found.strokes);
+  if (strokes.length === 0)
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
+  const checker = await getSegmentChecker();
+  const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
+  const read: Piece[] = [];
+  for (const piece of await readPieces(reader, groupStrokes(strokes))) {
+    read.push(...(await resolvePiece(reader, piece)));
+  }
+  const print = printedPieces(read, printedWords(strokes, reader.lineHeight));
+  const pieces = read.filter((piece) => !print.has(piece));
+  if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
+  const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
+  // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
+  // stays (two digits explained that mark best), uncertain when the model doubts it.
+  const left = (piece: Piece): boolean =>
+    (piece.prediction.reason === 'not-a-digit' && !piece.cut && piece.prediction.notDigitScore >= LEAVE_OUT_ABOVE) ||
+    strayAtEnd(piece, pieces, reader.lineHeight) ||
+    loneStroke(piece, reader.lineHeight);
+  const notDigits = pieces
+    .filter(left)
+    .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
+  const digits = pieces
+    .filter((piece) => !left(piece))
+    .map(({ prediction, digit, whole }) => ({
+      ...prediction,
+      // A piece the checker doubts is one digit (two run together, or a stray mark) is uncertain.
+      ...(prediction.uncertain || whole >= DOUBTFUL_PIECE
+        ? {}
+        : { uncertain: true, reason: 'low-confidence' as const }),
+      box: boxOf(digit),
+    }));
+  return {
+    text: digits.map((d) => d.digit).join(''),
+    digits,
+    notDigits,
+    confidence: digits.length > 0 ? digits.reduce((c, d) => c * d.confidence, 1) : 0,
+    uncertain: notDigits.length > 0 || digits.some((d) => d.uncertain),
+    box: boundingBox([...digits, ...notDigits].map((d) => d.box)),
+  };
+}
