@@ -97,6 +97,14 @@ export function renderReport(r: BenchResults): string {
         `(\`npx tsx scripts/bench/run.ts --update=speed\`).`,
       '',
     );
+  // Section 10 dated after the whole run ended was rerun alone.
+  const runEnd = Date.parse(m.date) + r.elapsedSeconds * 1000;
+  if (r.realNumbers && Date.parse(r.realNumbers.date) > runEnd)
+    out.push(
+      `Cheques, forms and pages (section 10) rerun alone on ${r.realNumbers.date} ` +
+        `(\`npx tsx scripts/bench/run.ts --update=real-numbers\`).`,
+      '',
+    );
 
   // Summary
   const rows: string[][] = [];
@@ -458,6 +466,7 @@ export function renderReport(r: BenchResults): string {
     'npx tsx scripts/bench/scenes.ts --kind=number-on-desk --split=train --count=300 --salt=3 --dump=/tmp/nd --pages=1',
     "npx tsx scripts/bench/surface-fit.ts /tmp/nd # the surface finder against the dump's true outlines",
     'npx tsx scripts/bench/canvas-digits.ts     # MNIST test digits drawn big on a clean white canvas',
+    'npx tsx scripts/bench/real-photos.ts       # dev check: real photos from public projects (fetch their snapshots first)',
     '```',
     '',
     'Options: `--per-kind=N` images per browser kind, `--node-count=N` MNIST digits in Node, `--only=kind,…`, ' +
