@@ -86,10 +86,11 @@ async function readOne(entry: Entry, bytes: Buffer): Promise<Omit<Outcome, 'entr
   try {
     if (entry.kind === 'lines') {
       const reading = await readNumber(new Uint8Array(bytes), { lines: true });
-      const lines = (reading.lines ?? [reading]).map((line) => line.text);
+      const all = reading.lines ?? [reading];
+      const lines = all.map((line) => line.text);
       const read = lines.join('/');
       const linesRight = inOrder(entry.label!.split('/'), lines);
-      return { read, right: read === entry.label, uncertain: reading.uncertain, linesRight };
+      return { read, right: read === entry.label, uncertain: all.some((line) => line.uncertain), linesRight };
     }
     if (entry.kind === 'number') {
       const reading = await readNumber(new Uint8Array(bytes));
