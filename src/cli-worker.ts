@@ -6,8 +6,17 @@ import { parentPort } from 'node:worker_threads';
 import type { FileResult, Job } from './cli/protocol.js';
 import { classify, isDigitRecognizerError, readNumber } from './node.js';
 
-async function read({ index, file, number }: Job): Promise<FileResult> {
+async function read({ index, file, number, lines }: Job): Promise<FileResult> {
   try {
+    if (lines) {
+      const reading = await readNumber(file, { lines: true });
+      const read = (reading.lines ?? [reading]).map(({ text, confidence, uncertain }) => ({
+        text,
+        confidence,
+        uncertain,
+      }));
+      return { index, file, lines: read };
+    }
     if (number) {
       const { text, confidence, uncertain } = await readNumber(file);
       return { index, file, text, confidence, uncertain };

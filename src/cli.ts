@@ -17,17 +17,19 @@ async function run(options: CliOptions): Promise<number> {
     return 1;
   }
   const progress = new Progress(files.length, process.stderr, options.progress && process.stderr.isTTY === true);
-  const head = header(options.format, options.number);
+  const head = header(options.format, options.number, options.lines);
   if (head) process.stdout.write(`${head}\n`);
   let failed = 0;
   const pool = readAll(files, {
     workerUrl: new URL('./cli-worker.js', import.meta.url),
     jobs: options.jobs,
     number: options.number,
+    lines: options.lines,
     onResult: (result) => {
       if (result.error) failed++;
       progress.clear();
-      process.stdout.write(`${formatResult(result, options.format)}\n`);
+      const out = formatResult(result, options.format, options.lines);
+      if (out) process.stdout.write(`${out}\n`);
       progress.tick(!result.error);
     },
   });

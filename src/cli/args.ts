@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 export interface CliOptions {
   paths: string[];
   number: boolean;
+  /** Every line of digits in each image (implies `number`). */
+  lines: boolean;
   format: 'text' | 'json' | 'csv';
   jobs: number;
   progress: boolean;
@@ -21,9 +23,12 @@ files. Images never leave this machine.
 
 Options:
   --number        read a whole number (e.g. "02139") instead of one digit
+  --lines         read every line of digits in each image (a sheet of numbers), top to bottom:
+                  one output line per line of digits, numbered from 1 (implies --number)
   --json          print JSON Lines: {"file","digit"|"text","confidence","uncertain"} or
                   {"file","error":{"code","message"}}
   --csv           print CSV with a header: file,digit|text,confidence,uncertain,error
+                  (with --lines: file,line,text,confidence,uncertain,error)
   --jobs N        read N files at once, one worker thread each (default: all ${availableParallelism()} cores)
   --no-progress   no progress bar (there is none anyway when stderr is not a terminal)
   -h, --help      show this help
@@ -36,6 +41,7 @@ Examples:
   digit-recognizer photo.jpg
   digit-recognizer --json scans/ > digits.jsonl
   digit-recognizer --number --csv cheques/*.png > amounts.csv
+  digit-recognizer --lines --json meter-sheets/ > readings.jsonl
   npx digit-recognizer --jobs 2 ~/Pictures/forms`;
 
 /** Parses `argv` (without node and the script); throws {@link UsageError} on bad usage. */
@@ -48,6 +54,7 @@ export function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version
       allowPositionals: true,
       options: {
         number: { type: 'boolean' },
+        lines: { type: 'boolean' },
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
         jobs: { type: 'string' },
@@ -73,7 +80,8 @@ export function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version
   }
   return {
     paths: positionals,
-    number: Boolean(values['number']),
+    number: Boolean(values['number'] || values['lines']),
+    lines: Boolean(values['lines']),
     format: values['json'] ? 'json' : values['csv'] ? 'csv' : 'text',
     jobs,
     progress: !values['no-progress'],

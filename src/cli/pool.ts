@@ -11,6 +11,7 @@ export interface PoolOptions {
   workerUrl: URL;
   jobs: number;
   number: boolean;
+  lines: boolean;
   /** Called once per file, in file order. */
   onResult: (result: FileResult) => void;
 }
@@ -23,7 +24,7 @@ export interface Pool {
 }
 
 export function readAll(files: string[], options: PoolOptions): Pool {
-  const { workerUrl, number, onResult } = options;
+  const { workerUrl, number, lines, onResult } = options;
   const waiting = new Map<number, FileResult>();
   const workers = new Set<Worker>();
   let next = 0;
@@ -57,7 +58,7 @@ export function readAll(files: string[], options: PoolOptions): Pool {
         void worker.terminate();
         return;
       }
-      current = { index: next, file: files[next]!, number };
+      current = { index: next, file: files[next]!, number, lines };
       next++;
       worker.postMessage(current);
     };

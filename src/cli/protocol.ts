@@ -5,6 +5,8 @@ export interface Job {
   index: number;
   file: string;
   number: boolean;
+  /** Every line of digits (`readNumber(…, { lines: true })`). */
+  lines: boolean;
 }
 
 /** One file's result: a digit, a number, or an error with its code. */
@@ -15,5 +17,7 @@ export interface FileResult {
   text?: string;
   confidence?: number;
   uncertain?: boolean;
+  /** With `--lines`: each line of digits read, top to bottom. */
+  lines?: Array<{ text: string; confidence: number; uncertain: boolean }>;
   error?: { code: string; message: string };
 }

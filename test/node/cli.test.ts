@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { Progress } from '../../src/cli/progress.js';
 import { ROOT } from '../examples/helpers.js';
+import { numberSheet } from '../fixtures/number-sheet.js';
+import { mnistTest } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/cli.js');
 
@@ -89,6 +92,41 @@ describe('the digit-recognizer command', { skip: !existsSync(CLI) && 'no dist/: 
       assert.match(row!, /^".*c-photo, on a desk\.jpg",86903,0\.\d+,false,$/);
     } finally {
       cpSync(join(ROOT, 'test/fixtures/scenes/digit-dark-wood.jpg'), number);
+    }
+  });
+
+  it('reads every line of a sheet of numbers with --lines, one row per line, numbered from 1', async () => {
+    const { images, labels } = mnistTest();
+    const sheet = numberSheet(
+      images,
+      labels,
+      [
+        [10, 11, 12],
+        [13, 14, 15, 16, 17, 18],
+        [19, 20, 21, 22],
+      ],
+      { seed: 40 },
+    );
+    const file = join(scans, 'sheet.png');
+    const gray = Buffer.from(Uint8Array.from(sheet.data, (v) => Math.round(v * 255)));
+    await sharp(gray, { raw: { width: sheet.width, height: sheet.height, channels: 1 } })
+      .png()
+      .toFile(file);
+    try {
+      const { code, stdout } = await cli('--lines', '--csv', file);
+      assert.equal(code, 0);
+      const [head, ...rows] = stdout.trim().split('\n');
+      assert.equal(head, 'file,line,text,confidence,uncertain,error');
+      assert.deepEqual(
+        rows.map((row) => row.split(',').slice(1, 3).join(',')),
+        sheet.texts.map((text, i) => `${i + 1},${text}`),
+      );
+      const text = await cli('--lines', file, join(scans, 'd-damaged.png'));
+      assert.equal(text.code, 1);
+      assert.match(text.stdout, /sheet\.png:2: \d{6} \(/);
+      assert.match(text.stdout, /d-damaged\.png: DECODE_FAILED/);
+    } finally {
+      rmSync(file);
     }
   });
 
