@@ -121,7 +121,12 @@ function numberLines(strokes: Component[]): Component[][] {
   return lines;
 }
 
-/** Longest side of the look that finds every line: thin pens on a big photo fade at the first look's size. */
+/**
+ * Longest side of the copy every line is looked for on, drawn again from the full image (and, as
+ * every look, measured at the working size): thin pens on a big photo fade in a copy drawn at the
+ * first look's size (the real sheets of scripts/bench/real-photos.ts: 28 of 52 lines read with
+ * a copy drawn at 320 px, 34 at 640, 34 at 960).
+ */
 const LINES_SIDE = 2 * WORKING_SIDE;
 
 /**
