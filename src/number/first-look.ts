@@ -241,9 +241,8 @@ const SHEET_RULES = 2;
 /** With no line seen at all (every digit went with a rule), digits are taken for this share of the image's shorter side. */
 const UNSEEN_LINE = 0.1;
 
-/** Digit marks of `strokes`' most prominent line, not counting marks far smaller or thinner than its digits. */
-function lineDigits(strokes: Component[]): number {
-  const line = strokeLines(strokes)[0]?.strokes ?? [];
+/** Digit marks of a line's strokes, not counting marks far smaller or thinner than its digits. */
+function lineDigits(line: Component[]): number {
   const height = lineHeight(line);
   return digitMarks(
     line.filter((c) => c.box.height >= RULED_MARK * height && c.box.width >= RULED_MARK_WIDTH * height),
@@ -253,9 +252,9 @@ function lineDigits(strokes: Component[]): number {
 /**
  * A sheet of ruled paper filling the photo, the number written across its rules: each digit
  * that touches a rule is one shape with it, taken for a ruling and lost with it. When marks were
- * taken for rulings (two or more: a sheet's), the rules are erased (as on a page on a desk, see rule-eraser.ts) at the
- * height of the line `seen` found, and that look is taken when its line holds at least one more
- * digit. (On a note, a page or a screen found in a scene, its rules are the page look's to erase.)
+ * taken for rulings (two or more: a sheet's), the rules are erased (as on a page on a desk, see
+ * rule-eraser.ts) at the height of the line `seen` found, and that look is taken when its line
+ * holds at least one more digit. (On a note, a page or a screen found in a scene, its rules are the page look's to erase.)
  */
 export function lookPastRules(luminance: Luminance, seen: Look): Look {
   const { analysis } = seen;
@@ -266,5 +265,6 @@ export function lookPastRules(luminance: Luminance, seen: Look): Look {
   const erased = eraseRules(luminance, { reach: RULE_REACH * height, lineHeight: height });
   if (erased === luminance) return seen;
   const look = lookPastPatterns(erased, { findSurface: false });
-  return look && lineDigits(look.strokes) >= lineDigits(seen.strokes) + 1 ? look : seen;
+  const lookLine = look ? (strokeLines(look.strokes)[0]?.strokes ?? []) : [];
+  return look && lineDigits(lookLine) >= lineDigits(line ?? []) + 1 ? look : seen;
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DigitRecognizerError, loadClassifier, readNumber, setAssetPath, type Classifier } from '../../src/node.js';
 import { composeNumber } from '../fixtures/compose-number.js';
 import { onRuledSheet } from '../fixtures/ruled-sheet.js';
-import { numberSheet } from '../fixtures/number-sheet.js';
+import { threeNumbers } from '../fixtures/number-sheet.js';
 import { mnistTest, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 describe('readNumber()', () => {
@@ -96,16 +96,7 @@ describe('readNumber()', () => {
   it('reads the most prominent of several lines, and every line with lines: true', async () => {
     const { images, labels } = mnistTest();
     // A short line of big digits would win on size; these rows differ in length only.
-    const sheet = numberSheet(
-      images,
-      labels,
-      [
-        [10, 11, 12],
-        [13, 14, 15, 16, 17, 18],
-        [19, 20, 21, 22],
-      ],
-      { seed: 40 },
-    );
+    const sheet = threeNumbers(images, labels);
     const reading = await readNumber(sheet, { classifier });
     assert.equal(reading.text, sheet.texts[1], 'the longest line is the most prominent');
     assert.equal(reading.lines, undefined);
