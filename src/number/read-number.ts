@@ -116,7 +116,9 @@ function numberLines(strokes: Component[]): Component[][] {
     const next = mostProminentLine(rest, { strays: false });
     rest = rest.filter((c) => !next.includes(c));
     size ||= lineHeight(next);
-    if (lineHeight(next) >= OTHER_LINE_SIZE * size && digitMarks(next) >= OTHER_LINE_MARKS) lines.push(next);
+    // (Marks that all touch the photo's edge are its dark corners or the desk, no number.)
+    const framed = next.every((c) => c.touchesBorder);
+    if (lineHeight(next) >= OTHER_LINE_SIZE * size && digitMarks(next) >= OTHER_LINE_MARKS && !framed) lines.push(next);
   }
   return lines;
 }
