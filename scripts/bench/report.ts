@@ -101,7 +101,7 @@ export function renderReport(r: BenchResults): string {
   const runEnd = Date.parse(m.date) + r.elapsedSeconds * 1000;
   if (r.realNumbers && Date.parse(r.realNumbers.date) > runEnd)
     out.push(
-      `Cheques, forms and pages (section 10) rerun alone on ${r.realNumbers.date} ` +
+      `Cheques, forms, pages and sheets askew (section 10) rerun alone on ${r.realNumbers.date} ` +
         `(\`npx tsx scripts/bench/run.ts --update=real-numbers\`).`,
       '',
     );

@@ -17,6 +17,7 @@ import { firstLook, lookPastRules, type Look } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
+import { readingToInput, turnDecoded, writingSlant, type Turn } from './deskew.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
 export type { DigitReading, NotADigit, NumberReading } from './line-reading.js';
@@ -170,6 +171,88 @@ async function readLines(found: Found[], classifier: Classifier, options: Classi
   return readings;
 }
 
+/** What the looks at an image found: the number's line, every other line, the surface, the turn. */
+interface FoundLines {
+  /** The number's line, its print taken out, seen closer when small. */
+  cleaned: Found;
+  /** Every other line of digits, with `lines: true`. */
+  others: Found[];
+  surface: WritingSurface | null;
+  /** How the image was turned to read a slanted line level (its boxes are the turned image's). */
+  turn?: Turn;
+}
+
+/**
+ * A line that leans at least this much (radians), and holds more marks at its slant than the line
+ * found level does, is read from the image turned level (see deskew.ts).
+ */
+const MIN_SLANT = (12.5 * Math.PI) / 180;
+
+/** The lines of `decoded` to read; turned level first when the writing is slanted (unless `level`). */
+function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLines {
+  const seen = firstLook(decoded.luminance);
+  const { analysis, strokes } = lookPastRules(decoded.luminance, seen);
+  // A ruled sheet's rules that took digits with them are erased up close too.
+  const ruled = analysis !== seen.analysis;
+  if (strokes.length === 0) {
+    throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
+  }
+  const surface = analysis.surface ? surfaceOutline(analysis.surface, analysis.scale) : null;
+  const line = mostProminentLine(strokes);
+  if (!level) {
+    const slant = writingSlant(strokes);
+    if (slant && Math.abs(slant.angle) >= MIN_SLANT && slant.marks > marksOf(line).length) {
+      const turned = turnDecoded(decoded, slant.angle);
+      try {
+        return { ...findLines(turned.decoded, everyLine, true), turn: turned.turn };
+      } catch (error) {
+        // Turned level, nothing is left to read: the image is read as it is.
+        if (!(error instanceof DigitRecognizerError)) throw error;
+      }
+    }
+  }
+  let cleaned: Found | null = null;
+  const others: Found[] = [];
+  let candidates = [line];
+  const sheet = analysis.surface !== null;
+  // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
+  // page may not even be seen at the first look's size, so the page is looked at closer.
+  if (sheet && decoded.detail && marksOf(line).length < 2) {
+    const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
+    // When no line seen closer holds up, the first look's line is read after all.
+    if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
+    // A line of the note's own edge, seen from inside, hides the number's line: that is next.
+    const edge = marksOf(line)[0];
+    const next = mostProminentLine(strokes.filter((c) => !line.includes(c)));
+    if (edge && nearOutline(edge, analysis) && marksOf(next).length >= 2) candidates = [next, ...candidates];
+  }
+  // The first line whose strokes are still a line of the pen's marks up close (a signature's
+  // loops, seen closer, are a thin scribble that goes with the print). A surface found at
+  // the first look may cut through the sheet: a line lost inside it is read without it.
+  search: for (const candidate of candidates) {
+    for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
+      const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
+      const read = lookAtLine(decoded, first, { onSurface, sheet, ruled });
+      if (candidate === line && onSurface) cleaned = read;
+      const expected = read.lineHeight ?? lineHeight(candidate);
+      const kept = mostProminentLine(read.strokes);
+      if (lineHeight(kept) >= KEPT_LINE * expected && digitMarks(kept) >= KEPT_MARKS * digitMarks(candidate)) {
+        cleaned = read;
+        break search;
+      }
+    }
+  }
+  if (everyLine) {
+    const { look, ruled: ruledLines } = linesLook(decoded, { analysis, strokes }, ruled);
+    for (const other of numberLines(look.strokes)) {
+      const first = { analysis: look.analysis, strokes: other, origin: { x: 0, y: 0 } };
+      const sheetLines = look.analysis.surface !== null;
+      others.push(lookAtLine(decoded, first, { onSurface: true, sheet: sheetLines, ruled: ruledLines }));
+    }
+  }
+  return { cleaned: cleaned!, others, surface };
+}
+
 /**
  * Reads a handwritten number: finds each digit (merging the strokes of one digit, splitting
  * touching ones, ignoring specks, underlines, a form's boxes and a printed label beside the field)
@@ -190,67 +273,22 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   const { classifier, lines: everyLine = false, ...classifyOptions } = options;
   if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
   const decoded = await decode(input);
-  let cleaned: Found | null = null;
-  let surface: WritingSurface | null = null;
-  const others: Found[] = [];
+  let found: FoundLines;
   try {
-    const seen = firstLook(decoded.luminance);
-    const { analysis, strokes } = lookPastRules(decoded.luminance, seen);
-    // A ruled sheet's rules that took digits with them are erased up close too.
-    const ruled = analysis !== seen.analysis;
-    if (strokes.length === 0) {
-      throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: the image has no strokes, only specks.');
-    }
-    if (analysis.surface) surface = surfaceOutline(analysis.surface, analysis.scale);
-    const line = mostProminentLine(strokes);
-    let candidates = [line];
-    const sheet = analysis.surface !== null;
-    // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
-    // page may not even be seen at the first look's size, so the page is looked at closer.
-    if (sheet && decoded.detail && marksOf(line).length < 2) {
-      const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
-      // When no line seen closer holds up, the first look's line is read after all.
-      if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
-      // A line of the note's own edge, seen from inside, hides the number's line: that is next.
-      const edge = marksOf(line)[0];
-      const next = mostProminentLine(strokes.filter((c) => !line.includes(c)));
-      if (edge && nearOutline(edge, analysis) && marksOf(next).length >= 2) candidates = [next, ...candidates];
-    }
-    // The first line whose strokes are still a line of the pen's marks up close (a signature's
-    // loops, seen closer, are a thin scribble that goes with the print). A surface found at
-    // the first look may cut through the sheet: a line lost inside it is read without it.
-    search: for (const candidate of candidates) {
-      for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
-        const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-        const read = lookAtLine(decoded, first, { onSurface, sheet, ruled });
-        if (candidate === line && onSurface) cleaned = read;
-        const expected = read.lineHeight ?? lineHeight(candidate);
-        const kept = mostProminentLine(read.strokes);
-        if (lineHeight(kept) >= KEPT_LINE * expected && digitMarks(kept) >= KEPT_MARKS * digitMarks(candidate)) {
-          cleaned = read;
-          break search;
-        }
-      }
-    }
-    if (everyLine) {
-      const { look, ruled: ruledLines } = linesLook(decoded, { analysis, strokes }, ruled);
-      for (const other of numberLines(look.strokes)) {
-        const first = { analysis: look.analysis, strokes: other, origin: { x: 0, y: 0 } };
-        const sheetLines = look.analysis.surface !== null;
-        others.push(lookAtLine(decoded, first, { onSurface: true, sheet: sheetLines, ruled: ruledLines }));
-      }
-    }
+    found = findLines(decoded, everyLine);
   } finally {
     decoded.release?.();
   }
-  const reading = await readLine(cleaned!, classifier, classifyOptions);
+  const { cleaned, others, surface, turn } = found;
+  const reading = await readLine(cleaned, classifier, classifyOptions);
   // Every line, the number among them as read above (the look at every line finds it again).
   const lines = everyLine
     ? [reading, ...(await readLines(others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box))]
     : [];
-  return {
+  const result = {
     ...reading,
     ...(surface ? { surface } : {}),
     ...(everyLine ? { lines: lines.sort((a, b) => a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2)) } : {}),
   };
+  return turn ? readingToInput(result, turn) : result;
 }
