@@ -281,11 +281,13 @@ describe('scenes in Node', () => {
 
   it('readNumber() leaves out a small stray mark standing apart at either end of the number', async () => {
     // A validation photo (test/fixtures/desk-photos/README.md) once read "187334": a speck before
-    // the number, on its row. The mark is reported, not read.
+    // the number, on its row. The mark is not read. (The number slants 16° on the note, so it is
+    // now read turned level, where the speck is too small to be seen at all; read as it lay, the
+    // speck was reported in notDigits, and a reading with a mark left out is uncertain.)
     const speck = await readNumber(join(ROOT, 'test/fixtures/desk-photos/number-87334-speck-light-oak.jpg'));
     assert.equal(speck.text, '87334');
-    assert.equal(speck.notDigits.length, 1, 'the speck on the row is not reported');
-    assert.ok(speck.uncertain, 'a reading with a mark left out is not uncertain');
+    assert.ok(speck.notDigits.length <= 1, 'more than the speck left out');
+    if (speck.notDigits.length > 0) assert.ok(speck.uncertain, 'a reading with a mark left out is not uncertain');
     // Another once read "9181": a short mark wholly below the line, past its last digit, is no
     // part of the line at all (as the corner of a phone below a number is not).
     const below = await readNumber(join(ROOT, 'test/fixtures/desk-photos/number-918-mark-below-grey-laminate.jpg'));
