@@ -23,6 +23,12 @@ const ALONG = 2.5;
 const MARK_SIZE = 0.5;
 /** At most this many marks are weighed (a page of text has thousands; its lines lean alike). */
 const MAX_MARKS = 150;
+/**
+ * A slanted line is taken for the number only when it holds at least this share of the marks:
+ * on a sheet of many lines, a grid's diagonals hold more marks than its rows (a real photo of 12
+ * rows of "1234567890" was turned 45° and read as one diagonal line).
+ */
+const LINE_SHARE = 0.5;
 
 /** The most marks that lie on one line of `centres` (sizes `size`) when the image is turned by `angle`. */
 function marksOnLine(centres: Array<{ x: number; y: number }>, size: number, angle: number): number {
@@ -54,13 +60,17 @@ export interface Slant {
 }
 
 /**
- * The slant at which most of `strokes`' digit-sized marks lie on one line (the middle of the
- * slants that tie), or null when there are fewer than three marks.
+ * The slant at which most of `strokes`' digit-sized marks (in a `width`×`height` image) lie on
+ * one line (the middle of the slants that tie), or null when there are fewer than three marks, or
+ * when that line holds less than {@link LINE_SHARE} of them (a sheet of several lines is read as
+ * it lies).
  */
-export function writingSlant(strokes: Component[]): Slant | null {
+export function writingSlant(strokes: Component[], width: number, height: number): Slant | null {
   const sizeOf = (c: Component): number => Math.max(c.box.width, c.box.height);
-  // (Marks touching the photo's edge are the desk or its dark corners, no writing.)
-  const inside = strokes.filter((c) => !c.touchesBorder);
+  // (Marks on the photo's edge are the desk or its dark corners, no writing.)
+  const onEdge = ({ box }: Component): boolean =>
+    box.x <= 0 || box.y <= 0 || box.x + box.width >= width || box.y + box.height >= height;
+  const inside = strokes.filter((c) => !onEdge(c));
   const sizes = inside.map(sizeOf).sort((a, b) => b - a);
   if (sizes.length < 3) return null;
   // The typical mark: the median of those at least a third of the largest (a note's edge is one).
@@ -73,6 +83,7 @@ export function writingSlant(strokes: Component[]): Slant | null {
   const counts = new Map<number, number>();
   for (let k = -steps; k <= steps; k++) counts.set(k, marksOnLine(centres, size, k * SLANT_STEP));
   const most = Math.max(...counts.values());
+  if (most < LINE_SHARE * marks.length) return null;
   // The slants that tie form a run around the true one (a short line fits a range of them).
   const tied = [...counts].filter(([, n]) => n === most).map(([k]) => k);
   const nearest = tied.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));

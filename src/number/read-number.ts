@@ -200,7 +200,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLi
   const surface = analysis.surface ? surfaceOutline(analysis.surface, analysis.scale) : null;
   const line = mostProminentLine(strokes);
   if (!level) {
-    const slant = writingSlant(strokes);
+    const slant = writingSlant(strokes, analysis.width, analysis.height);
     if (slant && Math.abs(slant.angle) >= MIN_SLANT && slant.marks > marksOf(line).length) {
       const turned = turnDecoded(decoded, slant.angle);
       try {
