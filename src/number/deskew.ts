@@ -94,7 +94,10 @@ export function writingSlant(strokes: Component[], width: number, height: number
   return { angle: ((from + to) / 2) * SLANT_STEP, marks: most };
 }
 
-/** Bilinear sample of a `width`×`height` plane at (x, y) (pixel centres at .5), edges held. */
+/**
+ * Bilinear sample of a `width`×`height` plane at (x, y) (pixel centres at .5), edges held. Not
+ * coarse-image.ts's `bilinear()`: a detail read of a thin region may be one pixel wide or tall.
+ */
 function sample(values: Float32Array, width: number, height: number, x: number, y: number): number {
   const u = Math.min(width - 1, Math.max(0, x - 0.5));
   const v = Math.min(height - 1, Math.max(0, y - 0.5));
@@ -150,12 +153,15 @@ export function turnFor(angle: number, width: number, height: number): Turn {
   };
 }
 
-/** `plane` (`width`×`height`, `scale` input pixels each) seen through `turn` at `size`, `k` input pixels each. */
-function turnedPlane(
-  plane: Float32Array,
-  width: number,
-  height: number,
-  scale: number,
+type Plane = Pick<Luminance, 'values' | 'width' | 'height'>;
+
+/**
+ * `region` of the turned image drawn at `size`: each pixel read from `plane` where it lies in
+ * the input (`at` takes an input point to the plane's pixels).
+ */
+function drawTurned(
+  plane: Plane,
+  at: (p: { x: number; y: number }) => { x: number; y: number },
   turn: Turn,
   region: Box,
   size: { width: number; height: number },
@@ -165,8 +171,8 @@ function turnedPlane(
   const ky = region.height / size.height;
   for (let j = 0; j < size.height; j++) {
     for (let i = 0; i < size.width; i++) {
-      const p = turn.toInput(region.x + (i + 0.5) * kx, region.y + (j + 0.5) * ky);
-      out[j * size.width + i] = sample(plane, width, height, p.x / scale, p.y / scale);
+      const q = at(turn.toInput(region.x + (i + 0.5) * kx, region.y + (j + 0.5) * ky));
+      out[j * size.width + i] = sample(plane.values, plane.width, plane.height, q.x, q.y);
     }
   }
   return out;
@@ -186,17 +192,9 @@ function turnedDetail(detail: DetailReader, turn: Turn, sourceWidth: number, sou
     const width = Math.max(1, Math.min(sourceWidth, Math.ceil(around.x + around.width)) - x);
     const height = Math.max(1, Math.min(sourceHeight, Math.ceil(around.y + around.height)) - y);
     const seen = detail({ x, y, width, height }, Math.ceil(Math.max(width, height) * k));
-    const values = new Float32Array(size.width * size.height);
-    const kx = region.width / size.width;
-    const ky = region.height / size.height;
     const sx = width / seen.width;
     const sy = height / seen.height;
-    for (let j = 0; j < size.height; j++) {
-      for (let i = 0; i < size.width; i++) {
-        const p = turn.toInput(region.x + (i + 0.5) * kx, region.y + (j + 0.5) * ky);
-        values[j * size.width + i] = sample(seen.values, seen.width, seen.height, (p.x - x) / sx, (p.y - y) / sy);
-      }
-    }
+    const values = drawTurned(seen, (p) => ({ x: (p.x - x) / sx, y: (p.y - y) / sy }), turn, region, size);
     return { values, width: size.width, height: size.height, scale: region.width / size.width };
   };
 }
@@ -215,8 +213,12 @@ export function turnDecoded(decoded: Decoded, angle: number): { decoded: Decoded
   };
   const whole = { x: 0, y: 0, width: turn.width, height: turn.height };
   const { width, height } = luminance;
+  const working = (p: { x: number; y: number }): { x: number; y: number } => ({
+    x: p.x / luminance.scale,
+    y: p.y / luminance.scale,
+  });
   const plane = (values: Float32Array): Float32Array =>
-    turnedPlane(values, width, height, luminance.scale, turn, whole, size);
+    drawTurned({ values, width, height }, working, turn, whole, size);
   const chroma: Chroma | undefined =
     luminance.chroma && luminance.chroma.width === width && luminance.chroma.height === height
       ? { redGreen: plane(luminance.chroma.redGreen), yellowBlue: plane(luminance.chroma.yellowBlue), ...size }
