@@ -175,8 +175,11 @@ export function mostProminentLine(strokes: Component[], { strays = true } = {}):
   );
 }
 
-/** A printed word beside the number (a form's label) has marks at most this share of the line's height… */
-const WORD_MARK = 0.6;
+/**
+ * A printed word beside the number (a form's label) has marks at most this share of the line's
+ * height (a label's "d" or "l" may be 0.7 of the digits')…
+ */
+const WORD_MARK = 0.75;
 /** …spans at most this share of it from its top to its bottom, ascenders and all… */
 const WORD_SPAN = 0.8;
 /** …is at least this wide, in line heights (a speck or a dash is no word)… */
@@ -190,6 +193,12 @@ const TINY_WORD_ASPECT = 1.5;
 const TINY_WORD = 0.45;
 /** …and ends at least this far (line heights) from the number's first mark. */
 const WORD_GAP = 0.15;
+/**
+ * A word ends at a space this wide (line heights), and what is left of one whose thinner letters
+ * went with the print stands at least this far from the number: a digit broken into pieces
+ * stands closer to the next.
+ */
+const WORD_APART = 1;
 /** Marks all at most `TINY_WORD` of the line's height this far away (line heights) are print too, however few. */
 const FAR_PRINT = 1.5;
 
@@ -198,6 +207,12 @@ export interface PrintedWord {
   marks: Component[];
   /** Tiny and far from the number: print whatever the model makes of it. */
   far: boolean;
+  /**
+   * Too narrow for a word: what is left of a label whose thinner letters went with the print
+   * (a "d" and a "v" of "snoosovd"). Print only when the model calls its pieces no digit (see
+   * line-reading.ts).
+   */
+  narrow: boolean;
 }
 
 /** `run` (marks at one end of a line) as a printed word apart from `rest`, the number, or null. */
@@ -211,7 +226,7 @@ function printedWord(run: Component[], rest: Component[], height: number, before
   const band = bandOf(run);
   if (gap < WORD_GAP * height || band.bottom - band.top > WORD_SPAN * height) return null;
   const tiny = run.every((c) => c.box.height <= TINY_WORD * height);
-  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true };
+  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true, narrow: false };
   // Letters stand side by side (a broken digit's pieces stack); a lone mark is a joined-up word.
   const sideBySide = run.every(
     (c, i) =>
@@ -220,14 +235,16 @@ function printedWord(run: Component[], rest: Component[], height: number, before
   );
   const lone = run[0]!.box;
   const letters = run.length >= 2 ? sideBySide : lone.width >= (tiny ? TINY_WORD_ASPECT : WORD_ASPECT) * lone.height;
-  return letters && right - left >= WORD_WIDTH * height ? { marks: run, far: false } : null;
+  if (letters && right - left >= WORD_WIDTH * height) return { marks: run, far: false, narrow: false };
+  return gap >= WORD_APART * height ? { marks: run, far: false, narrow: true } : null;
 }
 
 /**
  * What may be a printed word at either end of `line` (a line's strokes): a run of marks all far
  * smaller than the digits, together as wide as a word and standing apart from them ("Amount",
- * "Tel."), or tiny and far off. Small digits written beside big ones look the same to geometry;
- * the reader keeps a run the model reads as digits (see read-number.ts).
+ * "Tel."), or tiny and far off, or what the print left of one, far off. A run ends at a wide
+ * space. Small digits written beside big ones look the same to geometry; the reader keeps a
+ * run the model reads as digits (see line-reading.ts).
  */
 export function printedWords(line: Component[], height: number): PrintedWord[] {
   const order = line.slice().sort((a, b) => a.box.x - b.box.x);
@@ -236,6 +253,23 @@ export function printedWords(line: Component[], height: number): PrintedWord[] {
   while (start < order.length && small(order[start]!)) start++;
   let end = order.length;
   while (end > start && small(order[end - 1]!)) end--;
+  // A word ends at a wide space: small marks past it are the number's (a digit broken in pieces).
+  let right = -Infinity;
+  for (let i = 0; i < start; i++) {
+    if (i > 0 && order[i]!.box.x - right >= WORD_APART * height) {
+      start = i;
+      break;
+    }
+    right = Math.max(right, order[i]!.box.x + order[i]!.box.width);
+  }
+  let left = Infinity;
+  for (let i = order.length - 1; i >= end; i--) {
+    if (i < order.length - 1 && left - (order[i]!.box.x + order[i]!.box.width) >= WORD_APART * height) {
+      end = i + 1;
+      break;
+    }
+    left = Math.min(left, order[i]!.box.x);
+  }
   const number = order.slice(start, end);
   return [
     printedWord(order.slice(0, start), number, height, true),

@@ -117,6 +117,12 @@ function loneStroke(piece: Piece, lineHeight: number): boolean {
 
 /** A printed word's pieces are print when one of them has at least this not-a-digit score. */
 const WORD_NOT_DIGIT = 0.5;
+/**
+ * What is left of a word (see `PrintedWord.narrow`) is print when the model calls one of its
+ * pieces no digit, and each of the others too, or the segment checker gives it less than this
+ * chance of being a whole digit (a sliver cut off a letter).
+ */
+const NO_WHOLE_DIGIT = 0.1;
 
 /**
  * The pieces of `words` (printed words at the line's ends) that are print: a tiny word far off,
@@ -128,10 +134,13 @@ function printedPieces(pieces: Piece[], words: PrintedWord[]): Set<Piece> {
   for (const word of words) {
     const ids = new Set(word.marks.map((c) => c.id));
     const inWord = pieces.filter((piece) => [...piece.group.ids].every((id) => ids.has(id)));
-    const doubted = inWord.some(
-      ({ prediction, whole }) =>
-        prediction.uncertain || prediction.notDigitScore >= WORD_NOT_DIGIT || whole < DOUBTFUL_PIECE,
-    );
+    const doubted = word.narrow
+      ? inWord.some(({ prediction }) => prediction.notDigitScore >= WORD_NOT_DIGIT) &&
+        inWord.every(({ prediction, whole }) => prediction.notDigitScore >= WORD_NOT_DIGIT || whole < NO_WHOLE_DIGIT)
+      : inWord.some(
+          ({ prediction, whole }) =>
+            prediction.uncertain || prediction.notDigitScore >= WORD_NOT_DIGIT || whole < DOUBTFUL_PIECE,
+        );
     if (word.far || doubted) for (const piece of inWord) print.add(piece);
   }
   return print;

@@ -207,9 +207,15 @@ function nearRemoved(remove: Uint8Array, width: number, height: number, x: numbe
   return false;
 }
 
+/** A box side a digit crosses is still this share thin (its crossings are the pen's width). */
+const CROSSED_SIDE_THIN = 0.6;
+
 /**
  * The sides of printed boxes: thin vertical runs from a removed rule down to another, whatever
- * their length (an empty box's sides are the only marks there, and as tall as a digit).
+ * their length (an empty box's sides are the only marks there, and as tall as a digit). A side
+ * a digit crosses (a digit too big for its box) keeps the crossing, which is the digit's: its
+ * run may reach past the rule into the digit's stroke, and is thin from one rule to the other
+ * but where the digit crosses it; only its thin pixels go.
  */
 function removeBoxSides(
   mask: Uint8Array,
@@ -219,7 +225,8 @@ function removeBoxSides(
   height: number,
   thin: number,
 ): void {
-  const sides: Array<[number, number, number]> = [];
+  const sides: Array<[number, number, number, boolean]> = [];
+  const atRule = (x: number, y: number): boolean => nearRemoved(remove, width, height, x, y);
   for (let x = 0; x < width; x++) {
     let y = 0;
     while (y < height) {
@@ -233,16 +240,26 @@ function removeBoxSides(
         if (across[end * width + x]! <= thin) thinPixels++;
         end++;
       }
-      const bridges =
-        end - y >= 3 &&
-        thinPixels >= 0.8 * (end - y) &&
-        nearRemoved(remove, width, height, x, y - 1) &&
-        nearRemoved(remove, width, height, x, end);
-      if (bridges) sides.push([x, y, end]);
+      const length = end - y;
+      if (length >= 3 && thinPixels >= 0.8 * length && atRule(x, y - 1) && atRule(x, end)) {
+        sides.push([x, y, end, false]);
+      } else if (length >= 3 && thinPixels >= CROSSED_SIDE_THIN * length) {
+        // From the first row beside a rule to the last: where the run meets the rules.
+        let top = y - 1;
+        while (top < end && !atRule(x, top)) top++;
+        let bottom = end;
+        while (bottom > top && !atRule(x, bottom)) bottom--;
+        let thinBetween = 0;
+        for (let r = top + 1; r < bottom; r++) if (across[r * width + x]! <= thin) thinBetween++;
+        const between = bottom - top - 1;
+        if (between >= 3 && thinBetween >= CROSSED_SIDE_THIN * between) sides.push([x, top + 1, bottom, true]);
+      }
       y = end;
     }
   }
-  for (const [x, from, to] of sides) for (let y = from; y < to; y++) remove[y * width + x] = 1;
+  for (const [x, from, to, crossed] of sides) {
+    for (let y = from; y < to; y++) if (!crossed || across[y * width + x]! <= thin) remove[y * width + x] = 1;
+  }
 }
 
 /** How {@link suppressPatterns} judges what is handwriting. */

@@ -78,10 +78,24 @@ describe('readNumber() on real-looking numbers', () => {
     );
     const { right, wrong } = await readMany(forms);
     const longer = wrong.filter(addsDigits);
-    // Measured: 42 of 60 exact, 4 with digits added (before the label was told from the number:
-    // 35 exact, 12 with the label's letters read as digits in front, "273486" → "01273486").
-    assert.ok(right >= 40, `only ${right}/60 labelled forms read exactly`);
-    assert.ok(longer.length <= 5, `${longer.length} readings took in the label: ${longer.join(', ')}`);
+    // Measured: 50 of 60 exact, 2 with digits added (before the label was told from the number:
+    // 35 exact, 12 with the label's letters read as digits in front, "273486" → "01273486"; before
+    // what is left of a label whose thin letters went with the print counted as one: 46 and 5,
+    // "8632" → "108632", "52057" → "0400752057").
+    assert.ok(right >= 48, `only ${right}/60 labelled forms read exactly: ${wrong.join(', ')}`);
+    assert.ok(longer.length <= 3, `${longer.length} readings took in the label: ${longer.join(', ')}`);
+  });
+
+  it('reads digits too big for their boxes, across the lines', async () => {
+    const source = testDigits();
+    const forms = Array.from({ length: 120 }, (_, i) =>
+      composeForm(source, { seed: i + 1, length: 3 + ((i + 1) % 5), style: 'boxes', label: false }),
+    ).filter((form) => form.groups.includes('a digit touches the lines'));
+    assert.equal(forms.length, 95);
+    const { right, wrong } = await readMany(forms);
+    // Measured: 80 of 95 (73 while a box's side that a digit crossed stayed with the digit, which
+    // was then no digit to the model: "5101" → "11", "254572" → "2547").
+    assert.ok(right >= 78, `only ${right}/95 forms read exactly: ${wrong.join(', ')}`);
   });
 
   it("does not read a comb's teeth as 1s, and keeps small digits written beside big ones", async () => {
