@@ -7,6 +7,7 @@
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
+import { withoutTint } from './field-tint.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { surfaceOutline } from '../preprocess/pipeline.js';
@@ -272,7 +273,9 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   }
   const { classifier, lines: everyLine = false, ...classifyOptions } = options;
   if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
-  const decoded = await decode(input);
+  const whole = await decode(input);
+  // A field on its own (a cheque's amount, a form's boxes): its printed tint is no ink.
+  const decoded = isField(whole, false) ? withoutTint(whole) : whole;
   let found: FoundLines;
   try {
     found = findLines(decoded, everyLine);

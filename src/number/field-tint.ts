@@ -1,0 +1,112 @@
+/**
+ * A field cut out on its own (a cheque's amount, a form's boxes) is often printed over with a
+ * light pattern or tint that the pen is darker than: its guilloche lines are as thin as a
+ * pencil's, so no width tells them apart, but their tone does. The pixels darker than the paper
+ * fall in two groups, the print's and the pen's; what is lighter than the level between them
+ * (Otsu's, over those pixels) is made paper before the ink is looked for, when that print
+ * covers the field as a pattern does.
+ */
+import type { Decoded } from '../preprocess/decode.js';
+import type { Luminance } from '../preprocess/luminance.js';
+
+/** A pixel this much darker than the paper (0–1) is ink or print. */
+const DARKER = 0.06;
+/** Levels the histogram of the dark pixels is measured at. */
+const BINS = 256;
+
+interface Clip {
+  paper: number;
+  level: number;
+}
+
+/** The paper's tone (the median) and the level between print and pen of `values`. */
+function clipOf(values: Float32Array): Clip | null {
+  const bin = (v: number): number => Math.min(BINS - 1, Math.max(0, Math.round(v * (BINS - 1))));
+  const all = new Float64Array(BINS);
+  for (const v of values) all[bin(v)]!++;
+  let paperBin = 0;
+  for (let seen = 0; paperBin < BINS; paperBin++) {
+    seen += all[paperBin]!;
+    if (seen * 2 >= values.length) break;
+  }
+  const paper = paperBin / (BINS - 1);
+  // Otsu's level over the bins darker than the paper.
+  const darkBins = bin(paper - DARKER);
+  let total = 0;
+  let sum = 0;
+  for (let t = 0; t < darkBins; t++) {
+    total += all[t]!;
+    sum += t * all[t]!;
+  }
+  if (total === 0) return null;
+  let best = 0;
+  let level = -1;
+  let below = 0;
+  let belowSum = 0;
+  for (let t = 0; t < darkBins; t++) {
+    below += all[t]!;
+    belowSum += t * all[t]!;
+    const above = total - below;
+    if (below === 0) continue;
+    if (above === 0) break;
+    const between = below * above * (belowSum / below - (sum - belowSum) / above) ** 2;
+    if (between > best) {
+      best = between;
+      level = t;
+    }
+  }
+  return level < 0 ? null : { paper, level: (level + 0.5) / (BINS - 1) };
+}
+
+function clipped(image: Luminance, { paper, level }: Clip): Luminance {
+  const values = new Float32Array(image.values.length);
+  for (let i = 0; i < values.length; i++) values[i] = image.values[i]! > level ? paper : image.values[i]!;
+  return { ...image, values };
+}
+
+/** The field is cut into this many rows of square cells… */
+const CELL_ROWS = 4;
+/** …and a cell holds print when this share of its pixels is of the lighter group… */
+const CELL_PRINT = 0.05;
+/**
+ * …and a pattern covers the field when this share of its cells hold print. Measured on 40
+ * validation fields of each kind: cheques' patterns cover 0.67–1 (39 of 40 at least 0.86); a
+ * form's boxes and label 0.12–0.93 (39 of 40 below 0.85), where the pen may be lighter than the
+ * printed lines, and clipping at the level would take it.
+ */
+const PATTERN_COVER = 0.85;
+
+/** Does the lighter group of dark pixels (print) lie all over `image`, as a pattern does? */
+function patternCovers(image: Luminance, { paper, level }: Clip): boolean {
+  const { width, height, values } = image;
+  const cell = height / CELL_ROWS;
+  const columns = Math.max(1, Math.round(width / cell));
+  let covered = 0;
+  for (let r = 0; r < CELL_ROWS; r++) {
+    for (let c = 0; c < columns; c++) {
+      let pixels = 0;
+      let print = 0;
+      for (let y = Math.floor(r * cell); y < Math.floor((r + 1) * cell); y++) {
+        for (let x = Math.floor((c * width) / columns); x < Math.floor(((c + 1) * width) / columns); x++) {
+          const v = values[y * width + x]!;
+          pixels++;
+          if (v > level && v < paper - DARKER) print++;
+        }
+      }
+      if (print >= CELL_PRINT * pixels) covered++;
+    }
+  }
+  return covered >= PATTERN_COVER * CELL_ROWS * columns;
+}
+
+/** `decoded` with every pixel lighter than the pen made paper (see above), or as it is. */
+export function withoutTint(decoded: Decoded): Decoded {
+  const clip = clipOf(decoded.luminance.values);
+  if (!clip || !patternCovers(decoded.luminance, clip)) return decoded;
+  const { detail } = decoded;
+  return {
+    ...decoded,
+    luminance: clipped(decoded.luminance, clip),
+    ...(detail ? { detail: (region, longest) => clipped(detail(region, longest), clip) } : {}),
+  };
+}
