@@ -9,6 +9,8 @@
 import type { Decoded } from '../preprocess/decode.js';
 import type { Luminance } from '../preprocess/luminance.js';
 
+/** Only a light field (its median at least this) is read so: on a dark one the ink is light. */
+const LIGHT_PAPER = 0.5;
 /** A pixel this much darker than the paper (0–1) is ink or print. */
 const DARKER = 0.06;
 /** Levels the histogram of the dark pixels is measured at. */
@@ -58,6 +60,7 @@ function clipOf(values: Float32Array): Clip | null {
   return level < 0 ? null : { paper, level: (level + 0.5) / (BINS - 1) };
 }
 
+/** `image` with what is lighter than the level made paper. */
 function clipped(image: Luminance, { paper, level }: Clip): Luminance {
   const values = new Float32Array(image.values.length);
   for (let i = 0; i < values.length; i++) values[i] = image.values[i]! > level ? paper : image.values[i]!;
@@ -102,7 +105,7 @@ function patternCovers(image: Luminance, { paper, level }: Clip): boolean {
 /** `decoded` with every pixel lighter than the pen made paper (see above), or as it is. */
 export function withoutTint(decoded: Decoded): Decoded {
   const clip = clipOf(decoded.luminance.values);
-  if (!clip || !patternCovers(decoded.luminance, clip)) return decoded;
+  if (!clip || clip.paper < LIGHT_PAPER || !patternCovers(decoded.luminance, clip)) return decoded;
   const { detail } = decoded;
   return {
     ...decoded,

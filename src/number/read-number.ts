@@ -7,7 +7,6 @@
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
-import { withoutTint } from './field-tint.js';
 import { unionBox, type Component } from '../preprocess/components.js';
 import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { surfaceOutline } from '../preprocess/pipeline.js';
@@ -19,6 +18,7 @@ import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
 import { readingToInput, turnDecoded, writingSlant, type Turn } from './deskew.js';
+import { withoutTint } from './field-tint.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
 export type { DigitReading, NotADigit, NumberReading } from './line-reading.js';
