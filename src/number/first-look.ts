@@ -5,6 +5,7 @@
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Component } from '../preprocess/components.js';
+import type { InkOptions } from '../preprocess/ink.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
 import { surfaceSpans } from '../preprocess/surface.js';
@@ -205,10 +206,10 @@ function cutsThrough(seen: Look, seenLine: Component[], whole: Look, line: Compo
  * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
  * the whole image finds a line of digits far taller than the surface's, the whole image is read.
  */
-export function firstLook(luminance: Luminance): Look {
-  const seen = lookPastPatterns(luminance, { findSurface: true });
+export function firstLook(luminance: Luminance, ink: Pick<InkOptions, 'localContrast'> = {}): Look {
+  const seen = lookPastPatterns(luminance, { ...ink, findSurface: true });
   if (seen && !seen.analysis.surface) return seen;
-  const plain = lookPastPatterns(luminance, { findSurface: false });
+  const plain = lookPastPatterns(luminance, { ...ink, findSurface: false });
   if (!seen || !plain) {
     if (seen ?? plain) return (seen ?? plain)!;
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
@@ -274,7 +275,7 @@ function lineDigits(line: Component[]): number {
  * rule-eraser.ts) at the height of the line `seen` found, and that look is taken when its line
  * holds at least one more digit. (On a note, a page or a screen found in a scene, its rules are the page look's to erase.)
  */
-export function lookPastRules(luminance: Luminance, seen: Look): Look {
+export function lookPastRules(luminance: Luminance, seen: Look, ink: Pick<InkOptions, 'localContrast'> = {}): Look {
   const { analysis } = seen;
   if (analysis.surface || analysis.rulings < SHEET_RULES || analysis.polarity !== 'dark-on-light') return seen;
   const line = strokeLines(seen.strokes)[0]?.strokes;
@@ -282,7 +283,7 @@ export function lookPastRules(luminance: Luminance, seen: Look): Look {
   const height = (seenHeight * analysis.scale) / luminance.scale;
   const erased = eraseRules(luminance, { reach: RULE_REACH * height, lineHeight: height });
   if (erased === luminance) return seen;
-  const look = lookPastPatterns(erased, { findSurface: false });
+  const look = lookPastPatterns(erased, { ...ink, findSurface: false });
   const lookLine = look ? (strokeLines(look.strokes)[0]?.strokes ?? []) : [];
   return look && lineDigits(lookLine) >= lineDigits(line ?? []) + 1 ? look : seen;
 }

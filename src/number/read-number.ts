@@ -134,16 +134,18 @@ function numberLines(strokes: Component[]): Component[][] {
 const LINES_SIDE = 2 * WORKING_SIDE;
 
 /**
- * The image's strokes seen at {@link LINES_SIDE} (past a ruled sheet's rules, as the first look),
- * or `first`'s when that is the image at full size; `ruled` when its rules had to be erased.
+ * The image's strokes seen at {@link LINES_SIDE} (or at full size when smaller), past a ruled
+ * sheet's rules as the first look, each stroke measured against the ink near it (see
+ * local-contrast.ts: a row written lighter than the others is read whole); `ruled` when its
+ * rules had to be erased. `first` (and `ruled`) when nothing is seen.
  */
 function linesLook(decoded: Decoded, first: Look, ruled: boolean): { look: Look; ruled: boolean } {
   const { sourceWidth: width, sourceHeight: height } = decoded;
-  if (!decoded.detail || first.analysis.scale <= 1.01) return { look: first, ruled };
+  const whole = !decoded.detail || first.analysis.scale <= 1.01;
   try {
-    const luminance = decoded.detail({ x: 0, y: 0, width, height }, LINES_SIDE);
-    const seen = firstLook(luminance);
-    const look = lookPastRules(luminance, seen);
+    const luminance = whole ? decoded.luminance : decoded.detail!({ x: 0, y: 0, width, height }, LINES_SIDE);
+    const seen = firstLook(luminance, { localContrast: true });
+    const look = lookPastRules(luminance, seen, { localContrast: true });
     return { look, ruled: look !== seen };
   } catch (error) {
     if (error instanceof DigitRecognizerError) return { look: first, ruled };

@@ -6,6 +6,8 @@
 import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
 import type { RowSpans } from './polygon.js';
+import { upsample, type Grid } from './block-grid.js';
+import { localContrast } from './local-contrast.js';
 
 /** An ink map, 0 = background, 1 = ink, in the working image's pixels. */
 export interface InkMap {
@@ -113,14 +115,6 @@ class Quantiles {
   }
 }
 
-/** Block grid of one percentile of the image, for the coarse estimates below. */
-interface Grid {
-  values: Float32Array;
-  columns: number;
-  rows: number;
-  block: number;
-}
-
 function blockPercentiles(image: Luminance, block: number, p: number): Grid {
   const { width, height, values } = image;
   const columns = Math.ceil(width / block);
@@ -185,44 +179,6 @@ function scratchArray(k: number, length: number): Float32Array {
   return array;
 }
 
-/** The grid spread to every pixel, bilinearly, into `out`. */
-function upsample(grid: Grid, width: number, height: number, out: Float32Array): Float32Array {
-  const { columns, rows, block, values } = grid;
-  // Each column's two cells and weight, worked out once rather than on every row.
-  const left = new Int32Array(width);
-  const right = new Int32Array(width);
-  const weight = new Float64Array(width);
-  for (let x = 0; x < width; x++) {
-    const gx = Math.min(columns - 1, Math.max(0, (x + 0.5) / block - 0.5));
-    left[x] = Math.floor(gx);
-    right[x] = Math.min(columns - 1, left[x]! + 1);
-    weight[x] = gx - left[x]!;
-  }
-  // The two grid rows interpolated along x, shared by every pixel row between them (a block's
-  // worth): the same sums, in the same order, as interpolating them again on each row.
-  const top = new Float64Array(width);
-  const bottom = new Float64Array(width);
-  let made = -1;
-  for (let y = 0; y < height; y++) {
-    const gy = Math.min(rows - 1, Math.max(0, (y + 0.5) / block - 0.5));
-    const y0 = Math.floor(gy);
-    const fy = gy - y0;
-    if (y0 !== made) {
-      const above = y0 * columns;
-      const below = Math.min(rows - 1, y0 + 1) * columns;
-      for (let x = 0; x < width; x++) {
-        const fx = weight[x]!;
-        top[x] = (1 - fx) * values[above + left[x]!]! + fx * values[above + right[x]!]!;
-        bottom[x] = (1 - fx) * values[below + left[x]!]! + fx * values[below + right[x]!]!;
-      }
-      made = y0;
-    }
-    const row = y * width;
-    for (let x = 0; x < width; x++) out[row + x] = (1 - fy) * top[x]! + fy * bottom[x]!;
-  }
-  return out;
-}
-
 /** How the ink is looked for; the defaults suit a whole page. */
 export interface InkOptions {
   /** Known polarity (e.g. from a first look at the whole image). */
@@ -237,6 +193,11 @@ export interface InkOptions {
    * not count in the polarity, paper level and contrast estimates.
    */
   inside?: RowSpans;
+  /**
+   * Measure each stroke against the strongest ink near it, not only the page's (see
+   * local-contrast.ts): a line written lighter than the others is read in full.
+   */
+  localContrast?: boolean;
 }
 
 /**
@@ -373,7 +334,10 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   const peak = above.size > 0 ? Math.max(floor, above.at(0.99, true)) : floor;
   const contrast = peak - floor;
   const ink = new Float32Array(raw.length);
-  if (contrast > 0) {
+  if (contrast > 0 && options.localContrast) {
+    const local = localContrast(raw, width, height, floor, contrast, inside);
+    for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / local[i]!));
+  } else if (contrast > 0) {
     for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / contrast));
   }
   return { ink, width, height, polarity, contrast };

@@ -1,0 +1,112 @@
+/**
+ * Sheets of several rows of digits in a thin pen, photographed with a phone (vignetted, JPEG),
+ * read with `readNumber(…, { lines: true })`: how many rows come back exactly, in order. Half
+ * the sheets are written with one pen pressure throughout ("even pen"); on the other half one
+ * row is written lighter than the rest ("one row lighter": pencil, less pressure, a pen running
+ * dry), as on real phone photos of practice sheets. Digits of the validation split come from
+ * MNIST's training set, the test split's from MNIST's test set, with seeds apart.
+ *
+ *   npx tsx scripts/bench/pen-rows.ts [--split=validation] [--count=60] [--src] [--verbose]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sharp from 'sharp';
+import { penRows } from '../../test/fixtures/pen-rows.js';
+import { random } from '../../test/fixtures/real-numbers/canvas.js';
+import { readMnistSplit } from '../train/idx.js';
+import { MNIST_DIR, ROOT } from './node-accuracy.js';
+
+type NodeEntry = typeof import('../../src/node.js');
+
+const SPLITS = {
+  test: { seedBase: 1_700_000, mnist: 't10k' },
+  validation: { seedBase: 2_700_000, mnist: 'train' },
+} as const;
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const split = (option('split') ?? 'validation') as keyof typeof SPLITS;
+if (!(split in SPLITS)) throw new Error(`--split is test or validation, not ${split}`);
+const count = Number(option('count') ?? 60);
+const verbose = args.includes('--verbose');
+const dump = option('dump');
+if (dump) mkdirSync(dump, { recursive: true });
+const api = (await import(
+  pathToFileURL(join(ROOT, args.includes('--src') ? 'src/node.ts' : 'dist/node.js')).href
+)) as NodeEntry;
+await api.getDefaultClassifier();
+const set = readMnistSplit(MNIST_DIR, SPLITS[split].mnist);
+
+const tally = {
+  'even pen': { rows: 0, right: 0, sheets: 0, whole: 0 },
+  'one row lighter': { rows: 0, right: 0, sheets: 0, whole: 0 },
+};
+const lighterRows = { rows: 0, right: 0 };
+for (let n = 0; n < count; n++) {
+  const seed = SPLITS[split].seedBase + n;
+  const rand = random(seed);
+  const kind = n % 2 === 0 ? 'even pen' : 'one row lighter';
+  const rowCount = 2 + Math.floor(rand() * 2);
+  const rows = Array.from({ length: rowCount }, () =>
+    Array.from({ length: 3 + Math.floor(rand() * 4) }, () => Math.floor(rand() * set.count)),
+  );
+  const strengths = rows.map(() => 0.7 + 0.25 * rand());
+  const lighter = kind === 'one row lighter' ? Math.floor(rand() * rowCount) : -1;
+  if (lighter >= 0) strengths[lighter] = 0.3 + 0.25 * rand();
+  const digitHeight = Math.round((rowCount === 3 ? 150 : 190) + 80 * rand());
+  // Spaced as widely as the longest row allows on the 2400-pixel sheet (digits about 0.75 of
+  // their height wide, the row within 86% of the width).
+  const longest = Math.max(...rows.map((row) => row.length));
+  const room = (0.86 * 2400) / digitHeight - 0.75 * longest;
+  const gap = Math.max(0.3, Math.min(1.1, room / (longest - 1) - 0.2));
+  const sheet = penRows(set.images, set.labels, rows, {
+    seed,
+    strengths,
+    vignette: 0.1 + 0.2 * rand(),
+    digitHeight,
+    gap: [gap, gap + 0.2],
+    indent: 0.05,
+  });
+  const jpeg = await sharp(Buffer.from(sheet.data.buffer), {
+    raw: { width: sheet.width, height: sheet.height, channels: 4 },
+  })
+    .jpeg({ quality: 70 + Math.floor(rand() * 25) })
+    .toBuffer();
+  let texts: string[] = [];
+  try {
+    texts = ((await api.readNumber(new Uint8Array(jpeg), { lines: true })).lines ?? []).map((line) => line.text);
+  } catch (error) {
+    if (!(error instanceof api.DigitRecognizerError)) throw error;
+  }
+  const t = tally[kind];
+  t.sheets++;
+  let all = texts.length === sheet.texts.length;
+  sheet.texts.forEach((text, r) => {
+    t.rows++;
+    const right = texts[r] === text && texts.length === sheet.texts.length;
+    if (right) t.right++;
+    else all = false;
+    if (r === lighter) {
+      lighterRows.rows++;
+      if (right) lighterRows.right++;
+    }
+  });
+  if (all) t.whole++;
+  else if (dump) writeFileSync(join(dump, `${n}.jpg`), jpeg);
+  if (verbose || !all)
+    console.log(
+      `${n} ${kind}: ${sheet.texts.join('/')} → ${texts.join('/')}${lighter >= 0 ? ` (row ${lighter + 1} lighter, ${strengths[lighter]!.toFixed(2)})` : ''}`,
+    );
+}
+const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+console.log(`\n${split}, ${count} sheets`);
+for (const [kind, t] of Object.entries(tally)) {
+  console.log(
+    `${kind}: rows ${pct(t.right, t.rows)} (${t.right}/${t.rows}), sheets read whole ${pct(t.whole, t.sheets)} (${t.whole}/${t.sheets})`,
+  );
+}
+console.log(
+  `the lighter rows alone: ${pct(lighterRows.right, lighterRows.rows)} (${lighterRows.right}/${lighterRows.rows})`,
+);
