@@ -8,12 +8,13 @@
  */
 import type { Decoded } from '../preprocess/decode.js';
 import type { Luminance } from '../preprocess/luminance.js';
+import { otsu } from '../preprocess/coarse-image.js';
 
 /** Only a light field (its median at least this) is read so: on a dark one the ink is light. */
 const LIGHT_PAPER = 0.5;
 /** A pixel this much darker than the paper (0–1) is ink or print. */
 const DARKER = 0.06;
-/** Levels the histogram of the dark pixels is measured at. */
+/** Levels the paper's tone is measured at. */
 const BINS = 256;
 
 interface Clip {
@@ -23,41 +24,17 @@ interface Clip {
 
 /** The paper's tone (the median) and the level between print and pen of `values`. */
 function clipOf(values: Float32Array): Clip | null {
-  const bin = (v: number): number => Math.min(BINS - 1, Math.max(0, Math.round(v * (BINS - 1))));
-  const all = new Float64Array(BINS);
-  for (const v of values) all[bin(v)]!++;
+  const counts = new Uint32Array(BINS);
+  for (const v of values) counts[Math.min(BINS - 1, Math.max(0, Math.floor(v * BINS)))]!++;
   let paperBin = 0;
   for (let seen = 0; paperBin < BINS; paperBin++) {
-    seen += all[paperBin]!;
+    seen += counts[paperBin]!;
     if (seen * 2 >= values.length) break;
   }
-  const paper = paperBin / (BINS - 1);
-  // Otsu's level over the bins darker than the paper.
-  const darkBins = bin(paper - DARKER);
-  let total = 0;
-  let sum = 0;
-  for (let t = 0; t < darkBins; t++) {
-    total += all[t]!;
-    sum += t * all[t]!;
-  }
-  if (total === 0) return null;
-  let best = 0;
-  let level = -1;
-  let below = 0;
-  let belowSum = 0;
-  for (let t = 0; t < darkBins; t++) {
-    below += all[t]!;
-    belowSum += t * all[t]!;
-    const above = total - below;
-    if (below === 0) continue;
-    if (above === 0) break;
-    const between = below * above * (belowSum / below - (sum - belowSum) / above) ** 2;
-    if (between > best) {
-      best = between;
-      level = t;
-    }
-  }
-  return level < 0 ? null : { paper, level: (level + 0.5) / (BINS - 1) };
+  const paper = (paperBin + 0.5) / BINS;
+  const dark = values.filter((v) => v < paper - DARKER);
+  const level = dark.length > 0 ? otsu(dark) : paper;
+  return level < paper - DARKER ? { paper, level } : null;
 }
 
 /** `image` with what is lighter than the level made paper. */
