@@ -6,7 +6,9 @@
  * dry), as on real phone photos of practice sheets. Digits of the validation split come from
  * MNIST's training set, the test split's from MNIST's test set, with seeds apart.
  *
- *   npx tsx scripts/bench/pen-rows.ts [--split=validation] [--count=60] [--src] [--verbose]
+ *   npx tsx scripts/bench/pen-rows.ts [--split=validation] [--count=60] [--src] [--verbose] [--dump=DIR]
+ *
+ * `--dump` saves every sheet not read whole as DIR/N.jpg (for a contact sheet of the misreads).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,14 +2,14 @@
  * The contrast each pixel's ink is measured against, when strokes are compared with the strongest
  * ink near them rather than with the page's: a row of digits written with less pressure (or in
  * pencil) under a row in dark pen has strokes half as dark, and measured against the dark row
- * they fall under the stroke threshold in pieces ("99999" read "44444", or the row lost).
+ * they fall under the stroke threshold in pieces (a 9 whose loop breaks off reads as a 4), or
+ * the row is lost.
  *
  * Used where every line of a sheet is looked for (`readNumber(…, { lines: true })`): the
  * validation sheets (`npx tsx scripts/bench/pen-rows.ts --src`, MNIST training digits, 60
  * sheets) read their lighter rows 33% → 73%, the rows in one pen 89.0% → 87.7%, with the
- * constants below. A look at
- * one number does not use it: on photos of a note on a desk it turns the desk's grain at the
- * note's edge into strokes.
+ * constants below. The look at one number does not use it: on photos of a note on a desk it
+ * turns the desk's grain at the note's edge into strokes.
  */
 import { upsample, type Grid } from './block-grid.js';
 import type { RowSpans } from './polygon.js';
@@ -21,10 +21,7 @@ const PEAK_SHARE = 0.85;
 /** A block's contrast is at least this share of the page's: faint ink is stretched 2.5 times at most. */
 const FAINTEST = 0.4;
 
-/**
- * Marks the blocks that lie wholly where ink can be (inside `inside`, or the whole image) and
- * are not on the image's outer ring of blocks.
- */
+/** Marks (1) the blocks that lie wholly where ink can be: inside `inside`, or all of them. */
 function innerBlocks(width: number, height: number, block: number, inside?: RowSpans): Grid {
   const columns = Math.ceil(width / block);
   const rows = Math.ceil(height / block);
