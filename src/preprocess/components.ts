@@ -72,6 +72,21 @@ export function labelComponents(
   return { labels, components };
 }
 
+/** A strip along a side of the image this long (share of that side) is the desk past a page's edge. */
+const BORDER_STRIP = 0.3;
+
+/**
+ * A thin piece lying along a side of the image, at least {@link BORDER_STRIP} of it long: a strip of
+ * desk (or the page's dark edge) past a sheet that fills the photo, no digit. (A stroke that only
+ * reaches the image's edge at one end, as a drawn 1 or a 4's stem may, is not along it.)
+ */
+function alongBorder(c: Component, width: number, height: number): boolean {
+  if (!isThinPiece(c)) return false;
+  const { x, y, width: w, height: h } = c.box;
+  if (h >= w) return (x === 0 || x + w === width) && h >= BORDER_STRIP * height;
+  return (y === 0 || y + h === height) && w >= BORDER_STRIP * width;
+}
+
 /**
  * A piece at least five times longer than wide. Touching a surface's outline, it is what is
  * left of the sheet's edge, however short.
@@ -87,7 +102,11 @@ export function isThinPiece(c: Component): boolean {
  */
 export function digitComponents(all: Component[], width: number, height: number, onSurface = false): Component[] {
   const isFrame = (c: Component): boolean =>
-    c.touchesBorder && (c.box.width > 0.6 * width || c.box.height > 0.6 * height || (onSurface && isThinPiece(c)));
+    c.touchesBorder &&
+    (c.box.width > 0.6 * width ||
+      c.box.height > 0.6 * height ||
+      (onSurface && isThinPiece(c)) ||
+      alongBorder(c, width, height));
   let candidates = all;
   const inner = all.filter((c) => !isFrame(c));
   const biggestInner = inner.reduce((m, c) => Math.max(m, c.area), 0);
