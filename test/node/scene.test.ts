@@ -28,6 +28,15 @@ function page(width: number, height: number, ink: (x: number, y: number) => numb
   return { data, width, height };
 }
 
+/** The ink of MNIST `digit` drawn `scale`× in page pixels, its 28×28 square's top left at (`left`, `top`). */
+function digitInPixels(digit: { data: Float32Array }, left: number, top: number, scale: number) {
+  return (x: number, y: number): number => {
+    const sx = Math.floor((x - left) / scale);
+    const sy = Math.floor((y - top) / scale);
+    return sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
+  };
+}
+
 /**
  * A light note (rotated `degrees`) covering about a third of a dark, grainy desk (or `half` its
  * width and height across); `ink` in note units.
@@ -154,13 +163,11 @@ describe('scenes in Node', () => {
     let right = 0;
     for (let i = 0; i < 10; i++) {
       const digit = mnistDigit(i);
+      const ink = digitInPixels(digit, 90, 150, 6);
       // The digit at 6× on the left half; a pen, 14 px thick, slanting down the right half.
       const scene = page(640, 480, (x, y) => {
-        const sx = Math.floor((x - 90) / 6);
-        const sy = Math.floor((y - 150) / 6);
-        const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
         const pen = Math.abs(x - 420 - 0.25 * (y - 240)) < 7 && y > 40 && y < 440 ? 1 : 0;
-        return Math.max(ink, pen);
+        return Math.max(ink(x, y), pen);
       });
       if ((await classifier.classify(scene)).digit === digit.label) right++;
     }
@@ -174,15 +181,13 @@ describe('scenes in Node', () => {
     let right = 0;
     for (let i = 0; i < 10; i++) {
       const digit = mnistDigit(i);
+      const ink = digitInPixels(digit, 300, 200, 3);
       // The digit at 3× in the middle of a 640×480 page; the desk from y = 120 to 370, its edge
       // wavering 14–34 px from the photo's side, its wood darker in streaks.
       const scene = page(640, 480, (x, y) => {
-        const sx = Math.floor((x - 300) / 3);
-        const sy = Math.floor((y - 200) / 3);
-        const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
         const edge = 24 + 6 * Math.sin(y / 17) + 4 * Math.sin(y / 5.3);
         const desk = x < edge && y > 120 && y < 370 ? 0.75 + 0.25 * Math.sin(x / 3 + y / 40) : 0;
-        return Math.max(ink, desk);
+        return Math.max(ink(x, y), desk);
       });
       if ((await classifier.classify(scene)).digit === digit.label) right++;
     }
@@ -193,12 +198,8 @@ describe('scenes in Node', () => {
     let right = 0;
     for (let i = 0; i < 10; i++) {
       const digit = mnistDigit(i);
-      const ruledDigit = page(400, 400, (x, y) => {
-        const sx = Math.floor((x - 110) / 6.5);
-        const sy = Math.floor((y - 110) / 6.5);
-        const ink = sx >= 0 && sy >= 0 && sx < 28 && sy < 28 ? digit.data[sy * 28 + sx]! : 0;
-        return Math.max(ink, y % 60 < 2 ? 0.35 : 0);
-      });
+      const ink = digitInPixels(digit, 110, 110, 6.5);
+      const ruledDigit = page(400, 400, (x, y) => Math.max(ink(x, y), y % 60 < 2 ? 0.35 : 0));
       if ((await classifier.classify(ruledDigit)).digit === digit.label) right++;
     }
     assert.ok(right >= 8, `only ${right}/10 read`);
