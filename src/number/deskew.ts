@@ -139,15 +139,17 @@ export function turnFor(angle: number, width: number, height: number): Turn {
     width: turnedWidth,
     height: turnedHeight,
     toInput,
+    // (Within the input: the turned image's corners past it are empty, and a box around a mark
+    // turned back, such as a field's whole frame, may reach past it.)
     boxToInput: ({ x, y, width: w, height: h }) => {
       const corners = [toInput(x, y), toInput(x + w, y), toInput(x, y + h), toInput(x + w, y + h)];
-      const left = Math.min(...corners.map((p) => p.x));
-      const top = Math.min(...corners.map((p) => p.y));
+      const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
+      const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
       return {
         x: left,
         y: top,
-        width: Math.max(...corners.map((p) => p.x)) - left,
-        height: Math.max(...corners.map((p) => p.y)) - top,
+        width: Math.max(0, Math.min(width, Math.max(...corners.map((p) => p.x))) - left),
+        height: Math.max(0, Math.min(height, Math.max(...corners.map((p) => p.y))) - top),
       };
     },
   };

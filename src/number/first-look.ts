@@ -98,7 +98,10 @@ function halfWidth(analysis: InkAnalysis): number {
 export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions): Look | null {
   const plain = look(luminance, options);
   if (plain && plain.analysis.polarity !== 'dark-on-light') return plain;
-  const closed = look(closeLuminance(luminance, 1), { ...options, polarity: 'dark-on-light' });
+  // A surface is the scene's, not the closing's: where the plain look saw none, a cheque's box
+  // with its pattern wiped is no note on a desk (the digits inside it would be lost with it).
+  const findSurface = options.findSurface === true && (plain === null || plain.analysis.surface !== null);
+  const closed = look(closeLuminance(luminance, 1), { ...options, findSurface, polarity: 'dark-on-light' });
   if (!closed || closed.strokes.length === 0) return plain;
   // Read plainly, a strong pattern and the digits in it may be one shape, taken for print, and
   // only specks are left: then the closing is not measured against them.

@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DigitRecognizerError, loadClassifier, readNumber, setAssetPath, type Classifier } from '../../src/node.js';
+import { turnFor } from '../../src/number/deskew.js';
 import { composeNumber } from '../fixtures/compose-number.js';
 import { onRuledSheet } from '../fixtures/ruled-sheet.js';
 import { threeNumbers } from '../fixtures/number-sheet.js';
@@ -200,6 +201,16 @@ describe('readNumber()', () => {
       assert.ok(Math.abs(slope - degrees) < 12, `${photo.text} at ${degrees}°: its boxes run at ${slope.toFixed(0)}°`);
     }
     assert.ok(misread.length <= 3, `misread: ${misread.join(', ')}`);
+  });
+
+  it("gives the boxes of a line read turned level in the input's pixels, never past its sides", () => {
+    // A cheque field read turned by 20°: its whole frame, one mark in the turned image, was
+    // given back as a box reaching 17 px left of and 39 px above a 147×79 input.
+    const turn = turnFor((20 * Math.PI) / 180, 147, 79);
+    const whole = turn.boxToInput({ x: 0, y: 0, width: turn.width, height: turn.height });
+    assert.deepEqual(whole, { x: 0, y: 0, width: 147, height: 79 });
+    const inner = turn.boxToInput({ x: turn.width / 2 - 5, y: turn.height / 2 - 5, width: 10, height: 10 });
+    assert.ok(inner.x > 60 && inner.x + inner.width < 87 && inner.width > 10, JSON.stringify(inner));
   });
 
   it('rejects a blank page with EMPTY_IMAGE', async () => {
