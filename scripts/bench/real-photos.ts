@@ -68,7 +68,9 @@ const imageDir = join(ROOT, '.cache/realdev');
 function bytesOf(entry: Entry): Buffer | null {
   const cached = join(imageDir, entry.file);
   if (existsSync(cached)) return readFileSync(cached);
-  const gitDir = `/work/.mirror/${entry.repo.replace('/', '+')}/repo`;
+  // A snapshot is a bare git directory, or (now and then) a checkout holding one in .git.
+  const snapshot = `/work/.mirror/${entry.repo.replace('/', '+')}/repo`;
+  const gitDir = existsSync(join(snapshot, '.git')) ? join(snapshot, '.git') : snapshot;
   if (!existsSync(gitDir)) return null;
   try {
     const bytes = execFileSync('git', [`--git-dir=${gitDir}`, 'show', `${entry.commit}:${entry.path}`], {
