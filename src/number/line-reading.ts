@@ -47,7 +47,10 @@ export interface NumberReading {
   notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
   confidence: number;
-  /** True when any digit is uncertain, or a mark that is not a digit was left out. */
+  /**
+   * True when any digit is uncertain, or a mark that is not a digit was left out, or the line was
+   * chosen over a more prominent one that reads as mostly no digits (a signature's loops).
+   */
   uncertain: boolean;
   /** Where the line read lies, in the input's pixels: around its digits and the marks left out. */
   box: Box;

@@ -174,6 +174,27 @@ async function readLines(found: Found[], classifier: Classifier, options: Classi
   return readings;
 }
 
+/** A reading whose marks are at least this share not-a-digit (left out, or kept and doubted)… */
+const NO_DIGIT_SHARE = 0.5;
+/** …counting a kept digit when its not-a-digit score is at least this. */
+const DOUBTED_DIGIT = 0.5;
+
+/** Are at least {@link NO_DIGIT_SHARE} of `reading`'s marks (two or more) no digit, or doubted as one? */
+function mostlyNoDigits(reading: NumberReading): boolean {
+  const marks = reading.digits.length + reading.notDigits.length;
+  const doubted = reading.notDigits.length + reading.digits.filter((d) => d.notDigitScore >= DOUBTED_DIGIT).length;
+  return marks >= 2 && doubted >= NO_DIGIT_SHARE * marks;
+}
+
+/** A line that reads as a number of two digits or more, none of its marks doubted as no digit. */
+function plainNumber(reading: NumberReading): boolean {
+  return (
+    reading.digits.length >= 2 &&
+    reading.notDigits.length === 0 &&
+    reading.digits.every((d) => d.notDigitScore < DOUBTED_DIGIT)
+  );
+}
+
 /** What the looks at an image found: the number's line, every other line, the surface, the turn. */
 interface FoundLines {
   /** The number's line, its print taken out, seen closer when small. */
@@ -279,17 +300,24 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   // A field on its own (a cheque's amount, a form's boxes): its printed tint is no ink.
   const decoded = isField(whole, false) ? withoutTint(whole) : whole;
   let found: FoundLines;
+  let reading: NumberReading;
+  let others: NumberReading[];
   try {
     found = findLines(decoded, everyLine);
+    reading = await readLine(found.cleaned, classifier, classifyOptions);
+    // A line read as mostly no digits (a signature's loops over its rule) is no number when
+    // another line of the image reads as one: every line is looked at then.
+    const rest = everyLine || !mostlyNoDigits(reading) ? found : findLines(decoded, true);
+    others = (await readLines(rest.others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box));
+    const number = mostlyNoDigits(reading) ? others.find(plainNumber) : undefined;
+    // (Uncertain: which line is the number was a guess.)
+    if (number) [reading, others] = [{ ...number, uncertain: true }, [reading, ...others.filter((r) => r !== number)]];
   } finally {
     decoded.release?.();
   }
-  const { cleaned, others, surface, turn } = found;
-  const reading = await readLine(cleaned, classifier, classifyOptions);
+  const { surface, turn } = found;
   // Every line, the number among them as read above (the look at every line finds it again).
-  const lines = everyLine
-    ? [reading, ...(await readLines(others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box))]
-    : [];
+  const lines = everyLine ? [reading, ...others] : [];
   const result = {
     ...reading,
     ...(surface ? { surface } : {}),
