@@ -281,8 +281,9 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLi
  * Reads a handwritten number: finds each digit (merging the strokes of one digit, splitting
  * touching ones, ignoring specks, underlines, a form's boxes and a printed label beside the field)
  * and classifies them left to right. An image with several lines of digits is read at its most
- * prominent line (the largest digits, the most of them); with `lines: true`, every line is read
- * too.
+ * prominent line (the largest digits, the most of them; when that line reads as mostly marks that
+ * are no digit, such as a signature's loops, the next line that reads as a number, `uncertain`);
+ * with `lines: true`, every line is read too.
  *
  * @example
  * ```ts
