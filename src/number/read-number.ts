@@ -308,9 +308,10 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     reading = await readLine(found.cleaned, classifier, classifyOptions);
     // A line read as mostly no digits (a signature's loops over its rule) is no number when
     // another line of the image reads as one: every line is looked at then.
-    const rest = everyLine || !mostlyNoDigits(reading) ? found : findLines(decoded, true);
+    const doubtful = mostlyNoDigits(reading);
+    const rest = everyLine || !doubtful ? found : findLines(decoded, true);
     others = (await readLines(rest.others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box));
-    const number = mostlyNoDigits(reading) ? others.find(plainNumber) : undefined;
+    const number = doubtful ? others.find(plainNumber) : undefined;
     // (Uncertain: which line is the number was a guess.)
     if (number) [reading, others] = [{ ...number, uncertain: true }, [reading, ...others.filter((r) => r !== number)]];
   } finally {

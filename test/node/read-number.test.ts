@@ -204,8 +204,9 @@ describe('readNumber()', () => {
   });
 
   it("gives the boxes of a line read turned level in the input's pixels, never past its sides", () => {
-    // A cheque field read turned by 20°: its whole frame, one mark in the turned image, was
-    // given back as a box reaching 17 px left of and 39 px above a 147×79 input.
+    // A cheque field read turned level (validation cheque 46): its whole frame, one mark in the
+    // turned image, was given back as a box reaching 17 px left of and 39 px above its 147×79
+    // input. Here the whole turned image, turned by 20°, must come back as the input.
     const turn = turnFor((20 * Math.PI) / 180, 147, 79);
     const whole = turn.boxToInput({ x: 0, y: 0, width: turn.width, height: turn.height });
     assert.deepEqual(whole, { x: 0, y: 0, width: 147, height: 79 });
