@@ -1,7 +1,8 @@
 // Builds, from one small function over the outputs:
 // - ESM entries for bundlers and Node (dependencies stay external, deduplicated by the app);
 // - one self-contained classic script for CDN <script> tags (window.DigitRecognizer);
-// - the tfjs WASM binaries next to them, and a size report.
+// - the tfjs WASM binaries next to them (and, in dist/slim/, cut down for the CDN script), and a
+//   size report.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -10,7 +11,8 @@ import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { slimTfjs } from './scripts/build/slim-tfjs.mjs';
+import { slimTfjs, WASM_KERNELS } from './scripts/build/slim-tfjs.mjs';
+import { writeSlimWasm } from './scripts/build/slim-wasm.mjs';
 import { virtualModule } from './scripts/build/virtual-module.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -18,6 +20,9 @@ const require = createRequire(import.meta.url);
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist';
 // Threads need cross-origin isolation and bring nothing for a model this small.
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+/** The binaries cut down to `WASM_KERNELS`, for the builds that register only those (slim-wasm.mjs). */
+const SLIM_WASM_DIR = 'dist/slim';
+let slimWasmWritten = false;
 
 /** Stamps the package version into src/version.ts. */
 function stampVersion() {
@@ -66,7 +71,8 @@ function workerAssetUrls() {
   return virtualModule(
     'worker-asset-urls',
     (source) => /\/asset-urls\.js$/.test(source),
-    `export function packageAssets() { throw new Error('The reading worker loads what the page sends.'); }`,
+    `export function packageAssets() { throw new Error('The reading worker loads what the page sends.'); }
+     export const WASM_DIR = 'dist/slim/';`,
   );
 }
 
@@ -126,6 +132,10 @@ function assetsAndSizes() {
     writeBundle(options, bundle) {
       mkdirSync('dist', { recursive: true });
       for (const file of WASM_FILES) copyFileSync(join(wasmDir, file), join('dist', file));
+      if (!slimWasmWritten) {
+        writeSlimWasm(wasmDir, SLIM_WASM_DIR, WASM_FILES, Object.keys(WASM_KERNELS));
+        slimWasmWritten = true;
+      }
       const reportPath = 'dist/size-report.json';
       let report;
       try {
@@ -145,7 +155,8 @@ function assetsAndSizes() {
         `../models/${m}/weights.bin`,
         `../models/${m}/model.json`,
       ]);
-      for (const file of [...WASM_FILES, ...models]) {
+      const slim = WASM_FILES.map((file) => join('slim', file));
+      for (const file of [...WASM_FILES, ...slim, ...models]) {
         const bytes = readFileSync(join('dist', file));
         report[join('dist', file)] = { bytes: bytes.length, gzip: gzipSync(bytes).length };
       }

@@ -22,19 +22,28 @@ export interface PackageAssets {
 export const ASSET_PATHS = {
   digitModel: 'models/recognizer/model.json',
   segmentChecker: 'models/segment-checker/model.json',
+  /** tfjs' whole `.wasm` binaries: the npm entries, whose tfjs is the app's, load these. */
   wasmDir: 'dist/',
+  /**
+   * The same binaries cut down to the kernels the CDN script registers (a third of the
+   * download; see scripts/build/slim-wasm.mjs): the CDN script loads these.
+   */
+  slimWasmDir: 'dist/slim/',
   cpuBackendScript: 'dist/digit-recognizer-cpu.js',
 } as const;
 
-/** Every asset under one package root (the CDN bundle's, or one set with `setAssetPath()`). */
-export function assetsUnder(root: string): PackageAssets {
+/**
+ * Every asset under one package root (the CDN bundle's, or one set with `setAssetPath()`), the
+ * `.wasm` binaries from `wasmDir` (a folder of `ASSET_PATHS`).
+ */
+export function assetsUnder(root: string, wasmDir: string): PackageAssets {
   const at = (path: string): string => new URL(path, root).href;
   return {
     digitModel: { json: at(ASSET_PATHS.digitModel), files: {} },
     segmentChecker: { json: at(ASSET_PATHS.segmentChecker), files: {} },
     wasm: {
-      'tfjs-backend-wasm.wasm': at(`${ASSET_PATHS.wasmDir}tfjs-backend-wasm.wasm`),
-      'tfjs-backend-wasm-simd.wasm': at(`${ASSET_PATHS.wasmDir}tfjs-backend-wasm-simd.wasm`),
+      'tfjs-backend-wasm.wasm': at(`${wasmDir}tfjs-backend-wasm.wasm`),
+      'tfjs-backend-wasm-simd.wasm': at(`${wasmDir}tfjs-backend-wasm-simd.wasm`),
     },
     cpuBackendScript: at(ASSET_PATHS.cpuBackendScript),
   };

@@ -2,7 +2,7 @@
  * The CDN bundle's variant of `asset-urls.ts`: every asset lies under the package folder the
  * classic script was loaded from (`dist/digit-recognizer.min.js` is one folder below it).
  */
-import { assetsUnder, type PackageAssets } from './asset-types.js';
+import { ASSET_PATHS, assetsUnder, type PackageAssets } from './asset-types.js';
 
 // Read at load time: in the classic script this becomes `document.currentScript.src`, which is
 // only set while the script first runs.
@@ -19,6 +19,12 @@ function packageRoot(): string {
   return new URL('../', url).href;
 }
 
+/**
+ * The `.wasm` binaries this build loads: cut down to the kernels it registers, whatever the
+ * package root (its own folder, or one set with `setAssetPath()`).
+ */
+export const WASM_DIR: string = ASSET_PATHS.slimWasmDir;
+
 export function packageAssets(): PackageAssets {
-  return assetsUnder(packageRoot());
+  return assetsUnder(packageRoot(), WASM_DIR);
 }

@@ -10,7 +10,13 @@
  * whose rollup config keeps this module in `dist/chunks/`: both are two folders below the
  * package root. The CDN bundle swaps this module for `asset-urls.cdn.ts`.
  */
-import type { PackageAssets } from './asset-types.js';
+import { ASSET_PATHS, type PackageAssets } from './asset-types.js';
+
+/**
+ * The `.wasm` binaries under a root set with `setAssetPath()`: the whole ones, as tfjs is the
+ * app's here and may run any kernel.
+ */
+export const WASM_DIR: string = ASSET_PATHS.wasmDir;
 
 /** Read on first use, not at import, so a page that only imports types fetches nothing. */
 export function packageAssets(): PackageAssets {

@@ -5,7 +5,7 @@
  * Shoelace's `setBasePath()` does.
  */
 import { assetsUnder, type PackageAssets } from './asset-types.js';
-import { packageAssets } from './asset-urls.js';
+import { packageAssets, WASM_DIR } from './asset-urls.js';
 
 let assetRoot: string | null = null;
 /** Every asset's URL, as the page that started the reading worker sent them (in the worker only). */
@@ -39,7 +39,7 @@ export function getAssetPath(): string {
 /** The URLs every asset is loaded from now. */
 export function currentAssets(): PackageAssets {
   if (given) return given;
-  return assetRoot === null ? packageAssets() : assetsUnder(assetRoot);
+  return assetRoot === null ? packageAssets() : assetsUnder(assetRoot, WASM_DIR);
 }
 
 /**
