@@ -18,7 +18,8 @@ export interface EnsembleMetrics {
   verdict: string;
   temperature: number;
   /** Steps each member's uint8 kernels keep (256: as trained and exported). */
-  levels: number;
+  /** Steps kept of each member's uint8 kernels, in member order. */
+  levels: number[];
   weightBytes: number;
   gzipBytes: number;
   quick: boolean;
@@ -37,6 +38,13 @@ interface MemberFacts {
 }
 
 const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
+
+/** The kernels' steps: "64 steps", or per member when they differ ("32 steps for mnist-cnn, …"). */
+function stepsOf(m: EnsembleMetrics): string {
+  const levels = m.levels;
+  if (levels.every((l) => l === levels[0])) return `${levels[0]} steps`;
+  return levels.map((l, i) => `${l} steps for ${m.members[i]}`).join(', ');
+}
 
 function memberFacts(dir: string, name: string): MemberFacts {
   return JSON.parse(readFileSync(join(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
@@ -112,7 +120,7 @@ on paper, 2,000 of them in photo-like renderings, and the validation non-digits 
 and seeds). Test: MNIST's 10,000 test images, the same drawn on paper, the first 5,000 in
 photo-like renderings, and the held-out non-digit test set (other fonts, other seeds);
 read once, for this card. Weights: **${(m.weightBytes / 1024).toFixed(1)} KB** (${parameters.toLocaleString('en')} parameters;
-uint8 kernels, float16 biases, each member's quantized weights, on ${m.levels} steps).
+uint8 kernels, float16 biases, each member's quantized weights, on ${stepsOf(m)}).
 
 ## Not a digit, per category
 | category | validation | test |
@@ -154,7 +162,7 @@ ${shortOfTargets(m)}
 - The photo-like bench kinds are measured in a browser, not here: \`npx tsx scripts/bench/scenes.ts
   --kind=cast-shadow --split=train --count=200 --salt=1\` (validation scenes; the line "Read right
   but flagged" is the share of digits read right and flagged) after \`npm run build\` with this model
-  in models/mnist-cnn; the same for the kinds canvas-strokes and note-on-desk.
+  in models/recognizer; the same for the kinds canvas-strokes and note-on-desk.
 - Calibration is fitted and measured on MNIST-like digits, digits through the pipeline and
   generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photo-like renderings are part of it, real photos are not.
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright

@@ -22,9 +22,12 @@ import { coarsen, readMember, writeEnsemble } from './assemble.js';
 import { writeEnsembleCard, type EnsembleMetrics, type SetFigures } from './card.js';
 import { calibrationError, digitFigures, elevenOf, negativeFigures, predictionsOf } from './measure.js';
 
+/** The shipped model's members: two digit nets and the one that also says "not a digit". */
+const SHIPPED_MEMBERS = 'mnist-cnn,members/digits-7,members/verdict-42';
+
 const { values: args } = parseArgs({
   options: {
-    members: { type: 'string', default: 'mnist-cnn,members/verdict-42' },
+    members: { type: 'string', default: SHIPPED_MEMBERS },
     verdict: { type: 'string', default: 'verdict-42' },
     from: { type: 'string' },
     levels: { type: 'string', default: '64' },
@@ -37,10 +40,11 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`Usage: npm run train:ensemble -- [options]
-  --members A,B,C   member folders under --from (default mnist-cnn,members/verdict-42)
+  --members A,B,C   member folders under --from (default ${SHIPPED_MEMBERS})
   --verdict NAME    the member with the "not a digit" output (default verdict-42)
   --from DIR        the folder the member paths start from (default models/)
-  --levels N        steps of each uint8 kernel kept (default 64; 256 keeps them as exported)
+  --levels N[,N…]   steps of each uint8 kernel kept (default 64; 256 keeps them as exported);
+                    one number for every member, or one per member in --members order
   --out DIR         where the model goes (default models/recognizer; --quick: .cache/quick-ensemble)
   --validation-only measure on validation only (while choosing members; the test sets stay unread)
   --quick           fewer images (tests)`);
@@ -53,14 +57,23 @@ const out = resolve(args.out ?? join(root, quick ? '.cache/quick-ensemble' : 'mo
 const memberNames = args.members.split(',').filter(Boolean);
 const membersDir = resolve(args.from ?? join(root, 'models'));
 
+/** `--levels`: one count of steps for every member, or one per member. */
+function levelsPerMember(option: string, count: number): number[] {
+  const list = option.split(',').map(Number);
+  if (list.some((n) => !Number.isInteger(n) || n < 2 || n > 256) || (list.length !== 1 && list.length !== count)) {
+    throw new Error(`--levels takes one whole number from 2 to 256, or one per member (${count}); got ${option}`);
+  }
+  return list.length === 1 ? new Array<number>(count).fill(list[0]!) : list;
+}
+
 async function classifierFor(dir: string): Promise<Classifier> {
   return loadClassifier({ modelUrl: pathToFileURL(join(dir, 'model.json')) });
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const levels = Number(args.levels);
-  const members = memberNames.map((name) => coarsen(readMember(join(membersDir, name)), levels));
+  const levels = levelsPerMember(args.levels, memberNames.length);
+  const members = memberNames.map((name, i) => coarsen(readMember(join(membersDir, name)), levels[i]!));
   const data = loadVerdictData({
     dataDir: defaultMnistDir(),
     cacheDir: join(root, '.cache/negatives'),

@@ -1,6 +1,6 @@
 /** Writes the model card (Markdown), its metrics (JSON) and a confusion-matrix image (SVG). */
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Evaluation } from './evaluate.js';
 
 export interface CardFacts {
@@ -68,12 +68,17 @@ export function writeModelCard(dir: string, facts: CardFacts): void {
         `| ${d} | ${row.reduce((a, b) => a + b, 0)} | ${pct(row[d]! / (row.reduce((a, b) => a + b, 0) || 1))} |`,
     )
     .join('\n');
+  // The shipped model's card, from this one (models/mnist-cnn or models/members/digits-7).
+  const shipped = relative(
+    resolve(dir),
+    join(resolve(dirname(new URL(import.meta.url).pathname), '../..'), 'models/recognizer/MODEL_CARD.md'),
+  );
   const card = `# Model card: ${basename(dir)}
 
 A small convolutional network that reads one handwritten digit (0–9) from a 28×28 grayscale
 image, white ink on black, normalised the MNIST way (digit fitted into 20×20, centre of mass
 at the centre). \`digit-recognizer\` produces that input from photos, scans and drawings.
-It reads digits only. The shipped model, the ensemble [models/recognizer](../recognizer/MODEL_CARD.md),
+It reads digits only. The shipped model, the ensemble [models/recognizer](${shipped}),
 uses it as a member and adds a "not a digit" verdict.
 
 ## At a glance

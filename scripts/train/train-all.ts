@@ -46,12 +46,17 @@ interface Step {
 }
 
 /**
- * The members, longest first (the verdict member takes about twice the digit model's time), and
- * the segment checker after the digit model, on the other core.
+ * The members, longest first (the verdict member takes about twice a digit member's time), and
+ * the segment checker after the digit members, on the other core.
  */
 const MEMBERS: Step[] = [
   { name: 'verdict-42', script: 'scripts/verdict/train-verdict.ts', args: ['--seed', '42', '--epochs', '12'] },
   { name: 'mnist-cnn', script: 'scripts/train/train.ts', args: ['--seed', '42', '--epochs', '12'] },
+  {
+    name: 'digits-7',
+    script: 'scripts/train/train.ts',
+    args: ['--seed', '7', '--split-seed', '42', '--epochs', '12'],
+  },
 ];
 const SEGMENTS: Step = {
   name: 'segment-checker',
@@ -106,8 +111,8 @@ async function main(): Promise<void> {
   await pool(DATA, jobs);
   console.log(`Data ready after ${formatDuration((Date.now() - started) / 1000)}`);
   await pool(args['skip-segments'] ? MEMBERS : [...MEMBERS, SEGMENTS], jobs);
-  const members = ['mnist-cnn', 'members/verdict-42'].join(',');
-  await run({ name: 'ensemble', script: 'scripts/ensemble/train-ensemble.ts', args: ['--members', members] });
+  // Its defaults are the shipped model's members and steps.
+  await run({ name: 'ensemble', script: 'scripts/ensemble/train-ensemble.ts', args: [] });
   console.log(`Every model trained in ${formatDuration((Date.now() - started) / 1000)}`);
 }
 

@@ -18,7 +18,7 @@ describe('npm run train:ensemble -- --quick', () => {
       { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     assert.match(log, /T = [\d.]+/);
-    const members = ['models/mnist-cnn', 'models/members/verdict-42'].map((dir) =>
+    const members = ['models/mnist-cnn', 'models/members/digits-7', 'models/members/verdict-42'].map((dir) =>
       readFileSync(join(ROOT, dir, 'weights.bin')),
     );
     assert.ok(readFileSync(join(out, 'weights.bin')).equals(Buffer.concat(members)));
