@@ -93,8 +93,8 @@ describe('examples/cdn', { skip: !existsSync(join(ROOT, pkg.jsdelivr)) && 'no di
         `model.json from the CDN: ${fromCdn.join(', ')}`,
       );
       assert.ok(
-        fromCdn.some((url) => /\/dist\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url)),
-        'a .wasm from the CDN',
+        fromCdn.some((url) => /\/dist\/slim\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url)),
+        `the cut-down .wasm from the CDN: ${fromCdn.join(', ')}`,
       );
       assert.deepEqual(elsewhere, [], 'no request leaves the page and the CDN');
       assert.deepEqual(errors, []);
