@@ -30,7 +30,7 @@ const KERNEL_EXPORT = /^_?[A-Z]/;
 /**
  * Writes each of `files` from `fromDir` to `toDir` with only the kernel exports named in
  * `kernels` (and every runtime export: memory, init, malloc, the function table…) and the code
- * they reach. Throws when a binary no longer validates, or a kernel asked for is not exported.
+ * they reach. Throws when a binary is not tfjs' (no `FusedConv2D`) or no longer validates.
  */
 export function writeSlimWasm(fromDir, toDir, files, kernels) {
   mkdirSync(toDir, { recursive: true });

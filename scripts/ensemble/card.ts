@@ -17,8 +17,7 @@ export interface EnsembleMetrics {
   members: string[];
   verdict: string;
   temperature: number;
-  /** Steps each member's uint8 kernels keep (256: as trained and exported). */
-  /** Steps kept of each member's uint8 kernels, in member order. */
+  /** Steps each member's uint8 kernels keep, in member order (256: as trained and exported). */
   levels: number[];
   weightBytes: number;
   gzipBytes: number;
