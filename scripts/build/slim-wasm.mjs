@@ -43,11 +43,9 @@ export function writeSlimWasm(fromDir, toDir, files, kernels) {
         { length: module.getNumExports() },
         (_, i) => binaryen.getExportInfo(module.getExportByIndex(i)).name,
       );
-      const kept = names.filter((name) => !KERNEL_EXPORT.test(name) || keep.has(name));
-      const wasmKernels = names.filter((name) => KERNEL_EXPORT.test(name));
       // (A kernel of the list that the backend runs in JavaScript, such as Reshape, has no export.)
-      if (!wasmKernels.includes('FusedConv2D')) throw new Error(`${file}: no FusedConv2D export: not tfjs' binary?`);
-      for (const name of names) if (!kept.includes(name)) module.removeExport(name);
+      if (!names.includes('FusedConv2D')) throw new Error(`${file}: no FusedConv2D export: not tfjs' binary?`);
+      for (const name of names) if (KERNEL_EXPORT.test(name) && !keep.has(name)) module.removeExport(name);
       module.runPasses(['remove-unused-module-elements']);
       if (!module.validate()) throw new Error(`${file}: the cut-down binary does not validate`);
       writeFileSync(join(toDir, file), module.emitBinary());
