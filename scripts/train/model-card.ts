@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Evaluation } from './evaluate.js';
+import { FLAG_SHAPE } from './flagged-ones.js';
 
 export interface CardFacts {
   parameters: number;
@@ -13,6 +14,8 @@ export interface CardFacts {
   validationCount: number;
   validation: Evaluation;
   test: Evaluation;
+  /** Chance that an upright training 1 was given a flag (scripts/train/flagged-ones.ts); 0: none. */
+  flagChance: number;
   trainingSeconds: number;
   samplesPerSecond: number;
   history: Array<{ epoch: number; loss: number; accuracy: number; validationAccuracy: number }>;
@@ -103,7 +106,14 @@ convolution + ReLU layers, two max-pools, global average pooling and a softmax l
 - Test: MNIST's 10,000 test images, used once, for this report, on the quantized weights that ship.
 - Augmentation (training only), to mimic what is left of a real photo after preprocessing:
   rotation ±15°, scale ±15%, anisotropic stretch, shear, shift ±2.5 px, thicker and thinner
-  strokes, blur, noise and lower contrast.
+  strokes, blur, noise and lower contrast.${
+    facts.flagChance > 0
+      ? `
+- Flagged 1s: MNIST's writers drew nearly every 1 as a bare stroke, so ${Math.round(facts.flagChance * 100)}% of the upright
+  training 1s are given a flag, a short stroke down to the left from the top (${FLAG_SHAPE.degreesBelowLevel.join('–')}° below
+  level, ${FLAG_SHAPE.length.map((l) => Math.round(l * 100)).join('–')}% of the 1's length), as much of the world writes a 1 (scripts/train/flagged-ones.ts).`
+      : ''
+  }
 
 ## Per digit (test)
 | digit | images | accuracy |

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { augment } from './augment.js';
+import { FLAG_CHANCE, flagOne } from './flagged-ones.js';
 import { evaluate } from './evaluate.js';
 import { exportQuantized, foldBatchNorm } from './export.js';
 import { readMnistSplit } from './idx.js';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     teacher: { type: 'string' },
     'distill-weight': { type: 'string', default: '0.7' },
     'distill-temperature': { type: 'string', default: '2' },
+    'flagged-ones': { type: 'string', default: String(FLAG_CHANCE) },
     help: { type: 'boolean', default: false },
   },
 });
@@ -65,7 +67,9 @@ if (args.help) {
   --teacher A,B,C    distil from these members (folders under models/, trained on the same
                      --split-seed); default --out becomes models/members/distilled-<seed>
   --distill-weight X share of the teacher in each target (default 0.7; the label has the rest)
-  --distill-temperature T  the teacher's softening (default 2)`);
+  --distill-temperature T  the teacher's softening (default 2)
+  --flagged-ones P   chance that an upright training 1 is given a flag, as many writers draw
+                     it (default ${FLAG_CHANCE}; 0: MNIST's 1s as they are)`);
   process.exit(0);
 }
 
@@ -92,6 +96,11 @@ const distillWeight = Number(args['distill-weight']);
 const distillTemperature = Number(args['distill-temperature']);
 if (!(distillWeight >= 0 && distillWeight <= 1) || !(distillTemperature > 0)) {
   console.error('--distill-weight must be in [0, 1] and --distill-temperature above 0');
+  process.exit(2);
+}
+const flagChance = Number(args['flagged-ones']);
+if (!(flagChance >= 0 && flagChance <= 1)) {
+  console.error('--flagged-ones must be in [0, 1]');
   process.exit(2);
 }
 const memberFolder = teacherNames.length > 0 ? `distilled-${seed}` : `digits-${seed}`;
@@ -181,8 +190,10 @@ async function main(): Promise<void> {
       classes: 10,
       example: (id, img) => {
         img.set(train.images.subarray(id * 784, id * 784 + 784));
+        const label = train.labels[id]!;
+        if (label === 1 && flagChance > 0 && rng.chance(flagChance)) flagOne(img, rng);
         augment(img, rng);
-        return train.labels[id]!;
+        return label;
       },
       ...(teacher ? { targets: teacher.soften } : {}),
       learningRate: (step) => learningRateAt(epoch * stepsPerEpoch + step, warmupSteps, totalSteps, peakLearningRate),
@@ -226,12 +237,14 @@ async function main(): Promise<void> {
     validationCount: validationIds.length,
     validation,
     test: testResult,
+    flagChance,
     trainingSeconds: state.trainingSeconds,
     samplesPerSecond: state.samples / Math.max(1, state.trainingSeconds),
     history: state.history,
     command:
       `npm run train:digits -- --epochs ${epochs} --seed ${seed}` +
       (splitSeed === seed ? '' : ` --split-seed ${splitSeed}`) +
+      (flagChance === FLAG_CHANCE ? '' : ` --flagged-ones ${flagChance}`) +
       (teacher
         ? ` --teacher ${teacherNames.join(',')} --distill-weight ${distillWeight} --distill-temperature ${distillTemperature}`
         : '') +
