@@ -3,46 +3,16 @@ import { before, describe, it } from 'node:test';
 import { createCanvas } from '@napi-rs/canvas';
 import { loadClassifier, readNumber, type Classifier } from '../../src/node.js';
 import { drawStrokes, luminanceOf, paper, type Luminance, type Pen } from '../fixtures/non-digits.js';
+import { FLAGGED_ONES, flaggedOne, seven, SEVENS } from '../fixtures/written-ones.js';
 import { SHIPPED_MODEL_URL } from './helpers.js';
 
-type Stroke = Array<[number, number]>;
-
 /** Strokes drawn with a pen `width` px wide on white paper `size` px square, as luminance. */
-function drawn(strokes: Stroke[], width: number, size = 200): Luminance {
+function drawn(strokes: Parameters<typeof drawStrokes>[1], width: number, size = 200): Luminance {
   const canvas = createCanvas(size, size);
   const context = canvas.getContext('2d');
   paper(context as unknown as Pen, size, size);
   drawStrokes(context as unknown as Pen, strokes, 0, 0, size, width);
   return luminanceOf(context.getImageData(0, 0, size, size).data, size, size);
-}
-
-/**
- * A 1 as much of the world writes it: an upright stem with a flag down to its left, `degrees`
- * below level and `share` of the stem's length; `lean` tilts the stem (x shift over its height).
- */
-function flaggedOne(degrees: number, share: number, lean = 0): Stroke[] {
-  const top: [number, number] = [0.55 + lean / 2, 0.12];
-  const length = 0.76 * share;
-  const angle = (degrees * Math.PI) / 180;
-  const flagEnd: [number, number] = [top[0] - length * Math.cos(angle), top[1] + length * Math.sin(angle)];
-  return [[flagEnd, top, [0.55 - lean / 2, 0.88]]];
-}
-
-/** A 7: a bar level across the top, the stem down to the left; `crossed` adds the bar across its middle. */
-function seven(bar: number, crossed = false): Stroke[] {
-  const strokes: Stroke[] = [
-    [
-      [0.62 - bar, 0.14],
-      [0.62, 0.14],
-      [0.42, 0.88],
-    ],
-  ];
-  if (crossed)
-    strokes.push([
-      [0.4, 0.5],
-      [0.64, 0.5],
-    ]);
-  return strokes;
 }
 
 let classifier: Classifier;
@@ -51,9 +21,7 @@ before(async () => {
 });
 
 describe('the 1 written with a flag (the shipped model, models/recognizer)', () => {
-  const ones = [40, 50, 60].flatMap((degrees) =>
-    [0.25, 0.35].flatMap((share) => [0, 0.06].map((lean) => ({ degrees, share, lean }))),
-  );
+  const ones = FLAGGED_ONES;
 
   for (const width of [8, 16]) {
     it(`reads a 1 with a flag as a 1, not a 7 (${ones.length} flags, a ${width} px pen)`, async () => {
@@ -79,12 +47,7 @@ describe('the 1 written with a flag (the shipped model, models/recognizer)', () 
 
   it('still reads a 7, with a short bar, a long one or a bar across, as a 7', async () => {
     for (const width of [8, 16]) {
-      for (const [bar, crossed] of [
-        [0.3, false],
-        [0.4, false],
-        [0.5, false],
-        [0.4, true],
-      ] as const) {
+      for (const [bar, crossed] of SEVENS) {
         const p = await classifier.classify(drawn(seven(bar, crossed), width));
         assert.equal(p.digit, 7, `a 7 (bar ${bar}${crossed ? ', crossed' : ''}, ${width} px pen) read as ${p.digit}`);
       }
