@@ -81,8 +81,8 @@ export function flagOne(img: Float32Array, rng: Random, shape: FlagShape = FLAG_
   const width = Math.min(4, Math.max(1.5, mass / box.height));
   const stemLength = Math.hypot(bottom.x - top.x, bottom.y - top.y) || 1;
   const down = { x: (bottom.x - top.x) / stemLength, y: (bottom.y - top.y) / stemLength };
-  // A flag runs down to the left, 35–65° below level, and is short: a 7's bar is longer and
-  // nearly level, so a flag drawn so stays a 1. Only a 1 written nearly upright gets one (a 1
+  // A flag runs down to the left, well below level, and is short (see FLAG_SHAPE): a 7's bar is
+  // longer and nearly level, so a flag drawn so stays a 1. Only a 1 written nearly upright gets one (a 1
   // slanting over with a flag is a 7 to most readers).
   if (Math.abs(down.x) > Math.sin((15 * Math.PI) / 180)) return;
   const below = (rng.uniform(...shape.degreesBelowLevel) * Math.PI) / 180;

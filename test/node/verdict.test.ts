@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { createCanvas } from '@napi-rs/canvas';
 import { DigitRecognizerError, loadClassifier, readNumber, type Classifier } from '../../src/node.js';
-import {
-  allNonDigits,
-  drawStrokes,
-  lineWithMark,
-  luminanceOf,
-  NON_DIGITS,
-  paper,
-  type Luminance,
-  type Pen,
-} from '../fixtures/non-digits.js';
-import { SHIPPED_MODEL_URL, mnistDigit, mnistTest } from './helpers.js';
-
-/** A drawing on a `size`-pixel canvas, dark pen on white, as luminance. */
-function drawn(strokes: Parameters<typeof drawStrokes>[1], size = 280, margin = 40): Luminance {
-  const canvas = createCanvas(size, size);
-  const context = canvas.getContext('2d');
-  paper(context as unknown as Pen, size, size);
-  drawStrokes(context as unknown as Pen, strokes, margin, margin, size - 2 * margin);
-  return luminanceOf(context.getImageData(0, 0, size, size).data, size, size);
-}
+import { allNonDigits, lineWithMark, NON_DIGITS, type Luminance } from '../fixtures/non-digits.js';
+import { drawn, SHIPPED_MODEL_URL, mnistDigit, mnistTest } from './helpers.js';
 
 let classifier: Classifier;
 before(async () => {

@@ -1,18 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadClassifier, readNumber, type Classifier } from '../../../src/index.js';
-import { allNonDigits, drawStrokes, lineWithMark, luminanceOf, NON_DIGITS, paper } from '../../fixtures/non-digits.js';
-import { digitCanvas, mnistTest } from '../fixtures.js';
-
-/** A drawing with a pen on a new `size`-pixel canvas, dark ink on white. */
-function drawnCanvas(strokes: Parameters<typeof drawStrokes>[1], size = 280, margin = 40): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const context = canvas.getContext('2d')!;
-  paper(context, size, size);
-  drawStrokes(context, strokes, margin, margin, size - 2 * margin);
-  return canvas;
-}
+import { allNonDigits, lineWithMark, luminanceOf, NON_DIGITS } from '../../fixtures/non-digits.js';
+import { digitCanvas, drawnCanvas, mnistTest } from '../fixtures.js';
 
 describe('the not-a-digit verdict in Chromium (the shipped model, models/recognizer)', () => {
   let classifier: Classifier;

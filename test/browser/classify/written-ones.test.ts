@@ -1,18 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadClassifier, readNumber, type Classifier } from '../../../src/index.js';
-import { drawStrokes, paper } from '../../fixtures/non-digits.js';
-import { FLAGGED_ONES, flaggedOne, seven, SEVENS } from '../../fixtures/written-ones.js';
-
-/** Strokes drawn with a pen `width` px wide on a new white canvas, `size` px square. */
-function drawnCanvas(strokes: Parameters<typeof drawStrokes>[1], width: number, size = 200): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const context = canvas.getContext('2d')!;
-  paper(context, size, size);
-  drawStrokes(context, strokes, 0, 0, size, width);
-  return canvas;
-}
+import { FLAGGED_ONES, flaggedOne, seven, SEVENS, writeOneSevenOne } from '../../fixtures/written-ones.js';
+import { drawnCanvas } from '../fixtures.js';
 
 describe('the 1 written with a flag, in Chromium (the shipped model, models/recognizer)', () => {
   let classifier: Classifier;
@@ -25,11 +14,11 @@ describe('the 1 written with a flag, in Chromium (the shipped model, models/reco
     const misread: string[] = [];
     for (const width of [8, 16]) {
       for (const { degrees, share, lean } of FLAGGED_ONES) {
-        const p = await classifier.classify(drawnCanvas(flaggedOne(degrees, share, lean), width));
+        const p = await classifier.classify(drawnCanvas(flaggedOne(degrees, share, lean), 200, 0, width));
         if (p.digit !== 1) misread.push(`1 (${degrees}°, ${share}, lean ${lean}, ${width} px) as ${p.digit}`);
       }
       for (const [bar, crossed] of SEVENS) {
-        const p = await classifier.classify(drawnCanvas(seven(bar, crossed), width));
+        const p = await classifier.classify(drawnCanvas(seven(bar, crossed), 200, 0, width));
         if (p.digit !== 7) misread.push(`7 (bar ${bar}${crossed ? ', crossed' : ''}, ${width} px) as ${p.digit}`);
       }
     }
@@ -41,11 +30,7 @@ describe('the 1 written with a flag, in Chromium (the shipped model, models/reco
     const canvas = document.createElement('canvas');
     canvas.width = size * 3;
     canvas.height = size;
-    const context = canvas.getContext('2d')!;
-    paper(context, size * 3, size);
-    drawStrokes(context, flaggedOne(38, 0.36), 0, 0, size, 12);
-    drawStrokes(context, seven(0.45), size, 0, size, 12);
-    drawStrokes(context, flaggedOne(42, 0.34, 0.05), 2 * size, 0, size, 12);
+    writeOneSevenOne(canvas.getContext('2d')!, size);
     const reading = await readNumber(canvas, { classifier });
     expect(reading.text).to.equal('171');
   });
