@@ -2,11 +2,13 @@
  * The one-call functions: `classify()` and `classifyBatch()` on the page's shared default
  * classifier (the same one `<digit-recognizer>` uses), loaded on first use.
  */
-import { sharedClassifier } from './shared-classifiers.js';
+import { DigitRecognizerError, throwIfAborted } from './errors.js';
+import { preprocess, preprocessNumbered } from './preprocess-input.js';
+import { isSharedClassifierReady, sharedClassifier } from './shared-classifiers.js';
 import type { Classifier, ClassifyOptions, DigitInput, Prediction } from './types.js';
 
 export { loadClassifier } from './load-classifier.js';
-export { preprocess } from './preprocess-input.js';
+export { preprocess };
 
 /**
  * The shared classifier behind `classify()` and every `<digit-recognizer>` with the default
@@ -23,6 +25,19 @@ export function getDefaultClassifier(): Promise<Classifier> {
 }
 
 /**
+ * The default classifier and `read()`'s result. While the model loads, the image is read once the
+ * model's downloads are under way (a macrotask later: until then the loader only waits on
+ * microtasks, and a long read would hold back its requests), so the page reads while it waits
+ * for the network rather than after.
+ */
+async function whileLoading<T>(read: () => Promise<T>): Promise<[Classifier, T]> {
+  if (isSharedClassifierReady(undefined)) return [await getDefaultClassifier(), await read()];
+  const loading = getDefaultClassifier();
+  const reading = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(read);
+  return Promise.all([loading, reading]);
+}
+
+/**
  * Reads one handwritten digit from an image, with the shared default classifier.
  *
  * @example
@@ -30,8 +45,11 @@ export function getDefaultClassifier(): Promise<Classifier> {
  * const { digit, confidence, uncertain } = await classify(fileInput.files[0]);
  * ```
  */
-export async function classify(input: DigitInput, options?: ClassifyOptions): Promise<Prediction> {
-  return (await getDefaultClassifier()).classify(input, options);
+export async function classify(input: DigitInput, options: ClassifyOptions = {}): Promise<Prediction> {
+  throwIfAborted(options.signal);
+  const [classifier, pre] = await whileLoading(() => preprocess(input));
+  throwIfAborted(options.signal);
+  return classifier.classifyPreprocessed(pre, options);
 }
 
 /**
@@ -42,6 +60,12 @@ export async function classify(input: DigitInput, options?: ClassifyOptions): Pr
  * const predictions = await classifyBatch([...fileInput.files]);
  * ```
  */
-export async function classifyBatch(inputs: DigitInput[], options?: ClassifyOptions): Promise<Prediction[]> {
-  return (await getDefaultClassifier()).classifyBatch(inputs, options);
+export async function classifyBatch(inputs: DigitInput[], options: ClassifyOptions = {}): Promise<Prediction[]> {
+  if (!Array.isArray(inputs)) {
+    throw new DigitRecognizerError('INVALID_INPUT', 'classifyBatch() needs an array of inputs.');
+  }
+  throwIfAborted(options.signal);
+  const [classifier, pres] = await whileLoading(() => Promise.all(inputs.map(preprocessNumbered)));
+  throwIfAborted(options.signal);
+  return classifier.classifyPreprocessedBatch(pres, options);
 }

@@ -39,8 +39,12 @@ export const ASSET_PATHS = {
 export function assetsUnder(root: string, wasmDir: string): PackageAssets {
   const at = (path: string): string => new URL(path, root).href;
   return {
-    digitModel: { json: at(ASSET_PATHS.digitModel), files: {} },
-    segmentChecker: { json: at(ASSET_PATHS.segmentChecker), files: {} },
+    // The weights are named in advance, as in asset-urls.ts: fetched alongside model.json.
+    digitModel: { json: at(ASSET_PATHS.digitModel), files: { './weights.bin': at('models/recognizer/weights.bin') } },
+    segmentChecker: {
+      json: at(ASSET_PATHS.segmentChecker),
+      files: { './weights.bin': at('models/segment-checker/weights.bin') },
+    },
     wasm: {
       'tfjs-backend-wasm.wasm': at(`${wasmDir}tfjs-backend-wasm.wasm`),
       'tfjs-backend-wasm-simd.wasm': at(`${wasmDir}tfjs-backend-wasm-simd.wasm`),

@@ -10,7 +10,7 @@ import { currentBackend, ensureBackend, wasmUrlsIn } from './backend.js';
 import { DigitRecognizerError, throwIfAborted } from './errors.js';
 import { loadNetwork } from './model-loader.js';
 import type { Network } from './network.js';
-import { preprocess } from './preprocess-input.js';
+import { preprocess, preprocessNumbered } from './preprocess-input.js';
 import { verdictOf } from './verdict.js';
 import type {
   BackendName,
@@ -132,13 +132,7 @@ class LoadedClassifier implements Classifier {
       throw new DigitRecognizerError('INVALID_INPUT', 'classifyBatch() needs an array of inputs.');
     }
     throwIfAborted(options.signal);
-    const pres = await Promise.all(
-      inputs.map((input, i) =>
-        preprocess(input).catch((error: DigitRecognizerError) => {
-          throw new DigitRecognizerError(error.code, `Input ${i}: ${error.message}`, { cause: error });
-        }),
-      ),
-    );
+    const pres = await Promise.all(inputs.map(preprocessNumbered));
     throwIfAborted(options.signal);
     return this.run(
       pres.map((p) => p.pixels),

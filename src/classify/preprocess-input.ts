@@ -34,3 +34,10 @@ export async function preprocess(input: DigitInput): Promise<Preprocessed> {
     );
   }
 }
+
+/** `preprocess()` of the `i`-th input of a batch: its error says which input it was. */
+export function preprocessNumbered(input: DigitInput, i: number): Promise<Preprocessed> {
+  return preprocess(input).catch((error: DigitRecognizerError) => {
+    throw new DigitRecognizerError(error.code, `Input ${i}: ${error.message}`, { cause: error });
+  });
+}

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { getDefaultClassifier } from '../../src/node.js';
+import { assetsUnder } from '../../src/classify/asset-types.js';
 import { loadNetwork } from '../../src/classify/model-loader.js';
 
 const MODEL_DIR = new URL('../../models/recognizer/', import.meta.url);
@@ -66,5 +67,19 @@ describe('model download', () => {
       requests.filter((r) => r.startsWith('asked')),
       ['asked model.json', 'asked weights.bin'],
     );
+  });
+
+  it("names the shipped models' weight files in advance under any package root (the CDN bundle, setAssetPath())", () => {
+    const assets = assetsUnder('https://cdn.example/npm/digit-recognizer@1/', 'dist/slim/');
+    for (const model of [assets.digitModel, assets.segmentChecker]) {
+      const folder = new URL('./', model.json).pathname.replace('/npm/digit-recognizer@1/', '');
+      const manifest = JSON.parse(readFileSync(new URL(`../../${folder}model.json`, import.meta.url), 'utf8')) as {
+        weightsManifest: Array<{ paths: string[] }>;
+      };
+      const paths = manifest.weightsManifest.flatMap((group) => group.paths);
+      // Each named file is the one model.json lists, where model.json would look for it.
+      assert.deepEqual(Object.keys(model.files), paths);
+      for (const path of paths) assert.equal(model.files[path], new URL(path, model.json).href);
+    }
   });
 });
