@@ -6,6 +6,7 @@ import { EXCLUDED_GLYPHS, FONT_SPLITS, LETTERS, SYMBOLS } from '../negatives/fon
 import { CATEGORIES, type Category } from '../negatives/generate.js';
 import { SCRIBBLE_KINDS } from '../negatives/scribbles.js';
 import { TEXTURES } from '../negatives/textures.js';
+import { FLAG_SHAPE } from '../train/flagged-ones.js';
 import { formatDuration } from '../train/progress.js';
 import type { digitFigures, negativeFigures } from './measure.js';
 import type { EpochRecord } from './run.js';
@@ -31,6 +32,8 @@ export interface VerdictMetrics {
   quick: boolean;
   negativeShare: number;
   emaDecay: number;
+  /** Chance that an upright training 1 was given a flag; 0 (or missing, an older run): none. */
+  flagChance?: number;
   perCategory: { train: number; validation: number; test: number };
   trainDigits: number;
   paperTrainDigits: number;
@@ -99,6 +102,15 @@ function photoTraining(m: VerdictMetrics): string {
     '  or a thin pen, under a cast shadow and uneven light, slightly out of focus, and read back by\n' +
     '  `preprocessImage()` (scripts/negatives/photo-digits.ts; a rendering the pipeline crops to something\n' +
     "  else, such as the shadow's edge, is left out); each epoch shows that version half of the time.\n"
+  );
+}
+
+function flagTraining(m: VerdictMetrics): string {
+  if (!m.flagChance) return '';
+  return (
+    `- Flagged 1s, as the digit members (scripts/train/flagged-ones.ts): ${Math.round(m.flagChance * 100)}% of the upright training 1s (MNIST,\n` +
+    `  on paper or photo-like) are given a flag, a short stroke down to the left from the top (${FLAG_SHAPE.degreesBelowLevel.join('–')}°\n` +
+    `  below level, ${FLAG_SHAPE.length.map((l) => Math.round(l * 100)).join('–')}% of the 1's length), as much of the world writes a 1.\n`
   );
 }
 
@@ -192,7 +204,7 @@ shared/reserved.txt, and any real photo.
 ${photoTraining(m)}- Each epoch: every training digit plus ${pct(m.negativeShare, 0)} of the epoch drawn from the negative pool,
   shuffled; the shipped model's augmentation on both (rotation, scale, shear, shift, stroke weight,
   blur, contrast, noise).
-- Adam, warm-up then cosine decay; an exponential moving average of the weights (decay ${m.emaDecay} per
+${flagTraining(m)}- Adam, warm-up then cosine decay; an exponential moving average of the weights (decay ${m.emaDecay} per
   step) is what is exported. Temperature scaling is fitted on validation (digits and validation
   negatives) and only there; nothing was tuned on a test set.
 

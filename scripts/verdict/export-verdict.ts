@@ -95,6 +95,7 @@ export async function exportVerdict(
     quick: run.quick,
     negativeShare: run.negativeShare,
     emaDecay: run.emaDecay,
+    flagChance: run.flagChance,
     perCategory: run.perCategory,
     trainDigits: data.trainIds.length,
     paperTrainDigits: paper.train.count,

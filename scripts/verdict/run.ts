@@ -9,6 +9,8 @@ export interface VerdictRun {
   filters: number[];
   negativeShare: number;
   emaDecay: number;
+  /** Chance that an upright training 1 is given a flag (scripts/train/flagged-ones.ts); 0: none. */
+  flagChance: number;
   perCategory: { train: number; validation: number; test: number };
   out: string;
   checkpointDir: string;

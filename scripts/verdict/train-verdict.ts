@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { defaultMnistDir } from '../negatives/digit-source.js';
 import { augment } from '../train/augment.js';
+import { FLAG_CHANCE, flagOne } from '../train/flagged-ones.js';
 import { hasCheckpoint, learningRateAt, restoreCheckpoint, saveCheckpoint } from '../train/checkpoint.js';
 import { trainEpoch } from '../train/epoch.js';
 import { buildModel } from '../train/model.js';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'negative-share': { type: 'string', default: '0.2' },
     negatives: { type: 'string' },
     ema: { type: 'string', default: '0.999' },
+    'flagged-ones': { type: 'string', default: String(FLAG_CHANCE) },
     help: { type: 'boolean', default: false },
   },
 });
@@ -61,6 +63,8 @@ if (args.help) {
   --negative-share X    share of each epoch that is negatives (default 0.2)
   --negatives N         training negatives per category, drawn once and cached (default 2000)
   --ema X               weight-averaging decay per step (default 0.999)
+  --flagged-ones P      chance that an upright training 1 (MNIST, on paper or photo-like) is given a
+                        flag, as many writers draw it (default ${FLAG_CHANCE}; 0: none)
   --batch-size N (128)  --learning-rate X (peak, 0.003)  --validation N (5000)
 
 Example: npm run train:verdict -- --resume   # picks up an interrupted run where it stopped`);
@@ -95,6 +99,7 @@ const run: VerdictRun = {
   filters,
   negativeShare: Math.min(0.9, number('negative-share', args['negative-share'], 0.2, false)),
   emaDecay: Math.min(0.99999, number('ema', args.ema, 0.999, false)),
+  flagChance: Math.min(1, number('flagged-ones', args['flagged-ones'], FLAG_CHANCE, false)),
   perCategory: {
     train: number('negatives', args.negatives, quick ? 24 : 2000),
     validation: quick ? 8 : 300,
@@ -210,6 +215,7 @@ async function main(): Promise<void> {
         } else {
           negativeInto(pool, id - train.count, img);
         }
+        if (label === 1 && run.flagChance > 0 && rng.chance(run.flagChance)) flagOne(img, rng);
         augment(img, rng);
         return label;
       },
