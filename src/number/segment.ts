@@ -83,13 +83,47 @@ function withoutSolidRegions(analysis: InkAnalysis, strokes: Component[]): Compo
   return strokes.filter((c) => !(long(c) && deepest[c.id]! >= SOLID_DEPTH * typical));
 }
 
+/**
+ * Read without a surface, a thin piece or an outline (ink on at most `OUTLINE_FILL` of its box)
+ * at least `EDGE_HEIGHT` of the photo's height tall, and `EDGE_TALLER` times as tall as the other
+ * marks, is no pen stroke: a page's edge. (A form's boxes and rules are no taller than its line.)
+ */
+const EDGE_HEIGHT = 0.3;
+const EDGE_TALLER = 3;
+const OUTLINE_FILL = 0.06;
+/** …and only beside two or more marks at least this share of the photo's height tall. */
+const EDGE_MARKS = 0.04;
+/** Only in a photo less than this many times as long as it is wide (as closer-look.ts's FIELD_ASPECT). */
+const EDGE_SCENE_ASPECT = 2;
+
+/**
+ * The edges of a page or a note the surface finder missed, inside the photo (a sheet on a white
+ * table shows a thin dark rim, whole or in pieces; see `EDGE_HEIGHT`). As the tallest marks, they
+ * would set the line's height, and the digits beside them would be specks.
+ */
+function pageEdges(components: Component[], imageHeight: number): Component[] {
+  const outline = (c: Component): boolean => c.area <= OUTLINE_FILL * c.box.width * c.box.height;
+  const tall = components.filter((c) => (isThinPiece(c) || outline(c)) && c.box.height >= EDGE_HEIGHT * imageHeight);
+  if (tall.length === 0) return tall;
+  const others = components.filter((c) => !tall.includes(c));
+  const marks = lineHeight(others);
+  // The marks beside it must be writing, not a few specks beside one tall bar (a 1 drawn big).
+  const writing = marks >= EDGE_MARKS * imageHeight && others.filter((c) => c.box.height >= 0.5 * marks).length >= 2;
+  return writing ? tall.filter((c) => c.box.height >= EDGE_TALLER * marks) : [];
+}
+
 /** The components that are ink of the digits: no specks, underlines, page borders or desk. */
 export function digitStrokes(analysis: InkAnalysis): Component[] {
   const { width, height } = analysis.page;
   const onSurface = analysis.surface !== null || analysis.withinOutline === true;
   const isFrame = (c: Component): boolean =>
     c.touchesBorder && (c.box.width > 0.9 * width || c.box.height > 0.9 * height || (onSurface && isThinPiece(c)));
-  const unframed = analysis.components.filter((c) => !isFrame(c));
+  const notFrames = analysis.components.filter((c) => !isFrame(c));
+  // (A field cut out on its own, as long as a line, has no page around it.)
+  const scene =
+    Math.max(analysis.width, analysis.height) < EDGE_SCENE_ASPECT * Math.min(analysis.width, analysis.height);
+  const edges = onSurface || !scene ? [] : pageEdges(notFrames, analysis.height);
+  const unframed = edges.length > 0 ? notFrames.filter((c) => !edges.includes(c)) : notFrames;
   const candidates = onSurface ? unframed : withoutSolidRegions(analysis, unframed);
   const h = lineHeight(candidates);
   if (h === 0) return [];

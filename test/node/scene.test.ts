@@ -6,10 +6,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { PNG } from 'pngjs';
 import { describe, it } from 'node:test';
 import { classify, loadClassifier, preprocess, readNumber, type Classifier } from '../../src/node.js';
 import { canvasDigit } from '../fixtures/canvas-digit.js';
+import { drawStrokes, type Pen } from '../fixtures/non-digits.js';
+import { seven } from '../fixtures/written-ones.js';
 import { mnistDigit, paperDigit, ROOT, SHIPPED_MODEL_URL } from './helpers.js';
 
 type Pixels = { data: Float32Array; width: number; height: number };
@@ -334,5 +337,53 @@ describe('scenes in Node', () => {
     const reading = await readNumber(noteOnDesk(ink, 5));
     assert.equal(reading.text, indices.map((i) => mnistDigit(i).label).join(''));
     assert.ok(reading.surface, 'no surface reported');
+  });
+
+  it('readNumber() reads a number on a sheet the surface finder misses, past the thin dark rim around it', async () => {
+    // A sheet a shade darker than the white table under it, outlined by its thin shadow: the rim
+    // is the largest mark, and the digits must not be taken for specks beside it.
+    const [width, height] = [900, 1200];
+    const canvas = createCanvas(width, height);
+    const pen = canvas.getContext('2d');
+    pen.fillStyle = '#e6e6e6';
+    pen.fillRect(0, 0, width, height);
+    pen.fillStyle = '#dadada';
+    pen.fillRect(90, 50, 720, 1080);
+    pen.strokeStyle = '#6e6e6e';
+    pen.lineWidth = 4;
+    pen.strokeRect(90, 50, 720, 1080);
+    const two: Parameters<typeof drawStrokes>[1] = [
+      [
+        [0.2, 0.3],
+        [0.5, 0.1],
+        [0.8, 0.3],
+        [0.2, 0.9],
+        [0.85, 0.9],
+      ],
+    ];
+    [seven(0.5), two, seven(0.4)].forEach((strokes, k) =>
+      drawStrokes(pen as unknown as Pen, strokes, 200 + 140 * k, 150, 110, 7),
+    );
+    const { data } = pen.getImageData(0, 0, width, height);
+    const reading = await readNumber({ data: new Uint8Array(data.buffer), width, height });
+    assert.equal(reading.text, '727');
+  });
+
+  it('readNumber() reads a 1 drawn as one tall bar among specks of dust, not taking it for an edge', async () => {
+    const dust = [
+      [100, 80],
+      [700, 600],
+      [650, 90],
+      [150, 620],
+      [400, 650],
+    ];
+    for (const width of [10, 30]) {
+      const bar = page(900, 700, (x, y) =>
+        (x >= 440 && x < 440 + width && y >= 120 && y < 580) || dust.some(([a, b]) => Math.hypot(x - a!, y - b!) < 4)
+          ? 1
+          : 0,
+      );
+      assert.equal((await readNumber(bar)).text, '1', `a bar ${width} px wide`);
+    }
   });
 });
