@@ -24,6 +24,12 @@ import { WeightAverage } from './ema.js';
 import { concat, digitFigures, digitsOf, negativeFigures, negativesOf, outputsOf, paperDigitsOf } from './measure.js';
 import type { VerdictRun, VerdictState } from './run.js';
 
+/**
+ * The shipped verdict-42 was trained without flagged 1s, so they stay off by default until a
+ * member trained with them (`--flagged-ones 0.5`, as the digit members) ships.
+ */
+const VERDICT_FLAG_CHANCE = 0;
+
 const { values: args } = parseArgs({
   options: {
     epochs: { type: 'string' },
@@ -42,7 +48,7 @@ const { values: args } = parseArgs({
     'negative-share': { type: 'string', default: '0.2' },
     negatives: { type: 'string' },
     ema: { type: 'string', default: '0.999' },
-    'flagged-ones': { type: 'string', default: String(FLAG_CHANCE) },
+    'flagged-ones': { type: 'string', default: String(VERDICT_FLAG_CHANCE) },
     help: { type: 'boolean', default: false },
   },
 });
@@ -64,7 +70,8 @@ if (args.help) {
   --negatives N         training negatives per category, drawn once and cached (default 2000)
   --ema X               weight-averaging decay per step (default 0.999)
   --flagged-ones P      chance that an upright training 1 (MNIST, on paper or photo-like) is given a
-                        flag, as many writers draw it (default ${FLAG_CHANCE}; 0: none)
+                        flag, as many writers draw it (default ${VERDICT_FLAG_CHANCE}, as the shipped
+                        member; the digit members use ${FLAG_CHANCE})
   --batch-size N (128)  --learning-rate X (peak, 0.003)  --validation N (5000)
 
 Example: npm run train:verdict -- --resume   # picks up an interrupted run where it stopped`);
@@ -99,7 +106,7 @@ const run: VerdictRun = {
   filters,
   negativeShare: Math.min(0.9, number('negative-share', args['negative-share'], 0.2, false)),
   emaDecay: Math.min(0.99999, number('ema', args.ema, 0.999, false)),
-  flagChance: Math.min(1, number('flagged-ones', args['flagged-ones'], FLAG_CHANCE, false)),
+  flagChance: Math.min(1, number('flagged-ones', args['flagged-ones'], VERDICT_FLAG_CHANCE, false)),
   perCategory: {
     train: number('negatives', args.negatives, quick ? 24 : 2000),
     validation: quick ? 8 : 300,
