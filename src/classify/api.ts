@@ -39,8 +39,8 @@ async function whileLoading<T>(read: () => Promise<T>): Promise<[Classifier, T]>
 
 /**
  * Reads one handwritten digit from an image, with the shared default classifier. On the first
- * call the image is read while the model downloads: a canvas may be cleared as soon as the call
- * returns its promise, and a bad input is reported without waiting for the model.
+ * call the image is read while the model downloads, not after it, and a bad input is reported
+ * without waiting for the model.
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ describe('classify() while the model downloads (a first visit)', () => {
     window.fetch = realFetch;
   });
 
-  it('reads the image when it is called: a pad cleared while the model downloads still gives its digit', async () => {
+  it('reads the image while the model downloads: a pad wiped before the model arrives still gives its digit', async () => {
     const pad = drawnCanvas(seven(0.5, false), 200, 30, 14);
     const answer = classify(pad);
     // The page goes on: the pad is wiped before the model has even arrived.
