@@ -21,6 +21,12 @@ export interface FlagShape {
 
 export const FLAG_SHAPE: FlagShape = { degreesBelowLevel: [35, 65], length: [0.15, 0.32] };
 
+/** The flag shape in a model card's words: "35–65° below level, 15–32% of the 1's length". */
+export function flagShapeWords(shape: FlagShape = FLAG_SHAPE): string {
+  const percent = shape.length.map((l) => Math.round(l * 100)).join('–');
+  return `${shape.degreesBelowLevel.join('–')}° below level, ${percent}% of the 1's length`;
+}
+
 interface Point {
   x: number;
   y: number;

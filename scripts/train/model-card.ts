@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Evaluation } from './evaluate.js';
-import { FLAG_SHAPE } from './flagged-ones.js';
+import { flagShapeWords } from './flagged-ones.js';
 
 export interface CardFacts {
   parameters: number;
@@ -110,8 +110,8 @@ convolution + ReLU layers, two max-pools, global average pooling and a softmax l
     facts.flagChance > 0
       ? `
 - Flagged 1s: MNIST's writers drew nearly every 1 as a bare stroke, so ${Math.round(facts.flagChance * 100)}% of the upright
-  training 1s are given a flag, a short stroke down to the left from the top (${FLAG_SHAPE.degreesBelowLevel.join('–')}° below
-  level, ${FLAG_SHAPE.length.map((l) => Math.round(l * 100)).join('–')}% of the 1's length), as much of the world writes a 1 (scripts/train/flagged-ones.ts).`
+  training 1s are given a flag, a short stroke down to the left from the top (${flagShapeWords()}),
+  as much of the world writes a 1 (scripts/train/flagged-ones.ts).`
       : ''
   }
 

@@ -6,7 +6,7 @@ import { EXCLUDED_GLYPHS, FONT_SPLITS, LETTERS, SYMBOLS } from '../negatives/fon
 import { CATEGORIES, type Category } from '../negatives/generate.js';
 import { SCRIBBLE_KINDS } from '../negatives/scribbles.js';
 import { TEXTURES } from '../negatives/textures.js';
-import { FLAG_SHAPE } from '../train/flagged-ones.js';
+import { flagShapeWords } from '../train/flagged-ones.js';
 import { formatDuration } from '../train/progress.js';
 import type { digitFigures, negativeFigures } from './measure.js';
 import type { EpochRecord } from './run.js';
@@ -109,8 +109,8 @@ function flagTraining(m: VerdictMetrics): string {
   if (!m.flagChance) return '';
   return (
     `- Flagged 1s, as the digit members (scripts/train/flagged-ones.ts): ${Math.round(m.flagChance * 100)}% of the upright training 1s (MNIST,\n` +
-    `  on paper or photo-like) are given a flag, a short stroke down to the left from the top (${FLAG_SHAPE.degreesBelowLevel.join('–')}°\n` +
-    `  below level, ${FLAG_SHAPE.length.map((l) => Math.round(l * 100)).join('–')}% of the 1's length), as much of the world writes a 1.\n`
+    `  on paper or photo-like) are given a flag, a short stroke down to the left from the top\n` +
+    `  (${flagShapeWords()}), as much of the world writes a 1.\n`
   );
 }
 
