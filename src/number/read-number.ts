@@ -195,6 +195,22 @@ function plainNumber(reading: NumberReading): boolean {
   );
 }
 
+/**
+ * `again`, the number's line read at the look every line is read at (drawn larger, each stroke
+ * against the ink near it), reads as a plain number where `first` doubted half its marks: a digit
+ * with a sliver of its neighbour, or faint, looked like no digit at the first look ("20" read
+ * "0", the 2 left out). It is that line when it lies on it and holds no more digits than the
+ * first reading had marks (without that, "87" on a desk was read "477"). Chosen on validation
+ * numbers: cheques 82.0 → 82.5%, every other validation set unchanged.
+ */
+function sameAgain(again: NumberReading, first: NumberReading): boolean {
+  return (
+    sameLine(again.box, first.box) &&
+    plainNumber(again) &&
+    again.digits.length <= first.digits.length + first.notDigits.length
+  );
+}
+
 /** What the looks at an image found: the number's line, every other line, the surface, the turn. */
 interface FoundLines {
   /** The number's line, its print taken out, seen closer when small. */
@@ -310,10 +326,14 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
     // another line of the image reads as one: every line is looked at then.
     const doubtful = mostlyNoDigits(reading);
     const rest = everyLine || !doubtful ? found : findLines(decoded, true);
-    others = (await readLines(rest.others, classifier, classifyOptions)).filter((r) => !sameLine(r.box, reading.box));
-    const number = doubtful ? others.find(plainNumber) : undefined;
-    // (Uncertain: which line is the number was a guess.)
-    if (number) [reading, others] = [{ ...number, uncertain: true }, [reading, ...others.filter((r) => r !== number)]];
+    const all = await readLines(rest.others, classifier, classifyOptions);
+    others = all.filter((r) => !sameLine(r.box, reading.box));
+    const again = doubtful ? all.find((r) => sameAgain(r, reading)) : undefined;
+    const number = doubtful && !again ? others.find(plainNumber) : undefined;
+    // (Uncertain either way: which look, or which line, is the number was a guess.)
+    if (again) reading = { ...again, uncertain: true };
+    else if (number)
+      [reading, others] = [{ ...number, uncertain: true }, [reading, ...others.filter((r) => r !== number)]];
   } finally {
     decoded.release?.();
   }

@@ -39,6 +39,14 @@ const RULE_SPAN = 2.5;
  * the level bars of digits written alike (the tops of a 5 and a 7) stand apart.
  */
 const RULE_COVER = 0.6;
+/**
+ * …and that run across at least this share of the picture they are looked for in (a sheet, a
+ * tile of one, the crop around a line of digits): a rule runs on past the digits, while the base
+ * of a 2 and the bottom of a 0 beside it, in line, cover only part of the line they sit on
+ * ("210018" was read "710018"). Chosen on validation desk photos: 92.0 → 93.5% of 200 numbers
+ * read exactly, no other validation set changed.
+ */
+const RULE_ACROSS = 0.5;
 
 /** Max, then min, of `values` over 2r+1 pixels along rows (`across`) or columns: a 1-D closing. */
 function closeAlong(values: Float32Array, width: number, height: number, r: number, across: boolean): Float32Array {
@@ -173,7 +181,13 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       const total = group.reduce((s, p) => s + p.thickness.length, 0);
       const from = Math.min(...group.map((p) => p.from));
       const to = Math.max(...group.map((p) => p.from + p.thickness.length));
-      if (total >= RULE_LENGTH * line && to - from >= RULE_SPAN * line && total >= RULE_COVER * (to - from))
+      const across = RULE_ACROSS * (level ? width : height);
+      if (
+        total >= RULE_LENGTH * line &&
+        to - from >= RULE_SPAN * line &&
+        total >= RULE_COVER * (to - from) &&
+        to - from >= across
+      )
         for (const p of group) erase.add(p.id);
       i = j;
     }

@@ -39,6 +39,17 @@ describe('eraseRules()', () => {
     for (const x of [35, 115, 195]) assert.ok(erased.values[31 * WIDTH + x]! < 0.3, `the bar at x = ${x} was erased`);
   });
 
+  it('keeps the base of a 2 and the bottom of the 0 beside it, in line on a short stretch of the line', () => {
+    const values = sheet();
+    // As in a photo of "210018" (line height 30): the 2's base, 33 px, and the 0's bottom, 19 px,
+    // along one line, 78 px from end to end: long enough together for a rule, but a rule would
+    // run on across the picture.
+    paint(values, 20, 70, 53, 72, 0.2);
+    paint(values, 79, 70, 98, 72, 0.2);
+    const image = { values, width: WIDTH, height: HEIGHT, scale: 1 };
+    assert.equal(eraseRules(image, { reach: 1, lineHeight: 30 }), image);
+  });
+
   it('leaves a sheet with no rule as it is', () => {
     const values = sheet();
     paint(values, 100, 20, 106, 80, 0.1);
