@@ -111,6 +111,17 @@ export function fitQuadrilateral(polygon: Point[], tolerance = 0.08): Point[] | 
  * there to keep out).
  */
 export function insetPolygon(polygon: Point[], distance: number, keep: (a: Point, b: Point) => boolean): Point[] {
+  return moveEdges(
+    polygon,
+    polygon.map((a, i) => (keep(a, polygon[(i + 1) % polygon.length]!) ? 0 : distance)),
+  );
+}
+
+/**
+ * A convex polygon with edge i (from corner i to the next) moved `shifts[i]` pixels inwards
+ * (outwards when negative); its corners where the moved edges meet.
+ */
+export function moveEdges(polygon: Point[], shifts: readonly number[]): Point[] {
   const n = polygon.length;
   const sign = signedArea(polygon) > 0 ? 1 : -1;
   // Each edge as a point and direction, shifted along its inward normal.
@@ -119,7 +130,7 @@ export function insetPolygon(polygon: Point[], distance: number, keep: (a: Point
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const length = Math.hypot(dx, dy) || 1;
-    const shift = keep(a, b) ? 0 : distance;
+    const shift = shifts[i] ?? 0;
     // Inward normal: left of the edge for a counter-clockwise (positive area) polygon.
     const nx = (-dy / length) * sign;
     const ny = (dx / length) * sign;
@@ -134,7 +145,8 @@ export function insetPolygon(polygon: Point[], distance: number, keep: (a: Point
   });
 }
 
-function signedArea(polygon: readonly Point[]): number {
+/** The signed area of a polygon: positive one way round, negative the other (see insetPolygon()). */
+export function signedArea(polygon: readonly Point[]): number {
   let twice = 0;
   for (let i = 0; i < polygon.length; i++) {
     const a = polygon[i]!;

@@ -13,8 +13,10 @@
  *    tone, a real step in brightness (or colour) from what is around it, with a *sharp* edge (a
  *    shadow or a vignette is soft), not the whole frame nor a wide band across it; of several, the
  *    sharpest and largest, seen whole rather than running off the frame;
- * 4. the lines of its four sides meet at the outline's corners; the ink is read only inside
- *    that outline moved inwards, so the sheet's edge and its shadow are never ink.
+ * 4. the lines of its four sides meet at the outline's corners; a side that is a soft step inside
+ *    the sheet (the edge of a shadowed strip) is moved out to the sharp edge beyond it
+ *    (surface-sides.ts); the ink is read only inside that outline moved inwards, so the sheet's
+ *    edge and its shadow are never ink.
  * No surface (a crop, a canvas drawing, a page filling the frame) leaves today's path unchanged.
  */
 import { coarseCopy, type Grid } from './coarse-image.js';
@@ -23,6 +25,7 @@ import type { Luminance } from './luminance.js';
 import { insetPolygon, polygonSpans, type Point, type RowSpans } from './polygon.js';
 import { isCleanDrawing } from './clean-drawing.js';
 import { candidates, edgeCandidates, type Candidate } from './surface-candidates.js';
+import { firmSides } from './surface-sides.js';
 
 /** A writing surface found in the working image. */
 export interface Surface {
@@ -138,18 +141,20 @@ export function findSurface(image: Luminance): Surface | null {
   if (!best) return null;
   // A piece of a note (a shadow's or a fold's edge across it) is read as the whole note.
   const whole = best.candidate.light ? wholeSheet(best, grid, planes) : null;
-  return toSurface(grid, whole?.candidate ?? best.candidate);
+  return toSurface(grid, whole?.candidate ?? best.candidate, planes);
 }
 
-function toSurface(grid: Grid, c: Candidate): Surface {
+function toSurface(grid: Grid, c: Candidate, planes: Channel[]): Surface {
   const { factor, width, height } = grid;
-  const hull = c.outline;
-  const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
   const onBorder = (a: Point, b: Point): boolean =>
     (a.x <= 0.5 && b.x <= 0.5) ||
     (a.y <= 0.5 && b.y <= 0.5) ||
     (a.x >= width - 0.5 && b.x >= width - 0.5) ||
     (a.y >= height - 0.5 && b.y >= height - 0.5);
+  // A side that is a soft step inside the sheet (a shadowed strip's edge) goes out to its edge.
+  const measured = c.contrast ? [{ image: c.contrast.image, coarse: c.contrast.grid.values }] : planes;
+  const hull = firmSides(c.outline, grid, measured, c, onBorder);
+  const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
   const inner = insetPolygon(hull, insetDistance(grid) / factor, onBorder).map((p) => ({
     x: p.x * factor,
     y: p.y * factor,
