@@ -47,6 +47,20 @@ describe('desk photos read as a browser reads a canvas', () => {
     }
   });
 
+  it("keeps a 2's base that lines up with the bottom of the 0 beside it: no rule", async () => {
+    // Read closer, rules are erased first, and the 2's flat base and the 0's bottom, on one line,
+    // were long enough together to be taken for one: the 2 lost its base and read as a 7, "710018".
+    const reading = await readNumber(await rgba('number-210018-base-of-two-blue-fabric.jpg'), { classifier });
+    assert.equal(reading.text, '210018');
+  });
+
+  it("reads a digit written on the card's shadowed strip, past the soft edge of the shadow", async () => {
+    // The card's outline took the soft edge of a darker strip along its left side for the card's
+    // side, so the first digit lay outside it and was never ink: "22605".
+    const reading = await readNumber(await rgba('number-122605-shadowed-strip-green-card.jpg'), { classifier });
+    assert.equal(reading.text, '122605');
+  });
+
   it("judges the pen's width by the number's own strokes, not by the note's edge below them", async () => {
     // Thick flat pieces of the note's edge and shadow below the number set the pen's width, and
     // the thin digits, nowhere that thick, were all taken out as print: "No digits found".
