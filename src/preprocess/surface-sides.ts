@@ -37,6 +37,15 @@ interface Side {
   ny: number;
 }
 
+/** Place `k` of `side` moved `d` coarse pixels out, in working pixels (`factor` to a coarse one). */
+function place(side: Side, k: number, d: number, factor: number): Point {
+  const t = 0.15 + (0.7 * k) / (SIDE_SAMPLES - 1);
+  return {
+    x: (side.a.x + (side.b.x - side.a.x) * t + side.nx * d) * factor,
+    y: (side.a.y + (side.b.y - side.a.y) * t + side.ny * d) * factor,
+  };
+}
+
 /**
  * Across `side` moved `d` coarse pixels out: the share of its places (of all of them, so a side
  * partly out of the frame is seen less) where a step the sheet's way round, at least `least`,
@@ -49,9 +58,7 @@ function lookAcross(side: Side, d: number, grid: Grid, planes: Channel[], light:
   let sharp = 0;
   let seen = 0;
   for (let k = 0; k < SIDE_SAMPLES; k++) {
-    const t = 0.15 + (0.7 * k) / (SIDE_SAMPLES - 1);
-    const cx = (side.a.x + (side.b.x - side.a.x) * t + side.nx * d) * factor;
-    const cy = (side.a.y + (side.b.y - side.a.y) * t + side.ny * d) * factor;
+    const { x: cx, y: cy } = place(side, k, d, factor);
     if (cx < 0 || cy < 0 || cx >= luminance.width || cy >= luminance.height) continue;
     seen++;
     let best = 0;
@@ -80,12 +87,8 @@ function bandLevel(side: Side, from: number, to: number, grid: Grid, luminance: 
   let n = 0;
   for (let d = from; d <= to; d++) {
     for (let k = 0; k < SIDE_SAMPLES; k++) {
-      const t = 0.15 + (0.7 * k) / (SIDE_SAMPLES - 1);
-      sum += bilinear(
-        luminance,
-        (side.a.x + (side.b.x - side.a.x) * t + side.nx * d) * grid.factor,
-        (side.a.y + (side.b.y - side.a.y) * t + side.ny * d) * grid.factor,
-      );
+      const { x, y } = place(side, k, d, grid.factor);
+      sum += bilinear(luminance, x, y);
       n++;
     }
   }

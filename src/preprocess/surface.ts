@@ -64,6 +64,11 @@ function insetDistance(grid: Grid): number {
   return 1.5 * grid.factor + 2;
 }
 
+/** What `c`'s edge is measured on: the image's channels, or the colour stage's projection. */
+function edgePlanes(c: Candidate, planes: Channel[]): Channel[] {
+  return c.contrast ? [{ image: c.contrast.image, coarse: c.contrast.grid.values }] : planes;
+}
+
 /**
  * How sharp `c`'s edge is (see sharpEdgeShare), or null when it cannot be a sheet we see: a
  * half-frame region along the border (a shadow, a lit half), a dark one along the frame's edge
@@ -72,9 +77,7 @@ function insetDistance(grid: Grid): number {
 function judge(c: Candidate, grid: Grid, planes: Channel[]): number | null {
   if (c.borderContact > MAX_BORDER_CONTACT) return null;
   if (!c.light && c.borderContact > MAX_DARK_BORDER_CONTACT && c.level > MAX_SCREEN_LEVEL) return null;
-  const sharp = c.contrast
-    ? sharpEdgeShare([{ image: c.contrast.image, coarse: c.contrast.grid.values }], grid, c.filled)
-    : sharpEdgeShare(planes, grid, c.filled);
+  const sharp = sharpEdgeShare(edgePlanes(c, planes), grid, c.filled);
   return sharp < MIN_SHARP_SHARE ? null : sharp;
 }
 
@@ -152,8 +155,7 @@ function toSurface(grid: Grid, c: Candidate, planes: Channel[]): Surface {
     (a.x >= width - 0.5 && b.x >= width - 0.5) ||
     (a.y >= height - 0.5 && b.y >= height - 0.5);
   // A side that is a soft step inside the sheet (a shadowed strip's edge) goes out to its edge.
-  const measured = c.contrast ? [{ image: c.contrast.image, coarse: c.contrast.grid.values }] : planes;
-  const hull = firmSides(c.outline, grid, measured, c, onBorder);
+  const hull = firmSides(c.outline, grid, edgePlanes(c, planes), c, onBorder);
   const corners = hull.map((p) => ({ x: p.x * factor, y: p.y * factor }));
   const inner = insetPolygon(hull, insetDistance(grid) / factor, onBorder).map((p) => ({
     x: p.x * factor,
