@@ -86,9 +86,19 @@ export async function readPieces(reader: Reader, groups: DigitGroup[]): Promise<
  */
 const trusted = (piece: Piece, floor: number): number =>
   Math.max(piece.whole, floor * (1 - piece.prediction.notDigitScore));
+/**
+ * A half of a cut read as a 1 shorter than this share of the line is no 1: it is the end of a
+ * stroke cut off the digit beside it (the hooked start of a big 3, "33" was read "133"). Chosen
+ * on validation desk photos: 463 → 464 of 500 numbers read exactly; cheques, forms, pages,
+ * composed numbers and the real photos unchanged.
+ */
+const SHORT_ONE = 0.6;
+
 /** A half of a cut, scored with the floor as it was (a letter's halves pass for digits). */
-const score = (piece: Piece): number =>
-  trusted(piece, HALF_DIGIT_WHOLE) * piece.prediction.probabilities[piece.prediction.digit]!;
+const score = (piece: Piece, lineHeight: number): number =>
+  piece.prediction.digit === 1 && piece.digit.box.height < SHORT_ONE * lineHeight
+    ? 0
+    : trusted(piece, HALF_DIGIT_WHOLE) * piece.prediction.probabilities[piece.prediction.digit]!;
 
 /** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
 export async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
@@ -106,7 +116,7 @@ export async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Pro
     const [left, right] = [read[i]!, read[i + 1]!];
     // Pairs only: both halves of one cut (a half that normalised to nothing drops its cut).
     if (left.group.toX !== right.group.fromX || left.group.fromX !== piece.group.fromX) continue;
-    const pair = score(left) * score(right);
+    const pair = score(left, reader.lineHeight) * score(right, reader.lineHeight);
     if (pair > bestScore) {
       bestScore = pair;
       best = [left, right];

@@ -54,6 +54,13 @@ describe('desk photos read as a browser reads a canvas', () => {
     assert.equal(reading.text, '210018');
   });
 
+  it("reads a big 3's hooked start as part of the 3, not as a 1 of its own", async () => {
+    // The first 3 read doubtfully, so it was cut in two, and the cut-off hook at its top read as
+    // a short 1 beside a 3: "133".
+    const reading = await readNumber(await rgba('number-33-hooked-three-light-oak.jpg'), { classifier });
+    assert.equal(reading.text, '33');
+  });
+
   it("reads a digit written on the card's shadowed strip, past the soft edge of the shadow", async () => {
     // The card's outline took the soft edge of a darker strip along its left side for the card's
     // side, so the first digit lay outside it and was never ink: "22605".
