@@ -4,14 +4,15 @@
  * to the preprocessing can be tried in seconds instead of minutes of scene drawing in Chromium.
  * Node shrinks by block averaging where Chromium draws at 320 px, so figures differ a little
  * from scenes.ts; `--browser-like` decodes as Chromium does (browser-like-decode.ts) and follows
- * it closely. Confirm in scenes.ts before believing a change.
+ * it closely. Confirm in scenes.ts before believing a change. Figures are given per desk, and per
+ * group (note, ink, …) when the dump has the `groups.json` scenes.ts writes.
  *
  *   npx tsx scripts/bench/scenes.ts --kind=note-on-desk --split=train --count=240 --salt=2 \
  *     --dump=/tmp/desk-s2 --pages=1
  *   npx tsx scripts/bench/desk-node.ts /tmp/desk-s2 [--number] [--browser-like] [--verbose] [--only=light-oak]
  *     [--model=DIR]   (a candidate model's folder, e.g. one `npm run train:ensemble -- --out DIR` wrote)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -47,7 +48,18 @@ async function main(): Promise<void> {
     .map(parse)
     .filter((s): s is Sample => s !== null && (!only || s.desk.includes(only)))
     .sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }));
+  const groupsFile = join(dir!, 'groups.json');
+  const groupsOf: Record<string, string[]> = existsSync(groupsFile)
+    ? (JSON.parse(readFileSync(groupsFile, 'utf8')) as Record<string, string[]>)
+    : {};
   const byDesk = new Map<string, { right: number; all: number }>();
+  const byGroup = new Map<string, { right: number; all: number }>();
+  const count = (map: Map<string, { right: number; all: number }>, key: string, ok: boolean): void => {
+    const d = map.get(key) ?? { right: 0, all: 0 };
+    d.all++;
+    if (ok) d.right++;
+    map.set(key, d);
+  };
   let right = 0;
   let ms = 0;
   const wrong: string[] = [];
@@ -85,10 +97,9 @@ async function main(): Promise<void> {
     if (ok) right++;
     else wrong.push(`${s.file}: ${s.truth} → ${read}  [${note}]`);
     if (verbose && ok) console.log(`ok ${s.file} [${note}]`);
-    const d = byDesk.get(s.desk) ?? { right: 0, all: 0 };
-    d.all++;
-    if (ok) d.right++;
-    byDesk.set(s.desk, d);
+    count(byDesk, s.desk, ok);
+    // The desk is reported above; the rest of the scene's groups here.
+    for (const group of groupsOf[s.file] ?? []) if (!group.startsWith('desk: ')) count(byGroup, group, ok);
   }
   for (const w of wrong) console.log(w);
   const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
@@ -97,6 +108,9 @@ async function main(): Promise<void> {
   );
   for (const [desk, d] of [...byDesk].sort())
     console.log(`  ${desk.padEnd(18)} ${pct(d.right, d.all).padStart(6)} (${d.right}/${d.all})`);
+  if (byGroup.size > 0) console.log('');
+  for (const [group, d] of [...byGroup].sort())
+    console.log(`  ${group.padEnd(28)} ${pct(d.right, d.all).padStart(6)} (${d.right}/${d.all})`);
 }
 
 main().catch((error: unknown) => {

@@ -106,26 +106,37 @@ function printAccuracy(outcomes: SceneOutcome[]): void {
 }
 
 /**
- * Saves the inputs of `items`, a few at a time (data: URLs of whole photos are large), and
+ * Saves the inputs of `items`, a few at a time (data: URLs of whole photos are large),
  * `surfaces.json`: each file's true surface corners (the note's, or the screen's; null on none),
- * which surface-fit.ts measures the surface finder against.
+ * which surface-fit.ts measures the surface finder against, and `groups.json`: each file's groups
+ * (desk, note, ink, …), which desk-node.ts reports its figures by.
  */
 async function dumpInputs(page: Page, items: Array<{ index: number; n: number }>, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const surfaces: Record<string, Array<{ x: number; y: number }> | null> = {};
+  const groups: Record<string, string[]> = {};
   for (let from = 0; from < items.length; from += 8) {
     const samples = await call<
-      Array<{ n: number; desk: string; truth: string; url: string; corners: Array<{ x: number; y: number }> | null }>
+      Array<{
+        n: number;
+        desk: string;
+        truth: string;
+        url: string;
+        corners: Array<{ x: number; y: number }> | null;
+        groups: string[];
+      }>
     >(page, 'sceneSamples', kind, items.slice(from, from + 8), { split, salt });
     for (const s of samples) {
       const type = s.url.startsWith('data:image/jpeg') ? 'jpg' : 'png';
       const file = `${kind}-${s.n}-${s.desk.replace(/\W+/g, '-')}-${s.truth}.${type}`;
       writeFileSync(join(dir, file), dataUrlBytes(s.url));
       surfaces[file] = s.corners;
+      groups[file] = s.groups;
     }
     if (process.stderr.isTTY) process.stderr.write(`\r${Math.min(items.length, from + 8)}/${items.length}`);
   }
   writeFileSync(join(dir, 'surfaces.json'), JSON.stringify(surfaces));
+  writeFileSync(join(dir, 'groups.json'), JSON.stringify(groups));
   console.log(`${items.length} inputs in ${dir}`);
 }
 

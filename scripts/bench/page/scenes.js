@@ -116,7 +116,8 @@
 
   /**
    * The inputs of kind `name` for `items` ({index, n}) as data: URLs, for validation runs in Node
-   * (scripts/bench/desk-node.ts): a JPEG Blob as its own bytes, a canvas as PNG.
+   * (scripts/bench/desk-node.ts): a JPEG Blob as its own bytes, a canvas as PNG; with each its
+   * groups (desk, note, ink, …) as the bench reports them.
    */
   Bench.sceneSamples = async function sceneSamples(name, items, options) {
     const o = options || {};
@@ -136,7 +137,7 @@
               reader.readAsDataURL(image.input);
             })
           : image.input.toDataURL('image/png');
-      samples.push({ n, desk, truth, url, corners: image.corners || null });
+      samples.push({ n, desk, truth, url, corners: image.corners || null, groups: image.group.split('|') });
     }
     return samples;
   };
