@@ -94,7 +94,9 @@ export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkA
   const { width, height } = image;
   const surface = options.findSurface ? findSurface(image) : null;
   const inside = surface ? surfaceSpans(surface, width, height) : null;
-  const inkMap = extractInk(image, inside ? { ...options, inside } : options);
+  // A scene's looks are made for the blocks' level (see InkOptions.followShadows).
+  const followShadows = options.followShadows === true && !surface;
+  const inkMap = extractInk(image, { ...options, followShadows, ...(inside ? { inside } : {}) });
   const blank = inkMap.contrast < MIN_CONTRAST;
   const { labels, components: all } = blank
     ? { labels: new Int32Array(0), components: [] }
@@ -197,7 +199,7 @@ export function surfaceInCrop(surface: Surface, scale: number, region: Box, crop
  */
 export function preprocessImage(decoded: DecodedImage): Preprocessed {
   const { luminance, sourceWidth, sourceHeight } = decoded;
-  const analysis = analyseInk(luminance, { findSurface: true });
+  const analysis = analyseInk(luminance, { findSurface: true, followShadows: true });
   const kept = digitComponents(
     analysis.components,
     analysis.page.width,
@@ -228,6 +230,7 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
       const close = analyseInk(crop, {
         polarity: analysis.polarity,
         blocksAcross: DETAIL_BLOCKS,
+        followShadows: !analysis.surface,
         ...(analysis.surface ? { inside: surfaceInCrop(analysis.surface, analysis.scale, region, crop) } : {}),
       });
       const strokes = digitComponents(close.components, close.width, close.height);

@@ -1,0 +1,67 @@
+/**
+ * The paper's level where a shadow's edge crosses the page. Block percentiles and their median
+ * (ink.ts) spread a lit block's level a block or two into the shadow beside it, and there the
+ * shadowed paper reads as ink: a band along the edge is taken for a stroke. A grey-level closing
+ * (for dark ink; an opening for light ink) of small blocks' means fills in every stroke narrower
+ * than its window but follows a step in the lighting exactly: a step has no valley to fill.
+ */
+import type { Grid } from './block-grid.js';
+import type { Luminance } from './luminance.js';
+
+/** The mean of each `block`×`block` block of `image`. */
+function blockMeans(image: Luminance, block: number): Grid {
+  const { width, height, values } = image;
+  const columns = Math.ceil(width / block);
+  const rows = Math.ceil(height / block);
+  const sums = new Float32Array(columns * rows);
+  const counts = new Uint16Array(columns * rows);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / block) * columns;
+    const line = y * width;
+    for (let x = 0; x < width; x++) {
+      const cell = row + Math.floor(x / block);
+      sums[cell]! += values[line + x]!;
+      counts[cell]!++;
+    }
+  }
+  for (let i = 0; i < sums.length; i++) sums[i]! /= counts[i]!;
+  return { values: sums, columns, rows, block };
+}
+
+/** Max (`bright`) or min of `values` over 2r+1 cells along rows (`alongRows`) or columns. */
+function slide(values: Float32Array, columns: number, rows: number, r: number, bright: boolean, alongRows: boolean) {
+  const out = new Float32Array(values.length);
+  const [lines, length] = alongRows ? [rows, columns] : [columns, rows];
+  const step = alongRows ? 1 : columns;
+  for (let l = 0; l < lines; l++) {
+    const start = alongRows ? l * columns : l;
+    for (let i = 0; i < length; i++) {
+      let v = values[start + i * step]!;
+      const from = Math.max(0, i - r);
+      const to = Math.min(length - 1, i + r);
+      for (let j = from; j <= to; j++) {
+        const w = values[start + j * step]!;
+        v = bright ? (w > v ? w : v) : w < v ? w : v;
+      }
+      out[start + i * step] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * The paper's level from `block`-pixel blocks: their means closed (dark ink: the brighter
+ * envelope) or opened (light ink) over (2·`radius`+1)² blocks, so that any stroke or blot
+ * narrower than that window goes, and a shadow's edge stays where it is.
+ */
+export function paperEnvelope(image: Luminance, block: number, radius: number, darkInk: boolean): Grid {
+  const grid = blockMeans(image, block);
+  const { columns, rows } = grid;
+  let v = grid.values;
+  // A closing is a max filter then a min filter; an opening the other way round.
+  for (const bright of [darkInk, !darkInk]) {
+    v = slide(v, columns, rows, radius, bright, true);
+    v = slide(v, columns, rows, radius, bright, false);
+  }
+  return { ...grid, values: v };
+}
