@@ -227,13 +227,20 @@ function blockSize(image: Luminance, blocksAcross = PAGE_BLOCKS): number {
 }
 
 /**
+ * Tails that differ by less than this share of the greater are a close call, and a shadow's edge
+ * may have decided it: then pixels count only as valleys or ridges (the wrong way round in the
+ * validation photos, the tails differed by 0.6–11%).
+ */
+const CLOSE_CALL = 0.25;
+
+/**
  * Dark ink on light paper, or light ink (chalk, MNIST) on dark? Ink is the minority tone that
  * stands out from its surroundings: compare how far pixels fall below and rise above their
- * local median, so a big shadow or a lit half of the page does not decide it. In a photo, a pixel
- * counts only as far as it also lies below (or above) what is on both sides of it (see
- * valleys.ts): along a shadow's edge the local median lies between the lit paper and the shadowed,
- * and the lit side, above it, outweighed dark ink in the shadow (validation photos with a cast
- * shadow, 300: 5 read the wrong way round, none after).
+ * local median, so a big shadow or a lit half of the page does not decide it. With `followShadows`,
+ * a close call is decided again counting a pixel only as far as it also lies below (or above) what
+ * is on both sides of it (see valleys.ts): along a shadow's edge the local median lies between the
+ * lit paper and the shadowed, and the lit side, above it, outweighed dark ink in the shadow
+ * (validation photos with a cast shadow, 300: 5 read the wrong way round, none after).
  */
 export function detectPolarity(image: Luminance, followShadows = false): Polarity {
   const { width, height, values } = image;
@@ -241,13 +248,18 @@ export function detectPolarity(image: Luminance, followShadows = false): Polarit
   if (Math.max(width, height) < 64) local.fill(Quantiles.of(values).at(0.5));
   else
     upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image, POLARITY_BLOCKS), 0.5)), width, height, local);
-  if (!followShadows || Math.max(width, height) < 64) {
-    const deviations = new Quantiles();
-    deviations.addHalfDifferences(values, local);
-    // Far tails: a thin pen line can be well under 1% of a photo's pixels.
-    return 0.5 - deviations.at(0.002) >= deviations.at(0.998) - 0.5 ? 'dark-on-light' : 'light-on-dark';
+  const deviations = new Quantiles();
+  deviations.addHalfDifferences(values, local);
+  // Far tails: a thin pen line can be well under 1% of a photo's pixels.
+  const darkTail = 0.5 - deviations.at(0.002);
+  const lightTail = deviations.at(0.998) - 0.5;
+  const close = Math.abs(darkTail - lightTail) < CLOSE_CALL * Math.max(darkTail, lightTail);
+  if (!followShadows || !close || Math.max(width, height) < 64) {
+    return darkTail >= lightTail ? 'dark-on-light' : 'light-on-dark';
   }
-  const { below, above } = valleysAndRidges(image, local);
+  // Pixels nearer the local level than the lesser tail, most of the page, are left out: when
+  // no valley or ridge lies further out either, neither is ink, and paper and pen is the guess.
+  const { below, above } = valleysAndRidges(image, local, Math.min(darkTail, lightTail));
   return Quantiles.of(below).at(0.998) >= Quantiles.of(above).at(0.998) ? 'dark-on-light' : 'light-on-dark';
 }
 
@@ -270,6 +282,26 @@ const ENVELOPE_MAX = 0.17;
 const ENVELOPE_SLACK = 0.02;
 
 /**
+ * Neighbouring lighting blocks whose levels differ by less than this have no shadow's edge
+ * between them (a gradient across the page changes the level by a few hundredths a block), and
+ * the blocks' level is left as it is.
+ */
+const SHADOW_STEP = 0.06;
+
+/** The greatest difference between two neighbouring cells of `grid`, along a row or a column. */
+function largestStep({ values, columns, rows }: Grid): number {
+  let largest = 0;
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < columns; x++) {
+      const v = values[y * columns + x]!;
+      if (x + 1 < columns) largest = Math.max(largest, Math.abs(values[y * columns + x + 1]! - v));
+      if (y + 1 < rows) largest = Math.max(largest, Math.abs(values[(y + 1) * columns + x]! - v));
+    }
+  }
+  return largest;
+}
+
+/**
  * The paper's level at every pixel: a high (dark ink) or low (light ink) percentile per block,
  * the median of each block's 5×5 neighbourhood (so blocks filled by a thick stroke take their
  * neighbours' paper, while a shadow's edge stays where it is), spread bilinearly. With
@@ -286,9 +318,9 @@ function estimateBackground(
   const background = scratchArray(1, values.length);
   if (Math.max(width, height) < 64) return background.fill(Quantiles.of(values).at(0.5));
   const block = blockSize(image, blocksAcross);
-  const grid = blockPercentiles(image, block, darkInk ? 0.75 : 0.25);
-  upsample(medianOfNeighbours(grid, 2), width, height, background);
-  if (!followShadows) return background;
+  const grid = medianOfNeighbours(blockPercentiles(image, block, darkInk ? 0.75 : 0.25), 2);
+  upsample(grid, width, height, background);
+  if (!followShadows || largestStep(grid) < SHADOW_STEP) return background;
   // Along a shadow's edge the blocks' level spreads into the shadow: there the paper's
   // envelope, which follows the edge, is nearer the paper (see paper-envelope.ts).
   const fine = Math.max(2, Math.round(block / ENVELOPE_SPLIT));

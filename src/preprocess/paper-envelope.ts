@@ -14,17 +14,21 @@ function blockMeans(image: Luminance, block: number): Grid {
   const columns = Math.ceil(width / block);
   const rows = Math.ceil(height / block);
   const sums = new Float32Array(columns * rows);
-  const counts = new Uint16Array(columns * rows);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / block) * columns;
     const line = y * width;
-    for (let x = 0; x < width; x++) {
-      const cell = row + Math.floor(x / block);
-      sums[cell]! += values[line + x]!;
-      counts[cell]!++;
+    for (let bx = 0; bx < columns; bx++) {
+      const end = line + Math.min(width, (bx + 1) * block);
+      let sum = 0;
+      for (let i = line + bx * block; i < end; i++) sum += values[i]!;
+      sums[row + bx] = sums[row + bx]! + sum;
     }
   }
-  for (let i = 0; i < sums.length; i++) sums[i]! /= counts[i]!;
+  for (let by = 0; by < rows; by++) {
+    const tall = Math.min(block, height - by * block);
+    for (let bx = 0; bx < columns; bx++)
+      sums[by * columns + bx] = sums[by * columns + bx]! / (tall * Math.min(block, width - bx * block));
+  }
   return { values: sums, columns, rows, block };
 }
 

@@ -16,38 +16,50 @@ const REACHES = [1 / 80, 1 / 32, 1 / 12];
 /**
  * For every second pixel each way: how far it lies below both neighbours at one of the
  * distances, along a row or a column, and below `local` (the page's level there), the lesser of
- * the two (`below`); and the same above (`above`).
+ * the two (`below`); and the same above (`above`). Pixels less than `least` from `local` are left
+ * at 0, unmeasured.
  */
-export function valleysAndRidges(image: Luminance, local: Float32Array): { below: Float32Array; above: Float32Array } {
+export function valleysAndRidges(
+  image: Luminance,
+  local: Float32Array,
+  least = 0,
+): { below: Float32Array; above: Float32Array } {
   const { width, height, values } = image;
   const side = Math.max(width, height);
-  const reaches = REACHES.map((k) => Math.max(2, Math.round(side * k)));
+  const reaches = Int32Array.from(REACHES, (k) => Math.max(2, Math.round(side * k)));
   const columns = Math.ceil(width / 2);
   const below = new Float32Array(columns * Math.ceil(height / 2));
   const above = new Float32Array(below.length);
   for (let y = 0; y < height; y += 2) {
+    const row = (y >> 1) * columns;
     for (let x = 0; x < width; x += 2) {
       const at = y * width + x;
       const v = values[at]!;
+      const dark = local[at]! - v;
+      if (dark < least && -dark < least) continue;
       let valley = 0;
       let ridge = 0;
-      for (const d of reaches) {
+      for (let k = 0; k < reaches.length; k++) {
+        const d = reaches[k]!;
         if (x >= d && x + d < width) {
           const a = values[at - d]!;
           const b = values[at + d]!;
-          valley = Math.max(valley, Math.min(a, b) - v);
-          ridge = Math.max(ridge, v - Math.max(a, b));
+          const t = (a < b ? a : b) - v;
+          const u = v - (a < b ? b : a);
+          if (t > valley) valley = t;
+          if (u > ridge) ridge = u;
         }
         if (y >= d && y + d < height) {
           const a = values[at - d * width]!;
           const b = values[at + d * width]!;
-          valley = Math.max(valley, Math.min(a, b) - v);
-          ridge = Math.max(ridge, v - Math.max(a, b));
+          const t = (a < b ? a : b) - v;
+          const u = v - (a < b ? b : a);
+          if (t > valley) valley = t;
+          if (u > ridge) ridge = u;
         }
       }
-      const i = (y >> 1) * columns + (x >> 1);
-      below[i] = Math.min(valley, Math.max(0, local[at]! - v));
-      above[i] = Math.min(ridge, Math.max(0, v - local[at]!));
+      below[row + (x >> 1)] = dark <= 0 ? 0 : valley < dark ? valley : dark;
+      above[row + (x >> 1)] = dark >= 0 ? 0 : ridge < -dark ? ridge : -dark;
     }
   }
   return { below, above };
