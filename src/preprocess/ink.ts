@@ -257,8 +257,8 @@ export function detectPolarity(image: Luminance, followShadows = false): Polarit
   if (!followShadows || !close || Math.max(width, height) < 64) {
     return darkTail >= lightTail ? 'dark-on-light' : 'light-on-dark';
   }
-  // Pixels nearer the local level than the lesser tail, most of the page, are left out: when
-  // no valley or ridge lies further out either, neither is ink, and paper and pen is the guess.
+  // Pixels nearer the local level than half the lesser tail (most of the page) are left out:
+  // when no valley or ridge lies further out either, neither is ink, and paper and pen is the guess.
   const { below, above } = valleysAndRidges(image, local, Math.min(darkTail, lightTail));
   return Quantiles.of(below).at(0.998) >= Quantiles.of(above).at(0.998) ? 'dark-on-light' : 'light-on-dark';
 }
