@@ -32,22 +32,44 @@ function blockMeans(image: Luminance, block: number): Grid {
   return { values: sums, columns, rows, block };
 }
 
-/** Max (`bright`) or min of `values` over 2r+1 cells along rows (`alongRows`) or columns. */
+/**
+ * Max (`bright`) or min of `values` over 2r+1 cells along rows (`alongRows`) or columns, the
+ * window cut at the grid's ends, in three steps a cell whatever `r` (van Herk and Gil-Werman:
+ * running maxima forward and backward within windows' worth of cells, padded at both ends).
+ */
 function slide(values: Float32Array, columns: number, rows: number, r: number, bright: boolean, alongRows: boolean) {
   const out = new Float32Array(values.length);
-  const [lines, length] = alongRows ? [rows, columns] : [columns, rows];
+  const lines = alongRows ? rows : columns;
+  const length = alongRows ? columns : rows;
   const step = alongRows ? 1 : columns;
+  const span = 2 * r + 1;
+  const padded = length + 2 * r;
+  const forward = new Float32Array(padded);
+  const backward = new Float32Array(padded);
+  const line = new Float32Array(padded).fill(bright ? -Infinity : Infinity);
+  // A min filter is a max filter of the negated values.
+  const sign = bright ? 1 : -1;
   for (let l = 0; l < lines; l++) {
     const start = alongRows ? l * columns : l;
+    for (let i = 0; i < length; i++) line[r + i] = sign * values[start + i * step]!;
+    if (!bright) for (let j = 0; j < r; j++) line[j] = line[padded - 1 - j] = -Infinity;
+    forward[0] = line[0]!;
+    for (let j = 1; j < padded; j++) {
+      const v = line[j]!;
+      const f = forward[j - 1]!;
+      forward[j] = j % span === 0 || f < v ? v : f;
+    }
+    backward[padded - 1] = line[padded - 1]!;
+    for (let j = padded - 2; j >= 0; j--) {
+      const v = line[j]!;
+      const g = backward[j + 1]!;
+      backward[j] = (j + 1) % span === 0 || g < v ? v : g;
+    }
+    // Cell i's window is padded cells i … i + 2r.
     for (let i = 0; i < length; i++) {
-      let v = values[start + i * step]!;
-      const from = Math.max(0, i - r);
-      const to = Math.min(length - 1, i + r);
-      for (let j = from; j <= to; j++) {
-        const w = values[start + j * step]!;
-        v = bright ? (w > v ? w : v) : w < v ? w : v;
-      }
-      out[start + i * step] = v;
+      const a = backward[i]!;
+      const b = forward[i + 2 * r]!;
+      out[start + i * step] = sign * (a > b ? a : b);
     }
   }
   return out;
