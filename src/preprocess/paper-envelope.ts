@@ -46,13 +46,12 @@ function slide(values: Float32Array, columns: number, rows: number, r: number, b
   const padded = length + 2 * r;
   const forward = new Float32Array(padded);
   const backward = new Float32Array(padded);
-  const line = new Float32Array(padded).fill(bright ? -Infinity : Infinity);
-  // A min filter is a max filter of the negated values.
+  // A min filter is a max filter of the negated values; the pads at either end never win.
+  const line = new Float32Array(padded).fill(-Infinity);
   const sign = bright ? 1 : -1;
   for (let l = 0; l < lines; l++) {
     const start = alongRows ? l * columns : l;
     for (let i = 0; i < length; i++) line[r + i] = sign * values[start + i * step]!;
-    if (!bright) for (let j = 0; j < r; j++) line[j] = line[padded - 1 - j] = -Infinity;
     forward[0] = line[0]!;
     for (let j = 1; j < padded; j++) {
       const v = line[j]!;
