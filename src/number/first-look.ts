@@ -4,7 +4,7 @@
  * digits standing), and past a "surface" that is no note on a desk.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Component } from '../preprocess/components.js';
+import { unionBox, type Component } from '../preprocess/components.js';
 import type { InkOptions } from '../preprocess/ink.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
@@ -277,16 +277,37 @@ function lineDigits(line: Component[]): number {
  * taken for rulings (two or more: a sheet's), the rules are erased (as on a page on a desk, see
  * rule-eraser.ts) at the height of the line `seen` found, and that look is taken when its line
  * holds at least one more digit. (On a note, a page or a screen found in a scene, its rules are the page look's to erase.)
+ *
+ * A `field` (a cheque's amount, a form's line, see closer-look.ts) has its one underline erased
+ * whatever was taken for rulings, and that look is taken unless its line holds fewer digits: an
+ * underline turned a degree or two touches the digits standing on it, and one shape with them,
+ * it was taken for no digit ("23784" read "4784"). A box's top, a row of boxes and a comb stay
+ * (their sides and teeth would be left as 1s: test combs read 51 → 45 of 60 before the comb was
+ * told from an underline). Validation (MNIST training digits, 400 of each,
+ * `npx tsx scripts/bench/real-numbers.ts --split=validation --count=400 --src`): cheque amounts
+ * 82.5 → 84.0% exact, boxed forms 85.5 → 86.0%; composed numbers 95.3 → 95.0% (300,
+ * scripts/bench/composed-validation.ts: a 9 with a tiny loop, its underline erased, read as 1).
  */
-export function lookPastRules(luminance: Luminance, seen: Look, ink: Pick<InkOptions, 'localContrast'> = {}): Look {
+export function lookPastRules(
+  luminance: Luminance,
+  seen: Look,
+  ink: Pick<InkOptions, 'localContrast'> = {},
+  field = false,
+): Look {
   const { analysis } = seen;
-  if (analysis.surface || analysis.rulings < SHEET_RULES || analysis.polarity !== 'dark-on-light') return seen;
+  if (analysis.surface || (!field && analysis.rulings < SHEET_RULES) || analysis.polarity !== 'dark-on-light')
+    return seen;
   const line = strokeLines(seen.strokes)[0]?.strokes;
   const seenHeight = line ? lineHeight(line) : UNSEEN_LINE * Math.min(analysis.width, analysis.height);
   const height = (seenHeight * analysis.scale) / luminance.scale;
-  const erased = eraseRules(luminance, { reach: RULE_REACH * height, lineHeight: height });
+  const middle = line ? ((unionBox(line).y + unionBox(line).height / 2) * analysis.scale) / luminance.scale : 0;
+  const erased = eraseRules(luminance, {
+    reach: RULE_REACH * height,
+    lineHeight: height,
+    ...(field ? { underlineBelow: middle } : {}),
+  });
   if (erased === luminance) return seen;
   const look = lookPastPatterns(erased, { ...ink, findSurface: false });
   const lookLine = look ? (strokeLines(look.strokes)[0]?.strokes ?? []) : [];
-  return look && lineDigits(lookLine) >= lineDigits(line ?? []) + 1 ? look : seen;
+  return look && lineDigits(lookLine) >= lineDigits(line ?? []) + (field ? 0 : 1) ? look : seen;
 }

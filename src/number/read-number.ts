@@ -231,7 +231,7 @@ const MIN_SLANT = (12.5 * Math.PI) / 180;
 /** The lines of `decoded` to read; turned level first when the writing is slanted (unless `level`). */
 function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLines {
   const seen = firstLook(decoded.luminance);
-  const { analysis, strokes } = lookPastRules(decoded.luminance, seen);
+  const { analysis, strokes } = lookPastRules(decoded.luminance, seen, {}, isField(decoded, false));
   // A ruled sheet's rules that took digits with them are erased up close too.
   const ruled = analysis !== seen.analysis;
   if (strokes.length === 0) {

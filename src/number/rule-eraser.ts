@@ -15,6 +15,12 @@ export interface RuleOptions {
   reach: number;
   /** Typical digit height (pixels): a rule runs on for several, no stroke of a digit does. */
   lineHeight: number;
+  /**
+   * A field's underline only: one level rule, below this row (the middle of the digits) where it
+   * crosses the middle of the image, with no comb's teeth rising from it. A box's top, a row of
+   * boxes and a comb are left as they are.
+   */
+  underlineBelow?: number;
 }
 
 /** A rule is at most this share of the line's height thick, either side of its middle. */
@@ -134,6 +140,62 @@ function thinPieces(darker: Float32Array, width: number, height: number, level: 
 }
 
 /**
+ * Where `source` is darker than the paper either side of it (above and below for `level` rules,
+ * beside them for upright ones): 1 in `darker`; `closed` is the paper's value there.
+ */
+function darkerThanAround(
+  source: Float32Array,
+  width: number,
+  height: number,
+  r: number,
+  level: boolean,
+): { closed: Float32Array; darker: Float32Array } {
+  // A level rule is filled in by closing down the columns; an upright one, along the rows.
+  const closed = closeAlong(source, width, height, r, !level);
+  const lift = new Float32Array(source.length);
+  for (let i = 0; i < source.length; i++) lift[i] = closed[i]! - source[i]!;
+  // The closing lifts noise a little everywhere: a rule stands out of that.
+  const sorted = lift.slice().sort();
+  const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * sorted[Math.floor(NOISE_RANK * sorted.length)]!);
+  const darker = new Float32Array(source.length);
+  for (let i = 0; i < source.length; i++) darker[i] = lift[i]! > floor ? 1 : 0;
+  return { closed, darker };
+}
+
+/** A comb: at least this many thin upright lines rising from its rule… */
+const COMB_TEETH = 3;
+/** …each at least this share of the line's height tall… */
+const TOOTH_HEIGHT = 0.15;
+/** …two or more of the gaps between them within this share of their median: evenly spaced. */
+const TOOTH_SPACING = 0.3;
+
+/**
+ * Does a comb's teeth rise from the level rule whose middle is at row `at + slope·x`? Erased, the
+ * rule would leave them standing alone, read as 1s; a pen's digits standing on an underline are
+ * thicker, and not evenly spaced.
+ */
+function risesInTeeth(image: Luminance, r: number, at: number, slope: number, line: number): boolean {
+  const { width, height, values } = image;
+  const { darker } = darkerThanAround(values, width, height, r, false);
+  const thin = 2 * r + 2;
+  const tall = Math.max(2, Math.round(TOOTH_HEIGHT * line));
+  const teeth: number[] = [];
+  let last = -Infinity;
+  for (let x = 0; x < width; x++) {
+    const from = Math.round(at + slope * x) - thin;
+    let dark = 0;
+    for (let y = from - tall; y < from; y++) if (y >= 0 && y < height && darker[y * width + x]) dark++;
+    if (dark < 0.8 * tall) continue;
+    if (x - last > thin) teeth.push(x);
+    last = x;
+  }
+  if (teeth.length < COMB_TEETH) return false;
+  const gaps = teeth.slice(1).map((x, i) => x - teeth[i]!);
+  const median = gaps.slice().sort((a, b) => a - b)[gaps.length >> 1]!;
+  return gaps.filter((g) => Math.abs(g - median) <= TOOTH_SPACING * median).length >= 2;
+}
+
+/**
  * `image` (dark ink on light paper) with its long thin rules, level or upright, painted over
  * with the paper around them. Returns `image` itself when it has none. The pieces of a rule
  * that digits cross are each short: pieces on one straight line are taken together.
@@ -144,17 +206,10 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
   const line = options.lineHeight;
   const thin = 2 * r + 2;
   let erased: Float32Array | null = null;
-  for (const level of [true, false]) {
+  const underline = options.underlineBelow;
+  for (const level of underline !== undefined ? [true] : [true, false]) {
     const source = erased ?? values;
-    // A level rule is filled in by closing down the columns; an upright one, along the rows.
-    const closed = closeAlong(source, width, height, r, !level);
-    const lift = new Float32Array(source.length);
-    for (let i = 0; i < source.length; i++) lift[i] = closed[i]! - source[i]!;
-    // The closing lifts noise a little everywhere: a rule stands out of that.
-    const sorted = lift.slice().sort();
-    const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * sorted[Math.floor(NOISE_RANK * sorted.length)]!);
-    const darker = new Float32Array(source.length);
-    for (let i = 0; i < source.length; i++) darker[i] = lift[i]! > floor ? 1 : 0;
+    const { closed, darker } = darkerThanAround(source, width, height, r, level);
     const { labels, pieces } = thinPieces(darker, width, height, level, r, PIECE_LENGTH * line);
     if (pieces.length === 0) continue;
     // The sheet's turn, from the longest pieces: every rule on it runs the same way.
@@ -174,6 +229,9 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       })
       .sort((a, b) => a.at - b.at);
     const erase = new Set<number>();
+    let rules = 0;
+    // (A field's underline mode: a rule above the digits, or a comb's, is no underline.)
+    let above = false;
     for (let i = 0; i < lines.length;) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.at - lines[j - 1]!.at <= thin) j++;
@@ -187,11 +245,19 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
         to - from >= RULE_SPAN * line &&
         total >= RULE_COVER * (to - from) &&
         to - from >= across
-      )
+      ) {
         for (const p of group) erase.add(p.id);
+        rules++;
+        const at = lines[i]!.at;
+        if (
+          underline !== undefined &&
+          (at + (slope * width) / 2 < underline || risesInTeeth(image, r, at, slope, line))
+        )
+          above = true;
+      }
       i = j;
     }
-    if (erase.size === 0) continue;
+    if (erase.size === 0 || (underline !== undefined && (rules > 1 || above))) continue;
     const byId = new Map(pieces.map((p) => [p.id, p]));
     const next: Float32Array = Float32Array.from(source);
     for (let i = 0; i < next.length; i++) {

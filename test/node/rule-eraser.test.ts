@@ -56,4 +56,42 @@ describe('eraseRules()', () => {
     const image = { values, width: WIDTH, height: HEIGHT, scale: 1 };
     assert.equal(eraseRules(image, { reach: 1, lineHeight: 40 }), image);
   });
+
+  describe("a field's underline only (underlineBelow)", () => {
+    /** A slanted underline, 2 px thick, dropping 6 px across the field (about 1.5°). */
+    function underline(values: Float32Array, y: number): void {
+      for (let x = 0; x < WIDTH; x++)
+        paint(values, x, y + Math.round((6 * x) / WIDTH), x + 1, y + 2 + Math.round((6 * x) / WIDTH), 0.4);
+    }
+    const image = (values: Float32Array) => ({ values, width: WIDTH, height: HEIGHT, scale: 1 });
+    const options = { reach: 1, lineHeight: 40, underlineBelow: 50 };
+
+    it('erases the underline a digit sits on, slanted, and keeps the digit', () => {
+      const values = sheet();
+      underline(values, 80);
+      paint(values, 100, 40, 106, 84, 0.1); // a "1" standing on the underline
+      const erased = eraseRules(image(values), options);
+      const at = (x: number, y: number): number => erased.values[y * WIDTH + x]!;
+      assert.ok(at(20, 80) > 0.9 && at(220, 86) > 0.9, 'the underline is still there');
+      assert.ok(at(103, 60) < 0.2, 'the digit went with the underline');
+    });
+
+    it("leaves a box's top, a box's top and bottom, and a comb as they are", () => {
+      const top = sheet();
+      underline(top, 20);
+      const boxTop = image(top);
+      assert.equal(eraseRules(boxTop, options), boxTop);
+      const comb = sheet();
+      underline(comb, 80);
+      // A comb: thin teeth rising 10 px from its rule every 40 px.
+      for (let x = 10; x < WIDTH; x += 40) paint(comb, x, 70 + Math.round((6 * x) / WIDTH), x + 1, 80, 0.4);
+      const combed = image(comb);
+      assert.equal(eraseRules(combed, options), combed);
+      const box = sheet();
+      underline(box, 10);
+      underline(box, 85);
+      const framed = image(box);
+      assert.equal(eraseRules(framed, options), framed);
+    });
+  });
 });
