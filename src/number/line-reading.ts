@@ -116,8 +116,9 @@ function strayAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean 
  * A 1 written at the end of a number stands as close to its neighbours as the other digits.
  * Validation (MNIST training digits): 120 numbers on light oak, a fresh set, 90.8 → 93.3% exact
  * (`scenes.ts --kind=number-on-desk --split=train --salt=5 --only-group="desk: light oak"`, read
- * with `desk-node.ts --number --browser-like`); 500 numbers on every desk, cheque amounts, boxed
- * forms, numbers on a page and sheets held askew (400 each) read the same.
+ * with `desk-node.ts --number --browser-like`), sheets held askew 74.5 → 77.3% (400: the sheet's
+ * edge at the crop's border); 500 numbers on every desk, cheque amounts, boxed forms and numbers
+ * on a page (400 each) read the same.
  */
 function edgeAtEnd(piece: Piece, pieces: Piece[], analysis: InkAnalysis, lineHeight: number): boolean {
   const gap = gapAtEnd(piece, pieces);
