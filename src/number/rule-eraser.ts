@@ -231,7 +231,7 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
     const erase = new Set<number>();
     let rules = 0;
     // (A field's underline mode: a rule above the digits, or a comb's, is no underline.)
-    let above = false;
+    let notUnderline = false;
     for (let i = 0; i < lines.length;) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.at - lines[j - 1]!.at <= thin) j++;
@@ -253,11 +253,11 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
           underline !== undefined &&
           (at + (slope * width) / 2 < underline || risesInTeeth(image, r, at, slope, line))
         )
-          above = true;
+          notUnderline = true;
       }
       i = j;
     }
-    if (erase.size === 0 || (underline !== undefined && (rules > 1 || above))) continue;
+    if (erase.size === 0 || (underline !== undefined && (rules > 1 || notUnderline))) continue;
     const byId = new Map(pieces.map((p) => [p.id, p]));
     const next: Float32Array = Float32Array.from(source);
     for (let i = 0; i < next.length; i++) {
