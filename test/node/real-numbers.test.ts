@@ -96,6 +96,14 @@ describe('readNumber() on real-looking numbers', () => {
     }
   });
 
+  it("does not read the side of a cheque's box, kept beside the last digit, as a final 1", async () => {
+    // A validation cheque (MNIST training digits): the box's thick right side was left standing
+    // apart from the 9, and read as a 1 the segment checker gave 0.00 of being a digit: "1691".
+    const made = realFixture('cheque-amount', 'validation', 136, readMnistSplit(MNIST_DIR, 'train'));
+    assert.equal(made.text, '169');
+    assert.equal(await read(made), '169');
+  });
+
   it('reads numbers written one digit per printed box, in a comb, or on a ruled line', async () => {
     const source = testDigits();
     const styles = ['boxes', 'comb', 'ruled'] as const;
