@@ -300,7 +300,8 @@ export function lookPastRules(
   const line = strokeLines(seen.strokes)[0]?.strokes;
   const seenHeight = line ? lineHeight(line) : UNSEEN_LINE * Math.min(analysis.width, analysis.height);
   const height = (seenHeight * analysis.scale) / luminance.scale;
-  const middle = line ? ((unionBox(line).y + unionBox(line).height / 2) * analysis.scale) / luminance.scale : 0;
+  const box = line ? unionBox(line) : null;
+  const middle = box ? ((box.y + box.height / 2) * analysis.scale) / luminance.scale : 0;
   const erased = eraseRules(luminance, {
     reach: RULE_REACH * height,
     lineHeight: height,

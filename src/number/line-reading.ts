@@ -126,7 +126,7 @@ function edgeAtEnd(piece: Piece, pieces: Piece[], analysis: InkAnalysis, lineHei
   return analysis.components.some((c) => c.touchesBorder && piece.group.ids.has(c.id));
 }
 
-/** A bare upright stroke kept whole, shorter than this share of the line's height… */
+/** A bare upright stroke kept whole, shorter than this share of the line's height (or at an end of it)… */
 const LONE_STROKE_HEIGHT = 0.85;
 /** …and narrower than this share… */
 const LONE_STROKE_WIDTH = 0.15;
@@ -134,30 +134,19 @@ const LONE_STROKE_WIDTH = 0.15;
 const LONE_STROKE_WHOLE = 0.05;
 
 /**
- * Is `piece` a short upright stroke that is no digit: a comb's tooth left when its rule was
- * taken out, a box side's stub? A 1 is as tall as its neighbours, and the checker knows one.
+ * Is `piece` a bare upright stroke that is no digit: a comb's tooth left when its rule was taken
+ * out, a box side's stub, or, at an end of the line and however tall, a box's side left standing
+ * beside the last digit ("169" read "1691")? A 1 is as tall as its neighbours, and the checker
+ * knows one. The end of the line, any height: validation cheque amounts 84.0 → 84.3% (400), boxed
+ * forms, numbers on a page, sheets held askew and 900 numbers on desks read the same.
  */
-function loneStroke(piece: Piece, lineHeight: number): boolean {
+function loneStroke(piece: Piece, pieces: Piece[], lineHeight: number): boolean {
   const { box } = piece.group;
   return (
     !piece.cut &&
     piece.whole < LONE_STROKE_WHOLE &&
-    box.height < LONE_STROKE_HEIGHT * lineHeight &&
-    box.width <= LONE_STROKE_WIDTH * lineHeight
-  );
-}
-
-/**
- * Is `piece` a bare upright stroke at an end of the line, however tall, that the segment checker
- * is all but sure is no whole digit: a box's side left standing beside the last digit ("169" read
- * "1691")? Validation: cheque amounts 84.0 → 84.3% (400), boxed forms, numbers on a page, sheets
- * held askew and 900 numbers on desks read the same.
- */
-function sideAtEnd(piece: Piece, pieces: Piece[], lineHeight: number): boolean {
-  return (
-    gapAtEnd(piece, pieces) !== null &&
-    piece.whole < LONE_STROKE_WHOLE &&
-    piece.group.box.width <= LONE_STROKE_WIDTH * lineHeight
+    box.width <= LONE_STROKE_WIDTH * lineHeight &&
+    (box.height < LONE_STROKE_HEIGHT * lineHeight || gapAtEnd(piece, pieces) !== null)
   );
 }
 
@@ -231,8 +220,7 @@ export async function readLine(found: Found, classifier: Classifier, options: Cl
     (piece.prediction.reason === 'not-a-digit' && !piece.cut && piece.prediction.notDigitScore >= LEAVE_OUT_ABOVE) ||
     strayAtEnd(piece, pieces, reader.lineHeight) ||
     edgeAtEnd(piece, pieces, analysis, reader.lineHeight) ||
-    loneStroke(piece, reader.lineHeight) ||
-    sideAtEnd(piece, pieces, reader.lineHeight);
+    loneStroke(piece, pieces, reader.lineHeight);
   const notDigits = pieces
     .filter(left)
     .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));

@@ -230,8 +230,8 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       .sort((a, b) => a.at - b.at);
     const erase = new Set<number>();
     let rules = 0;
-    // (A field's underline mode: a rule above the digits, or a comb's, is no underline.)
-    let notUnderline = false;
+    // Where the last rule found runs (the one rule a field's underline mode erases).
+    let lastAt = 0;
     for (let i = 0; i < lines.length;) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.at - lines[j - 1]!.at <= thin) j++;
@@ -248,16 +248,17 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       ) {
         for (const p of group) erase.add(p.id);
         rules++;
-        const at = lines[i]!.at;
-        if (
-          underline !== undefined &&
-          (at + (slope * width) / 2 < underline || risesInTeeth(image, r, at, slope, line))
-        )
-          notUnderline = true;
+        lastAt = lines[i]!.at;
       }
       i = j;
     }
-    if (erase.size === 0 || (underline !== undefined && (rules > 1 || notUnderline))) continue;
+    if (erase.size === 0) continue;
+    // A field's underline mode: one rule, below the digits, with no comb's teeth rising from it.
+    if (
+      underline !== undefined &&
+      (rules > 1 || lastAt + (slope * width) / 2 < underline || risesInTeeth(image, r, lastAt, slope, line))
+    )
+      continue;
     const byId = new Map(pieces.map((p) => [p.id, p]));
     const next: Float32Array = Float32Array.from(source);
     for (let i = 0; i < next.length; i++) {
