@@ -104,6 +104,18 @@ describe('readNumber() on real-looking numbers', () => {
     assert.equal(await read(made), '169');
   });
 
+  it("reads a 5 whose bar floats past its body, and a digit with a rule's remains at its foot", async () => {
+    // Validation pages (MNIST training digits). The 5's bar, drawn apart and reaching far to the
+    // right, was a mark of its own, left out as no digit, and the 5's body read as a 3: "113639",
+    // "8260980737". What a ruled line left at the foot of a 4 joined it into a 9: "8880079841";
+    // left on its own, such remains beside a 4 were read as a 2: "324222".
+    const train = readMnistSplit(MNIST_DIR, 'train');
+    for (const n of [91, 114, 19, 65]) {
+      const made = realFixture('number-on-page', 'validation', n, train);
+      assert.equal(await read(made), made.text, `page #${n}`);
+    }
+  });
+
   it('reads numbers written one digit per printed box, in a comb, or on a ruled line', async () => {
     const source = testDigits();
     const styles = ['boxes', 'comb', 'ruled'] as const;
