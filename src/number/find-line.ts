@@ -124,6 +124,32 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
 }
 
 /**
+ * A mark at least this share of the line's height, within `CARRY_GAP` line heights of one of the
+ * best line's and overlapping it in height, carries the line on: a number drifting down a tilted
+ * note ("318593" read "3185", its last two digits a line of their own, half a digit lower).
+ * Validation numbers on desks (MNIST training digits): 900 read 93.1 → 93.2% (one more, that one);
+ * cheque amounts, boxed forms, numbers on a page, sheets askew and composed numbers the same.
+ */
+const CARRY_MARK = 0.4;
+const CARRY_GAP = 1;
+
+/**
+ * Does a line of `marks` carry on from `best` (a line's strokes): one of its marks beside one of
+ * best's, overlapping it in height by {@link OVERLAP} of the smaller?
+ */
+function carriesOn(marks: Component[], best: Component[], h: number): boolean {
+  return best.some(
+    (a) =>
+      a.box.height >= CARRY_MARK * h &&
+      marks.some((b) => {
+        const gap = Math.max(b.box.x - (a.box.x + a.box.width), a.box.x - (b.box.x + b.box.width));
+        const overlap = verticalOverlap(b, a.box.y, a.box.y + a.box.height);
+        return gap <= CARRY_GAP * h && overlap >= OVERLAP * Math.min(a.box.height, b.box.height);
+      }),
+  );
+}
+
+/**
  * The strokes of the most prominent line (all of `strokes` when there are none; when it holds
  * nearly all the ink, every stroke near it, unless `strays` is false: marks off the line are no
  * part of it on a page read in pieces), with any
@@ -151,15 +177,18 @@ export function mostProminentLine(strokes: Component[], { strays = true } = {}):
     });
   }
   // A wide space splits a number into groups ("0123   4567"), each a line of its own: groups
-  // on the same row with marks of the same size are one number.
+  // on the same row with marks of the same size are one number, and so is a line of marks of
+  // that size that carries on from one of the best line's marks, lower or higher.
   const row = lines.flatMap((line) => {
     if (line === best) return line.strokes;
     const other = bandOf(line.strokes);
     const overlap = Math.min(band.bottom, other.bottom) - Math.max(band.top, other.top);
+    const sameRow = overlap >= SAME_ROW * Math.min(band.bottom - band.top, other.bottom - other.top);
     const size = medianHeight(line.strokes) / h;
-    return overlap >= SAME_ROW * Math.min(band.bottom - band.top, other.bottom - other.top) &&
-      size >= 1 / SAME_SIZE &&
-      size <= SAME_SIZE
+    const sameSize = (s: number): boolean => s >= 1 / SAME_SIZE && s <= SAME_SIZE;
+    if (sameRow && sameSize(size)) return line.strokes;
+    const marks = line.strokes.filter((c) => c.box.height >= CARRY_MARK * h);
+    return marks.length > 0 && sameSize(medianHeight(marks) / h) && carriesOn(marks, best.strokes, h)
       ? line.strokes
       : [];
   });

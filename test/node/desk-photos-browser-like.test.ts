@@ -75,6 +75,13 @@ describe('desk photos read as a browser reads a canvas', () => {
     assert.equal(reading.text, '70791');
   });
 
+  it('reads a number whose last digits drift lower down a tilted card', async () => {
+    // The last two digits, half a digit lower than the first, were a line of their own, and the
+    // first four (with the 5's bar) the number: "3185".
+    const reading = await readNumber(await rgba('number-318593-drifting-down-grey-laminate.jpg'), { classifier });
+    assert.equal(reading.text, '318593');
+  });
+
   it("leaves out a sliver of the note's edge at an end of the number, read as a 1", async () => {
     // Read closer, the edge of the note (and the desk beyond it) came in at the crop's border or
     // along the note's outline, apart from the digits: "2541", "321", "1523129".
