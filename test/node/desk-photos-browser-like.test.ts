@@ -89,6 +89,8 @@ describe('desk photos read as a browser reads a canvas', () => {
       ['number-254-slip-edge-light-oak.jpg', '254'],
       ['number-32-card-edge-light-oak.jpg', '32'],
       ['number-523129-sticky-edge-light-oak.jpg', '523129'],
+      // A shadow's wedge along the card's side, close to the 0 but far fainter than the pen: "103".
+      ['number-03-shadow-wedge-dark-wood.jpg', '03'],
     ] as const) {
       const reading = await readNumber(await rgba(file), { classifier });
       assert.equal(reading.text, number, file);
