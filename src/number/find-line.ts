@@ -127,7 +127,7 @@ export function strokeLines(strokes: Component[]): StrokeLine[] {
  * A mark at least this share of the line's height, within `CARRY_GAP` line heights of one of the
  * best line's and overlapping it in height, carries the line on: a number drifting down a tilted
  * note ("318593" read "3185", its last two digits a line of their own, half a digit lower).
- * Validation numbers on desks (MNIST training digits): 900 read 93.1 → 93.2% (one more, that one);
+ * Validation numbers on desks (MNIST training digits): 900 read 93.0 → 93.1% (one more, that one);
  * cheque amounts, boxed forms, numbers on a page, sheets askew and composed numbers the same.
  */
 const CARRY_MARK = 0.4;
