@@ -108,7 +108,7 @@ describe('readNumber() on real-looking numbers', () => {
     // Validation pages (MNIST training digits). The 5's bar, drawn apart and reaching far to the
     // right, was a mark of its own, left out as no digit, and the 5's body read as a 3: "113639",
     // "8260980737". What a ruled line left at the foot of a 4 joined it into a 9: "8880079841";
-    // left on its own, such remains beside a 4 were read as a 2: "324222".
+    // the remains are dropped, not kept apart (kept apart, beside a 4, they read as a 2: "324222").
     const train = readMnistSplit(MNIST_DIR, 'train');
     for (const n of [91, 114, 19, 65]) {
       const made = realFixture('number-on-page', 'validation', n, train);
