@@ -10,7 +10,7 @@ import type { Found } from './closer-look.js';
 import { mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
 import { readPieces, resolvePiece, type Piece, type Reader } from './pieces.js';
 import { getSegmentChecker } from './segment-checker.js';
-import { groupStrokes, lineHeight } from './segment.js';
+import { groupStrokes, lineHeight, median } from './segment.js';
 
 /** One digit of a number, with where it was found. */
 export type DigitReading = Prediction & {
@@ -128,9 +128,8 @@ function edgeAtEnd(piece: Piece, pieces: Piece[], analysis: InkAnalysis, lineHei
   if (gap >= STRAY_GAP * lineHeight) return true;
   // Close to its neighbour, the edge is told from a 1 by its ink: a shadow's or the desk's, far
   // fainter than the pen's.
-  const others = pieces.filter((p) => p !== piece).map((p) => meanInk(p, analysis));
-  const typical = others.sort((a, b) => a - b)[others.length >> 1];
-  return typical !== undefined && meanInk(piece, analysis) < FAINT_EDGE * typical;
+  const typical = median(pieces.filter((p) => p !== piece).map((p) => meanInk(p, analysis)));
+  return meanInk(piece, analysis) < FAINT_EDGE * typical;
 }
 
 /**

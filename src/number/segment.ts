@@ -16,7 +16,8 @@ export interface DigitGroup {
   box: Box;
 }
 
-function median(values: number[]): number {
+/** The middle value (the upper of the middle two), 0 when there are none. */
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = values.slice().sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -189,11 +190,16 @@ function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
         : Math.max(other.box.x - (piece.box.x + piece.box.width), piece.box.x - (other.box.x + other.box.width));
     const options = [i - 1, i + 1]
       .filter((j) => j >= 0 && j < result.length)
-      .map((j) => ({ j, gap: gapTo(result[j]), merged: merge(piece, result[j]!) }))
+      .map((j) => ({
+        j,
+        gap: gapTo(result[j]),
+        merged: merge(piece, result[j]!),
+        foot: liesAlongFoot(piece, result[j]!, lineHeight),
+      }))
       .filter(
         (o) =>
           o.gap < 0.25 * lineHeight &&
-          (liesAlongFoot(piece, result[o.j]!, lineHeight) ||
+          (o.foot ||
             (o.merged.box.width <=
               (floatsAbove(piece, result[o.j]!, lineHeight) ? FLOATING_BAR_WIDTH : 1.2) * lineHeight &&
               // A mark well above or below the digit (a speck, a stray dot) is no part of it.
@@ -203,7 +209,7 @@ function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
     const best = options[0];
     if (!best) continue;
     // A flat mark along a digit's foot is what a rule left beside it: no part of any digit.
-    if (!liesAlongFoot(piece, result[best.j]!, lineHeight)) result[best.j] = best.merged;
+    if (!best.foot) result[best.j] = best.merged;
     result.splice(i, 1);
     i = -1;
   }
