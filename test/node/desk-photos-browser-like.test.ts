@@ -82,6 +82,22 @@ describe('desk photos read as a browser reads a canvas', () => {
     assert.equal(reading.text, '318593');
   });
 
+  it('reads the dark writing on a light card, not the card itself as light ink on the dark desk', async () => {
+    // Read whole, the pink card on dark wood was light "ink" (the card and its shade, two tall
+    // marks), taller than the digits on it, and that line was read: "7".
+    const reading = await readNumber(await rgba('number-393-pink-card-dark-wood.jpg'), { classifier });
+    assert.equal(reading.text, '393');
+  });
+
+  it("reads a thin pen's digits on a pale card, not the card's shaded edges a grey closing leaves", async () => {
+    // The closing meant for a cheque's pattern wore the thin digits away and kept the card's soft
+    // left and bottom edges; taken for the digits it lost, its tall left edge was read: "1". (Its
+    // last digit, a 4 drawn like an "A", is left out as no digit.)
+    const reading = await readNumber(await rgba('number-07854-thin-pen-pale-card-white-table.jpg'), { classifier });
+    assert.match(reading.text, /^0785/);
+    assert.ok(reading.box.width > 3 * reading.box.height, 'the line of digits, not a tall edge, was read');
+  });
+
   it("leaves out a sliver of the note's edge at an end of the number, read as a 1", async () => {
     // Read closer, the edge of the note (and the desk beyond it) came in at the crop's border or
     // along the note's outline, apart from the digits: "2541", "321", "1523129".
