@@ -98,6 +98,13 @@ describe('desk photos read as a browser reads a canvas', () => {
     assert.ok(reading.box.width > 3 * reading.box.height, 'the line of digits, not a tall edge, was read');
   });
 
+  it('reads digits a shadow across the slip cuts in two, past the shade taken for its edge', async () => {
+    // The slip's outline ran along the shadow's edge: only the digits' tops lay inside it, and
+    // they were read as no digits: nothing read.
+    const reading = await readNumber(await rgba('number-65-shadow-across-slip-white-table.jpg'), { classifier });
+    assert.equal(reading.text, '65');
+  });
+
   it("leaves out a sliver of the note's edge at an end of the number, read as a 1", async () => {
     // Read closer, the edge of the note (and the desk beyond it) came in at the crop's border or
     // along the note's outline, apart from the digits: "2541", "321", "1523129".
