@@ -224,8 +224,9 @@ function cutsThrough(seen: Look, seenLine: Component[], whole: Look, line: Compo
 const CUT_TALLER = 1.5;
 /** …yet at most this many times as tall as the line (a shape of the desk is no digit's body)… */
 const CUT_AT_MOST = 3;
-/** …and the outline cut at least this share of the line's marks, and two or more (one cut mark is more often an edge). */
+/** …and the outline cut at least this share of the line's marks… */
 const CUT_SHARE = 0.5;
+/** …and at least this many of them (one cut mark is more often an edge than a digit). */
 const CUT_MARKS = 2;
 
 /**
@@ -258,6 +259,8 @@ function cutByOutline(seenLine: Component[], plain: Look): boolean {
  * The first look at the working copy. A "surface" whose ink is no line of digits (a light band
  * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
  * the whole image finds a line of digits far taller than the surface's, the whole image is read.
+ * So it is when the surface's outline cuts through its digits (a shadow taken for the note's
+ * edge, see {@link cutByOutline}).
  */
 export function firstLook(luminance: Luminance, ink: Pick<InkOptions, 'localContrast'> = {}): Look {
   const seen = lookPastPatterns(luminance, { ...ink, findSurface: true });
