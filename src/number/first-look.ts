@@ -70,6 +70,13 @@ const LINE_INK_SHARE = 0.9;
  */
 const ROW_SIZE = 0.5;
 
+/** Does box `inner` lie within box `outer`, give or take a pixel? */
+const boxWithin = (inner: Box, outer: Box): boolean =>
+  inner.x >= outer.x - 1 &&
+  inner.y >= outer.y - 1 &&
+  inner.x + inner.width <= outer.x + outer.width + 1 &&
+  inner.y + inner.height <= outer.y + outer.height + 1;
+
 const areaOf = (strokes: Component[]): number => strokes.reduce((s, c) => s + c.area, 0);
 const inkArea = (look: Look): number => areaOf(look.strokes);
 
@@ -141,14 +148,7 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
     best !== undefined &&
     best.strokes.length >= 2 &&
     areaOf(rows.flatMap((l) => l.strokes)) >= LINE_INK_SHARE * areaOf(writing);
-  const within = (c: Component): boolean =>
-    plain!.strokes.some(
-      ({ box }) =>
-        c.box.x >= box.x - 1 &&
-        c.box.y >= box.y - 1 &&
-        c.box.x + c.box.width <= box.x + box.width + 1 &&
-        c.box.y + c.box.height <= box.y + box.height + 1,
-    );
+  const within = (c: Component): boolean => plain!.strokes.some(({ box }) => boxWithin(c.box, box));
   if (clean && closed.strokes.filter((c) => c.box.height >= rowHeight).every(within)) return plain;
   if (lineHeight(closed.strokes) < SPARED_LINE || halfWidth(closed.analysis) < SPARED_HALF_WIDTH) return plain;
   return closed;
@@ -239,17 +239,12 @@ const CUT_MARKS = 2;
  * sheet's edge turned level was taken for a digit: a sheet askew, 55043, read "11").
  */
 function cutByOutline(seenLine: Component[], plain: Look): boolean {
-  const within = (outer: Box, inner: Box): boolean =>
-    inner.x >= outer.x - 1 &&
-    inner.y >= outer.y - 1 &&
-    inner.x + inner.width <= outer.x + outer.width + 1 &&
-    inner.y + inner.height <= outer.y + outer.height + 1;
   const tallest = CUT_AT_MOST * lineHeight(seenLine);
   const cut = seenLine.filter(
     (c) =>
       c.touchesBorder &&
       plain.strokes.some(
-        (p) => within(p.box, c.box) && p.box.height >= CUT_TALLER * c.box.height && p.box.height <= tallest,
+        (p) => boxWithin(c.box, p.box) && p.box.height >= CUT_TALLER * c.box.height && p.box.height <= tallest,
       ),
   );
   return cut.length >= CUT_MARKS && cut.length >= CUT_SHARE * seenLine.length;
