@@ -339,6 +339,8 @@ function lineDigits(line: Component[]): number {
  * `npx tsx scripts/bench/real-numbers.ts --split=validation --count=400 --src`): cheque amounts
  * 82.5 → 84.0% exact, boxed forms 85.5 → 86.0%; composed numbers 95.3 → 95.0% (300,
  * scripts/bench/composed-validation.ts: a 9 with a tiny loop, its underline erased, read as 1).
+ * A field with two or more rules and no underline to erase is a wide crop of a ruled sheet, and
+ * looked at again as a sheet (a real notebook photo, "561247", read "261" before).
  */
 export function lookPastRules(
   luminance: Luminance,
@@ -347,8 +349,15 @@ export function lookPastRules(
   field = false,
 ): Look {
   const { analysis } = seen;
-  if (analysis.surface || (!field && analysis.rulings < SHEET_RULES) || analysis.polarity !== 'dark-on-light')
-    return seen;
+  if (analysis.surface || analysis.polarity !== 'dark-on-light') return seen;
+  const sheet = analysis.rulings >= SHEET_RULES;
+  const underlined = field ? erasedLook(luminance, seen, ink, true) : seen;
+  return underlined === seen && sheet ? erasedLook(luminance, seen, ink, false) : underlined;
+}
+
+/** `seen` looked at again with its rules erased (only a field's underline when `field`), or `seen` itself. */
+function erasedLook(luminance: Luminance, seen: Look, ink: Pick<InkOptions, 'localContrast'>, field: boolean): Look {
+  const { analysis } = seen;
   const line = strokeLines(seen.strokes)[0]?.strokes;
   const seenHeight = line ? lineHeight(line) : UNSEEN_LINE * Math.min(analysis.width, analysis.height);
   const height = (seenHeight * analysis.scale) / luminance.scale;
