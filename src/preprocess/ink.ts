@@ -7,7 +7,8 @@ import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
 import type { RowSpans } from './polygon.js';
 import { upsample, type Grid } from './block-grid.js';
-import { localContrast } from './local-contrast.js';
+import { STROKE_THRESHOLD } from './components.js';
+import { FAINT_INK, joinFaintInk, localContrast } from './local-contrast.js';
 import { paperEnvelope } from './paper-envelope.js';
 import { valleysAndRidges } from './valleys.js';
 import { IDENTITY, Quantiles, type Transform } from './quantiles.js';
@@ -339,6 +340,7 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   if (contrast > 0 && options.localContrast) {
     const local = localContrast(raw, width, height, floor, contrast, inside);
     for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / local[i]!));
+    joinFaintInk(ink, width, height, FAINT_INK, STROKE_THRESHOLD);
   } else if (contrast > 0) {
     for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / contrast));
   }
