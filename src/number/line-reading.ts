@@ -168,15 +168,42 @@ const LONE_STROKE_WHOLE = 0.05;
  * out, a box side's stub, or, at an end of the line and however tall, a box's side left standing
  * beside the last digit ("169" read "1691")? A 1 is as tall as its neighbours, and the checker
  * knows one. The end of the line, any height: validation cheque amounts 84.0 → 84.3% (400), boxed
- * forms, numbers on a page, sheets held askew and 900 numbers on desks read the same.
+ * forms, numbers on a page, sheets held askew and 900 numbers on desks read the same. The checker
+ * does not know every thin pen's 1 (a real photo, "135790", lost its first digit to a chance of
+ * 0.00): at an end, a stroke spaced and level as the digits are is a 1 (see {@link spacedAsDigits}).
  */
 function loneStroke(piece: Piece, pieces: Piece[], lineHeight: number): boolean {
   const { box } = piece.group;
+  if (piece.cut || piece.whole >= LONE_STROKE_WHOLE || box.width > LONE_STROKE_WIDTH * lineHeight) return false;
+  if (box.height < LONE_STROKE_HEIGHT * lineHeight) return true;
+  const gap = gapAtEnd(piece, pieces);
+  return gap !== null && !spacedAsDigits(gap, piece, pieces, lineHeight);
+}
+
+/**
+ * A box's side stands half a box from the digit in it, digits a whole box from each other: a
+ * stroke at the end of the line at least this share of the digits' usual spacing from its
+ * neighbour is spaced as a digit…
+ */
+const DIGIT_SPACING = 0.75;
+/**
+ * …and, its top and its foot each within this share of the line's height of the digits'
+ * (a box's side rises above them, and reaches below), stands as a 1 among them.
+ */
+const LEVEL_SLACK = 0.2;
+
+/** Does `piece`, `gap` from its neighbour at an end of the line, stand as a digit: spaced and level as the others? */
+function spacedAsDigits(gap: number, piece: Piece, pieces: Piece[], lineHeight: number): boolean {
+  const others = pieces.filter((p) => p !== piece).map((p) => p.group.box);
+  if (others.length < 2) return false;
+  const gaps = others.slice(1).map((b, i) => b.x - (others[i]!.x + others[i]!.width));
+  const { box } = piece.group;
+  const top = median(others.map((b) => b.y));
+  const foot = median(others.map((b) => b.y + b.height));
   return (
-    !piece.cut &&
-    piece.whole < LONE_STROKE_WHOLE &&
-    box.width <= LONE_STROKE_WIDTH * lineHeight &&
-    (box.height < LONE_STROKE_HEIGHT * lineHeight || gapAtEnd(piece, pieces) !== null)
+    gap >= DIGIT_SPACING * median(gaps) &&
+    Math.abs(box.y - top) <= LEVEL_SLACK * lineHeight &&
+    Math.abs(box.y + box.height - foot) <= LEVEL_SLACK * lineHeight
   );
 }
 
