@@ -43,8 +43,8 @@ describe('faint writing in a vignetted phone photo', () => {
   });
 
   it('readNumber() reads a number written in pencil', async () => {
-    // Before: 34 of these 40 read exactly, five of the others as one or two digits or none (the
-    // corners again); 38 now, and every reading holds five digits or more.
+    // Before: 34 of these 40 read exactly, and the other six as two digits or fewer (the corners
+    // again); 38 now, and no reading is cut to fewer than four digits.
     const { images, labels } = mnistTest();
     const misread: string[] = [];
     const collapsed: string[] = [];
