@@ -6,6 +6,7 @@
 import { isThinPiece, type Component } from '../preprocess/components.js';
 import type { Box } from '../preprocess/mnist-normalize.js';
 import type { InkAnalysis } from '../preprocess/pipeline.js';
+import { digitMarks, strokeLines } from './find-line.js';
 import { deepestByLabel, distanceToBackground, inkMask } from './pattern-suppression.js';
 
 /** The strokes of one digit: component ids, optionally limited to columns [fromX, toX). */
@@ -84,6 +85,28 @@ function withoutSolidRegions(analysis: InkAnalysis, strokes: Component[]): Compo
   return strokes.filter((c) => !(long(c) && deepest[c.id]! >= SOLID_DEPTH * typical));
 }
 
+/** On a surface, the marks clear of its outline must hold a line of at least this many digit marks… */
+const OUTLINE_LINE_MARKS = 2;
+
+/**
+ * `strokes` of a surface without the pieces its outline cuts off that are far taller than the
+ * digits inside it (`SOLID_EXTENT` times; a wide one may be digits the outline cuts through):
+ * the desk between a note and the sheet under it when the outline took in both, a pen at the
+ * note's corner. As the tallest marks they would set the line's height, the digits beside them
+ * would be specks, and a lone piece of desk would be read as a 1 ("5535" on a sticky note read
+ * "1"). Validation (MNIST training digits, `desk-node.ts --browser-like`): 1,300 numbers on desks
+ * 1180 → 1186 read exactly; cheques, boxed forms, pages, sheets askew (400 each) and composed
+ * numbers read the same (two sheets askew read wrong as before, no longer uncertain).
+ */
+function withoutOutlinePieces(strokes: Component[]): Component[] {
+  const inside = strokes.filter((c) => !c.touchesBorder);
+  if (inside.length === strokes.length) return strokes;
+  const line = strokeLines(inside)[0]?.strokes ?? [];
+  if (digitMarks(line) < OUTLINE_LINE_MARKS) return strokes;
+  const height = lineHeight(line);
+  return strokes.filter((c) => !(c.touchesBorder && c.box.height >= SOLID_EXTENT * height));
+}
+
 /**
  * Read without a surface, a thin piece or an outline (ink on at most `OUTLINE_FILL` of its box)
  * at least `EDGE_HEIGHT` of the photo's height tall, and `EDGE_TALLER` times as tall as the other
@@ -125,7 +148,11 @@ export function digitStrokes(analysis: InkAnalysis): Component[] {
     Math.max(analysis.width, analysis.height) < EDGE_SCENE_ASPECT * Math.min(analysis.width, analysis.height);
   const edges = onSurface || !scene ? [] : pageEdges(notFrames, analysis.height);
   const unframed = edges.length > 0 ? notFrames.filter((c) => !edges.includes(c)) : notFrames;
-  const candidates = onSurface ? unframed : withoutSolidRegions(analysis, unframed);
+  const candidates = !onSurface
+    ? withoutSolidRegions(analysis, unframed)
+    : analysis.surface
+      ? withoutOutlinePieces(unframed)
+      : unframed;
   const h = lineHeight(candidates);
   if (h === 0) return [];
   const centres = median(candidates.filter((c) => c.box.height >= 0.5 * h).map((c) => c.box.y + c.box.height / 2));

@@ -105,6 +105,19 @@ describe('desk photos read as a browser reads a canvas', () => {
     assert.equal(reading.text, '65');
   });
 
+  it('reads the number on a note, not a piece of desk or a pen its outline took in', async () => {
+    // The note's outline took in a strip of dark desk between the note and a sheet under it, or
+    // a pen at the note's corner; far taller than the digits, that piece set the line's height,
+    // the digits were specks beside it, and it was read as the number: "1" both times.
+    for (const [file, number] of [
+      ['number-5535-desk-between-sheets-dark-wood.jpg', '5535'],
+      ['number-82139-pen-at-corner-light-oak.jpg', '82139'],
+    ] as const) {
+      const reading = await readNumber(await rgba(file), { classifier });
+      assert.equal(reading.text, number, file);
+    }
+  });
+
   it("leaves out a sliver of the note's edge at an end of the number, read as a 1", async () => {
     // Read closer, the edge of the note (and the desk beyond it) came in at the crop's border or
     // along the note's outline, apart from the digits: "2541", "321", "1523129".
