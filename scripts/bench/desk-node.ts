@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     map.set(key, d);
   };
   let right = 0;
+  let rightUncertain = 0;
+  let wrongUncertain = 0;
   let ms = 0;
   const wrong: string[] = [];
   for (const s of samples) {
@@ -71,12 +73,17 @@ async function main(): Promise<void> {
       .toBuffer({ resolveWithObject: true });
     const input = { data: new Uint8Array(data), width: info.width, height: info.height };
     let read: string;
+    let uncertain = false;
     let note = '';
     const t0 = performance.now();
     try {
-      read = isNumber
-        ? (await readNumber(input, { classifier })).text
-        : String((classifier ? await classifier.classify(input) : await classify(input)).digit);
+      const reading = isNumber
+        ? await readNumber(input, { classifier })
+        : classifier
+          ? await classifier.classify(input)
+          : await classify(input);
+      read = 'text' in reading ? reading.text : String(reading.digit);
+      uncertain = reading.uncertain;
     } catch (error) {
       read = `(${(error as Error).message.slice(0, 30)})`;
     }
@@ -94,9 +101,12 @@ async function main(): Promise<void> {
         note = (error as Error).message.slice(0, 40);
       }
     }
+    const doubt = uncertain ? ' (uncertain)' : '';
     if (ok) right++;
-    else wrong.push(`${s.file}: ${s.truth} → ${read}  [${note}]`);
-    if (verbose && ok) console.log(`ok ${s.file} [${note}]`);
+    else wrong.push(`${s.file}: ${s.truth} → ${read}${doubt}  [${note}]`);
+    if (ok && uncertain) rightUncertain++;
+    if (!ok && uncertain) wrongUncertain++;
+    if (verbose && ok) console.log(`ok ${s.file}${doubt} [${note}]`);
     count(byDesk, s.desk, ok);
     // The desk is reported above; the rest of the scene's groups here.
     for (const group of groupsOf[s.file] ?? []) if (!group.startsWith('desk: ')) count(byGroup, group, ok);
@@ -104,7 +114,8 @@ async function main(): Promise<void> {
   for (const w of wrong) console.log(w);
   const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   console.log(
-    `\n${pct(right, samples.length)} right (${right}/${samples.length}), ${(ms / samples.length).toFixed(1)} ms each`,
+    `\n${pct(right, samples.length)} right (${right}/${samples.length}), ${(ms / samples.length).toFixed(1)} ms each; ` +
+      `uncertain: ${wrongUncertain}/${samples.length - right} wrong, ${rightUncertain}/${right} right`,
   );
   for (const [desk, d] of [...byDesk].sort())
     console.log(`  ${desk.padEnd(18)} ${pct(d.right, d.all).padStart(6)} (${d.right}/${d.all})`);

@@ -119,7 +119,8 @@ export async function realNumbers(options: {
     const k = kinds[kinds.length - 1]!;
     log(
       `  ${kind}: ${pct(k.exact / k.count)} exact, ${pct(k.digitsRight / k.digits)} digits in place, ` +
-        `${k.wrongFlagged}/${k.wrong} wrong ones uncertain or rejected, ${k.meanMs.toFixed(0)} ms each`,
+        `${k.wrongFlagged}/${k.wrong} wrong ones uncertain or rejected, ${k.rightUncertain}/${k.exact} right ones ` +
+        `uncertain, ${k.meanMs.toFixed(0)} ms each`,
     );
   }
   if (options.sheet && misread.length > 0) {
