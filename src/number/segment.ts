@@ -136,8 +136,13 @@ function pageEdges(components: Component[], imageHeight: number): Component[] {
   return writing ? tall.filter((c) => c.box.height >= EDGE_TALLER * marks) : [];
 }
 
-/** The components that are ink of the digits: no specks, underlines, page borders or desk. */
-export function digitStrokes(analysis: InkAnalysis): Component[] {
+/**
+ * The components that are ink of the digits: no specks, underlines, page borders or desk. Specks
+ * are judged by the line's height, measured on the strokes, or `lineHeightAtMost` when that is
+ * smaller: the height of the line being read, when it is known (see read-number.ts's
+ * `withoutPrint`).
+ */
+export function digitStrokes(analysis: InkAnalysis, lineHeightAtMost = Infinity): Component[] {
   const { width, height } = analysis.page;
   const onSurface = analysis.surface !== null || analysis.withinOutline === true;
   const isFrame = (c: Component): boolean =>
@@ -153,7 +158,7 @@ export function digitStrokes(analysis: InkAnalysis): Component[] {
     : analysis.surface
       ? withoutOutlinePieces(unframed)
       : unframed;
-  const h = lineHeight(candidates);
+  const h = Math.min(lineHeight(candidates), lineHeightAtMost);
   if (h === 0) return [];
   const centres = median(candidates.filter((c) => c.box.height >= 0.5 * h).map((c) => c.box.y + c.box.height / 2));
   return candidates.filter((c) => {
