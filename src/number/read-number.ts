@@ -68,8 +68,8 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
     // digits, made every digit a speck ("7720" on a card: "No digits found"). Validation (MNIST
     // training digits, desk-node.ts --browser-like): 1,300 numbers on desks 1186 → 1187 read
     // exactly, one wrong reading more uncertain; cheques, boxed forms, pages, sheets askew (400
-    // each) and composed numbers the same.
-    const all = digitStrokes(cleaned, height);
+    // each) and composed numbers the same. (No height known: the strokes' own, as before.)
+    const all = digitStrokes(cleaned, height > 0 ? height : Infinity);
     strokes = all.filter(near(around));
     // Digits freed from the print widen the line once: a digit that sat lower, beside one that
     // was freed, is the number's too (the first look saw one digit; the comb held the rest).
