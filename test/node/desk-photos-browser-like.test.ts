@@ -26,6 +26,14 @@ describe('desk photos read as a browser reads a canvas', () => {
     classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
   });
 
+  /** Each photo reads as its number, exactly. */
+  async function assertReadings(photos: readonly (readonly [file: string, number: string])[]): Promise<void> {
+    for (const [file, number] of photos) {
+      const reading = await readNumber(await rgba(file), { classifier });
+      assert.equal(reading.text, number, file);
+    }
+  }
+
   it("keeps the working copy's reading when, up close, a thin pen's digits each break in two", async () => {
     // Read closer, the 0 and the 8 of "0038" each broke in two and every half was read as a
     // digit: "17073623".
@@ -38,13 +46,10 @@ describe('desk photos read as a browser reads a canvas', () => {
     // No note was found (one touches a white wall behind it, one runs off the photo), so the
     // whole photo was read, and pieces of the dark desk beside the digits were read as digits:
     // "8333" and "19".
-    for (const [file, number] of [
+    await assertReadings([
       ['number-328-note-against-white-wall-black-desk.jpg', '328'],
       ['number-9093-note-off-the-photo-dark-wood.jpg', '9093'],
-    ] as const) {
-      const reading = await readNumber(await rgba(file), { classifier });
-      assert.equal(reading.text, number, file);
-    }
+    ]);
   });
 
   it("keeps a 2's base that lines up with the bottom of the 0 beside it: no rule", async () => {
@@ -109,13 +114,10 @@ describe('desk photos read as a browser reads a canvas', () => {
     // The note's outline took in a strip of dark desk between the note and a sheet under it, or
     // a pen at the note's corner; far taller than the digits, that piece set the line's height,
     // the digits were specks beside it, and it was read as the number: "1" both times.
-    for (const [file, number] of [
+    await assertReadings([
       ['number-5535-desk-between-sheets-dark-wood.jpg', '5535'],
       ['number-82139-pen-at-corner-light-oak.jpg', '82139'],
-    ] as const) {
-      const reading = await readNumber(await rgba(file), { classifier });
-      assert.equal(reading.text, number, file);
-    }
+    ]);
   });
 
   it('judges specks by the height of the line being read, not by shapes of desk left beside it', async () => {
