@@ -147,6 +147,8 @@ export interface Found {
   origin: { x: number; y: number };
   /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
   lineHeight?: number;
+  /** Printed patterns, boxes or rules were taken out of the line's ink (its strokes may be broken where print crossed them). */
+  printTakenOut?: boolean;
 }
 
 /** A line's crop is read at most this many times the working side long… */

@@ -75,7 +75,7 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
     // was freed, is the number's too (the first look saw one digit; the comb held the rest).
     if (around && strokes.length > 0) strokes = all.filter(near(unionBox(strokes)));
   }
-  return { ...found, analysis, strokes };
+  return { ...found, analysis, strokes, ...(analysis !== found.analysis ? { printTakenOut: true } : {}) };
 }
 
 /** How a line's strokes are looked at (see {@link lookAtLine}). */
