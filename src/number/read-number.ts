@@ -71,9 +71,16 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
     // each) and composed numbers the same. (No height known: the strokes' own, as before.)
     const all = digitStrokes(cleaned, height > 0 ? height : Infinity);
     strokes = all.filter(near(around));
-    // Digits freed from the print widen the line once: a digit that sat lower, beside one that
-    // was freed, is the number's too (the first look saw one digit; the comb held the rest).
-    if (around && strokes.length > 0) strokes = all.filter(near(unionBox(strokes)));
+    // Digits freed from the print widen the line, one neighbour after another: a digit that sat
+    // lower, beside one that was freed, is the number's too (the first look saw one digit; the
+    // comb held the rest). Validation boxed forms (widened until nothing more joins, with the
+    // field read closer along all of them, see lookAtLine): 87.0 → 87.8% ("0194763" had lost
+    // its "01", two boxes from the digit the first look saw); cheques 86.0 → 86.3%.
+    while (around && strokes.length > 0) {
+      const wider = all.filter(near(unionBox(strokes)));
+      if (wider.length === strokes.length) break;
+      strokes = wider;
+    }
   }
   return { ...found, analysis, strokes, ...(analysis !== found.analysis ? { printTakenOut: true } : {}) };
 }
@@ -97,8 +104,10 @@ function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }:
   const { analysis } = first;
   const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
   const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
-  const det = readInDetail(decoded, first, { onSurface, sheet, field, ruled });
-  if (det === first) return plain ?? withoutPrint(first, { closer: false });
+  // A field is read closer along every digit found past its print, not only the first look's.
+  const along = field ? { ...first, strokes: plain.strokes } : first;
+  const det = readInDetail(decoded, along, { onSurface, sheet, field, ruled });
+  if (det === along) return plain ?? withoutPrint(first, { closer: false });
   return field && plain
     ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
     : withoutPrint(det, { closer: true });

@@ -251,6 +251,16 @@ describe('readNumber() on real-looking numbers', () => {
     assert.ok(right >= 7, `only ${right}/8 long boxed numbers read exactly: ${wrong.join(', ')}`);
   });
 
+  it('reads every boxed digit when the first look saw one digit alone and the box grid held the rest', async () => {
+    // A validation form (MNIST training digits): every digit but the 6 touched the grid, so the
+    // first look saw the 6 alone. The digits freed from the grid joined the line one box at a
+    // time, and only once, and the field was read closer around the 6's neighbours only: its
+    // "01", two boxes away, were lost, "0194763" read "94763", sure.
+    const made = realFixture('boxed-form', 'validation', 376, readMnistSplit(MNIST_DIR, 'train'));
+    assert.equal(made.text, '0194763');
+    assert.equal(await read(made), '0194763');
+  });
+
   it('keeps a thin last digit written against the side of the last box', async () => {
     const source = testDigits();
     // Found among forms 600–1200 (MNIST test digits, 1 of 600): the working copy lost the last
