@@ -94,9 +94,13 @@ const trusted = (piece: Piece, floor: number): number =>
  */
 const SHORT_ONE = 0.6;
 
+/** Is `piece` read as a 1 far shorter than its line: the end of a stroke, not a 1 (see {@link SHORT_ONE})? */
+export const shortOne = (piece: Piece, lineHeight: number): boolean =>
+  piece.prediction.digit === 1 && piece.digit.box.height < SHORT_ONE * lineHeight;
+
 /** A half of a cut, scored with the floor as it was (a letter's halves pass for digits). */
 const score = (piece: Piece, lineHeight: number): number =>
-  piece.prediction.digit === 1 && piece.digit.box.height < SHORT_ONE * lineHeight
+  shortOne(piece, lineHeight)
     ? 0
     : trusted(piece, HALF_DIGIT_WHOLE) * piece.prediction.probabilities[piece.prediction.digit]!;
 

@@ -98,6 +98,20 @@ describe('readNumber() on real-looking numbers', () => {
     }
   });
 
+  it('says it is unsure of a 1 far shorter than its line: a piece of a slanted 1 the pattern broke', async () => {
+    // A validation cheque (MNIST training digits): the guilloche's removal broke the long slanted
+    // 1 of "115" in two, each piece read as a sure 1: "1115", not flagged.
+    const made = realFixture('cheque-amount', 'validation', 277, readMnistSplit(MNIST_DIR, 'train'));
+    assert.equal(made.text, '115');
+    const reading = await readNumber(pixels(made), { classifier });
+    if (reading.text !== made.text) {
+      assert.equal(reading.uncertain, true, `"${reading.text}" read as sure`);
+      const height = Math.max(...reading.digits.map((d) => d.box.height));
+      for (const d of reading.digits.filter((d) => d.digit === 1 && d.box.height < 0.5 * height))
+        assert.equal(d.uncertain, true, 'the short 1 is marked');
+    }
+  });
+
   it('reads a cheque amount whose digits stand on its slanted underline', async () => {
     // Validation cheques (MNIST training digits): the underline, turned 1–2°, touches the 2 and
     // the 3 of "23784" (read "4784") and the 3 and the 5 of "38993" (read "4993"); read as ink,
