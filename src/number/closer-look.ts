@@ -147,7 +147,10 @@ export interface Found {
   origin: { x: number; y: number };
   /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
   lineHeight?: number;
-  /** Printed patterns, boxes or rules were taken out of the line's ink (its strokes may be broken where print crossed them). */
+  /**
+   * Printed patterns, boxes or rules were taken out of the line's ink: its strokes may have gaps
+   * where the print crossed them.
+   */
   printTakenOut?: boolean;
 }
 
