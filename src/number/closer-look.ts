@@ -148,8 +148,8 @@ export interface Found {
   /** The line's height (analysis pixels) as a first look measured it, before print could blur it. */
   lineHeight?: number;
   /**
-   * Printed patterns, boxes or rules were taken out of the line's ink: its strokes may have gaps
-   * where the print crossed them.
+   * A field's printed pattern, boxes or rules were taken out of the line's ink: its strokes may
+   * have gaps where the print crossed them.
    */
   printTakenOut?: boolean;
 }

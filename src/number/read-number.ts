@@ -82,7 +82,7 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
       strokes = wider;
     }
   }
-  return { ...found, analysis, strokes, ...(analysis !== found.analysis ? { printTakenOut: true } : {}) };
+  return { ...found, analysis, strokes };
 }
 
 /** How a line's strokes are looked at (see {@link lookAtLine}). */
@@ -104,12 +104,19 @@ function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }:
   const { analysis } = first;
   const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
   const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
-  // A field is read closer along every digit found past its print, not only the first look's.
-  const along = field ? { ...first, strokes: plain.strokes } : first;
+  // A field is read closer along the digits found past its print when they reach well past the
+  // first look's line (always: a ruled sheet's wide crop lost its number to the wider crop).
+  const seen = unionBox(first.strokes);
+  const reach = lineHeight(first.strokes);
+  const found = field ? unionBox(plain.strokes) : null;
+  const past = found !== null && (found.x < seen.x - reach || found.x + found.width > seen.x + seen.width + reach);
+  const along = field && past ? { ...first, strokes: plain.strokes } : first;
   const det = readInDetail(decoded, along, { onSurface, sheet, field, ruled });
-  if (det === along) return plain ?? withoutPrint(first, { closer: false });
+  // (A field's print taken out may leave gaps in its digits: see line-reading.ts.)
+  if (det === along)
+    return plain && field ? { ...plain, printTakenOut: true } : (plain ?? withoutPrint(first, { closer: false }));
   return field && plain
-    ? alongPlainDigits(withoutPrint(det, { closer: true }), plain)
+    ? { ...alongPlainDigits(withoutPrint(det, { closer: true }), plain), printTakenOut: true }
     : withoutPrint(det, { closer: true });
 }
 
