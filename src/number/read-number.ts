@@ -73,9 +73,8 @@ function withoutPrint(found: Found, { closer }: { closer: boolean }): Found {
     strokes = all.filter(near(around));
     // Digits freed from the print widen the line, one neighbour after another: a digit that sat
     // lower, beside one that was freed, is the number's too (the first look saw one digit; the
-    // comb held the rest). Validation boxed forms (widened until nothing more joins, with the
-    // field read closer along all of them, see lookAtLine): 87.0 → 87.8% ("0194763" had lost
-    // its "01", two boxes from the digit the first look saw); cheques 86.0 → 86.3%.
+    // comb held the rest). Validation boxed forms, with the field read closer along them (see
+    // lookAtLine): 87.0 → 87.3% ("0194763" had lost its "01", two boxes from the first look's 6).
     while (around && strokes.length > 0) {
       const wider = all.filter(near(unionBox(strokes)));
       if (wider.length === strokes.length) break;
