@@ -104,7 +104,7 @@ function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }:
   const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
   const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
   // A field is read closer along the digits found past its print when they reach well past the
-  // first look's line (always: a ruled sheet's wide crop lost its number to the wider crop).
+  // first look's line (cropped along them every time, a ruled sheet's wide crop lost its numbers).
   const seen = unionBox(first.strokes);
   const reach = lineHeight(first.strokes);
   const found = field ? unionBox(plain.strokes) : null;
