@@ -67,11 +67,25 @@ export function readMember(dir: string): Member {
   };
 }
 
+/** How the members' readings are put together (see `EnsembleTopology`). */
+export interface EnsembleSettings {
+  verdict: string;
+  temperature: number;
+  /** The verdict member's own digit probability at which the others are not run; null: never. */
+  exitAt: number | null;
+}
+
 /** The ensemble's model artifacts. */
-export function ensembleArtifacts(members: Member[], verdict: string, temperature: number): tf.io.ModelArtifacts {
+export function ensembleArtifacts(members: Member[], settings: EnsembleSettings): tf.io.ModelArtifacts {
+  const { verdict, temperature, exitAt } = settings;
   const modelTopology: EnsembleTopology = {
     class_name: ENSEMBLE_CLASS,
-    config: { members: members.map(({ name, topology }) => ({ name, topology })), verdict, temperature },
+    config: {
+      members: members.map(({ name, topology }) => ({ name, topology })),
+      verdict,
+      temperature,
+      ...(exitAt === null ? {} : { exitAt }),
+    },
   };
   const weightData = Buffer.concat(members.map((m) => m.bytes));
   return {
@@ -84,8 +98,8 @@ export function ensembleArtifacts(members: Member[], verdict: string, temperatur
 }
 
 /** Writes the ensemble to `dir`; returns the weights' size in bytes. */
-export function writeEnsemble(dir: string, members: Member[], verdict: string, temperature: number): number {
-  const artifacts = ensembleArtifacts(members, verdict, temperature);
+export function writeEnsemble(dir: string, members: Member[], settings: EnsembleSettings): number {
+  const artifacts = ensembleArtifacts(members, settings);
   writeModel(dir, artifacts);
   return (artifacts.weightData as ArrayBuffer).byteLength;
 }

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatDuration } from '../train/progress.js';
-import type { DigitFigures, NegativeFigures } from './measure.js';
+import type { DigitFigures, ExitFigures, NegativeFigures } from './measure.js';
 
 export interface SetFigures {
   digits: DigitFigures;
@@ -11,12 +11,16 @@ export interface SetFigures {
   photoDigits: DigitFigures;
   negatives: NegativeFigures;
   calibration: { before: number; after: number };
+  /** What the early exit changed against every member reading every image: digits (of the three sets), non-digits. */
+  exits: { digits: ExitFigures; nonDigits: ExitFigures };
 }
 
 export interface EnsembleMetrics {
   members: string[];
   verdict: string;
   temperature: number;
+  /** The verdict member's own digit probability from which it reads alone; null: no early exit. */
+  exitAt: number | null;
   /** Steps each member's uint8 kernels keep, in member order (256: as trained and exported). */
   levels: number[];
   weightBytes: number;
@@ -81,6 +85,28 @@ function shortOfTargets(m: EnsembleMetrics): string {
     : `- Short of issue 12's targets ${on}: ${misses.join('; ')}.`;
 }
 
+/** The paragraph on the early exit. */
+function earlyExit(m: EnsembleMetrics): string {
+  if (m.exitAt === null) return 'Every member reads every image.';
+  return `**Early exit:** the verdict member reads first; where its own probability of its likeliest digit
+is ≥ ${m.exitAt}, the other members are not run for that image (a third of the cost), and its digits
+stand alone. The threshold was chosen on validation (\`--exit-at\`); every figure below is measured
+with the exit, as \`classify()\` reads, and the table says what it changed.`;
+}
+
+const changed = (e: ExitFigures): string => `${e.digitsChanged} / ${e.verdictsChanged}`;
+
+/** The rows on the early exit: how often it was taken, and what it changed. */
+function exitRows(m: EnsembleMetrics, both: (cell: (f: SetFigures) => string) => string): string {
+  if (m.exitAt === null) return '';
+  return (
+    `| Digits read by the verdict member alone (early exit) | ${both((f) => pct(f.exits.digits.alone / f.exits.digits.count, 1))} |\n` +
+    `| …of all digits, \`digit\` / verdict not as every member reads them | ${both((f) => changed(f.exits.digits))} |\n` +
+    `| Non-digits read by the verdict member alone | ${both((f) => pct(f.exits.nonDigits.alone / f.exits.nonDigits.count, 1))} |\n` +
+    `| …of all non-digits, \`digit\` / verdict not as every member reads them | ${both((f) => changed(f.exits.nonDigits))} |\n`
+  );
+}
+
 export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: string): void {
   const v = m.validation;
   const t = m.test;
@@ -98,6 +124,7 @@ black, MNIST-normalised). Output: 11 probabilities, the ten digits then "not a d
 How it combines (src/classify/ensemble.ts): the digit probabilities are the geometric mean of
 the members' (the softmax of their mean digit logits); "not a digit" is the verdict member's;
 the 11 log-probabilities are divided by the temperature **${m.temperature.toFixed(3)}**, fitted on validation.
+${earlyExit(m)}
 \`classify()\` calls an image not a digit (\`uncertain: true, reason: 'not-a-digit'\`) when
 \`notDigitScore\` ≥ 0.5 (the option \`notDigitAbove\`).
 
@@ -111,7 +138,7 @@ the 11 log-probabilities are divided by the temperature **${m.temperature.toFixe
 | …of those read right, flagged "not a digit" | ${both((f) => pct(f.paperDigits.rightFlaggedRate))} |
 ${photoRows(both)}| Non-digits flagged "not a digit" | ${both((f) => `**${pct(f.negatives.rate, 1)}**`)} |
 | ECE (15 bins, 11 classes), before → after calibration | ${both((f) => `${pct(f.calibration.before)} → ${pct(f.calibration.after)}`)} |
-| Weights gzipped (what a first visit downloads) | ${(m.gzipBytes / 1024).toFixed(1)} KB | |
+${exitRows(m, both)}| Weights gzipped (what a first visit downloads) | ${(m.gzipBytes / 1024).toFixed(1)} KB | |
 | Images | ${both((f) => `${f.digits.count} digits, ${f.paperDigits.count} on paper, ${f.photoDigits.count} photo-like, ${f.negatives.count} non-digits`)} |
 
 Validation: the 5,000 MNIST training images every member left out (split seed 42), the same drawn

@@ -100,6 +100,30 @@ export function negativeFigures(predictions: Prediction[], categories: Uint8Arra
   };
 }
 
+/** The early exit against every member reading every image (see `exitAt` in src/classify/ensemble.ts). */
+export interface ExitFigures {
+  count: number;
+  /** Read by the verdict member alone: the probabilities differ from every member's reading. */
+  alone: number;
+  /** Images whose `digit` differs from every member's reading. */
+  digitsChanged: number;
+  /** Images whose verdict (`uncertain` and its reason) differs. */
+  verdictsChanged: number;
+}
+
+export function exitFigures(cascade: Prediction[], everyMember: Prediction[]): ExitFigures {
+  let alone = 0;
+  let digitsChanged = 0;
+  let verdictsChanged = 0;
+  cascade.forEach((p, i) => {
+    const q = everyMember[i]!;
+    if (p.probabilities.some((v, d) => v !== q.probabilities[d])) alone++;
+    if (p.digit !== q.digit) digitsChanged++;
+    if (p.uncertain !== q.uncertain || p.reason !== q.reason) verdictsChanged++;
+  });
+  return { count: cascade.length, alone, digitsChanged, verdictsChanged };
+}
+
 /** A prediction's 11 probabilities: each digit's (joint) and, last, "not a digit". */
 export function elevenOf(p: Prediction): number[] {
   return [...p.probabilities.map((q) => q * (1 - p.notDigitScore)), p.notDigitScore];

@@ -1,14 +1,18 @@
 /**
  * An ensemble of small Sequential networks shipped as one model: one `model.json` whose topology
- * is `{ class_name: 'Ensemble', config: { members, verdict, temperature } }` and one weights file
- * holding every member's weights, named `<member>/<layer>/<weight>`.
+ * is `{ class_name: 'Ensemble', config: { members, verdict, temperature, exitAt } }` and one
+ * weights file holding every member's weights, named `<member>/<layer>/<weight>`.
  *
  * Each member's last layer gives logits (no softmax). The digits are read by all members: the
  * geometric mean of their digit probabilities, i.e. the softmax of their mean digit logits. The
  * `verdict` member alone has an 11th output, "not a digit", and says how likely that is. The 11
  * log-probabilities are divided by `temperature` (fitted on validation) and normalised again.
+ *
+ * With `exitAt`, the verdict member reads first, and an image it alone is that sure of (its own
+ * digit probability) is not read by the others: a cascade, as early-exit classifiers do. Most
+ * digits stop there, at a third of the cost; "not a digit" is the verdict member's either way.
  */
-import { concat, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
+import { concat, tensor4d, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import type { Network } from './network.js';
 import { sequentialRunner, type SequentialRunner } from './sequential.js';
 
@@ -25,7 +29,35 @@ export interface EnsembleTopology {
     verdict: string;
     /** Divides the combined log-probabilities (temperature scaling); 1 leaves them as they are. */
     temperature: number;
+    /**
+     * The verdict member's own probability of its likeliest digit (softmax of its ten digit
+     * logits) at or above which the other members are not run for that image. Absent: every
+     * member reads every image.
+     */
+    exitAt?: number;
   };
+}
+
+/** Runs `runners` on `count` images side by side in `pixels` and reads their logits side by side. */
+async function logitsOf(runners: SequentialRunner[], pixels: Float32Array, count: number): Promise<Float32Array> {
+  const output = tidy(() => {
+    const batch = tensor4d(pixels, [count, 28, 28, 1]);
+    const outputs = runners.map((runner) => runner.run(batch));
+    return outputs.length === 1 ? outputs[0]! : concat(outputs, 1);
+  });
+  try {
+    return (await output.data()) as Float32Array;
+  } finally {
+    output.dispose();
+  }
+}
+
+/** The softmax probability of the likeliest of `logits[from … from + 9]`. */
+function topShare(logits: Float32Array, from: number): number {
+  const norm = logSumExp(logits, from, 10);
+  let max = -Infinity;
+  for (let d = from; d < from + 10; d++) max = Math.max(max, logits[d]!);
+  return Math.exp(max - norm);
 }
 
 export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omit<Network, 'dispose'> {
@@ -35,6 +67,10 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
   }
   const temperature = Number(config.temperature ?? 1);
   if (!(temperature > 0)) throw new Error(`the ensemble's temperature must be > 0; got ${String(config.temperature)}`);
+  const exitAt = config.exitAt === undefined ? null : Number(config.exitAt);
+  if (exitAt !== null && !(exitAt > 0 && exitAt <= 1)) {
+    throw new Error(`the ensemble's exitAt must be in (0, 1]; got ${String(config.exitAt)}`);
+  }
   const members = new Map<string, SequentialRunner>();
   for (const member of config.members) {
     const runner = sequentialRunner(member.topology, weights, `${member.name}/`);
@@ -46,10 +82,68 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
   const verdict = members.get(config.verdict);
   if (!verdict || verdict.classes !== 11) throw new Error(`the verdict member "${config.verdict}" needs 11 outputs`);
   const runners = [...members.values()];
+  const others = runners.filter((runner) => runner !== verdict);
   const widths = runners.map((runner) => runner.classes);
   const row = widths.reduce((a, b) => a + b, 0);
+  const otherRow = row - 11;
   // Where the verdict member's logits start in a row of every member's.
   const at = widths.slice(0, runners.indexOf(verdict)).reduce((a, b) => a + b, 0);
+
+  /**
+   * Writes one image's 11 probabilities at `out[o …]`: from the verdict member's logits at
+   * `verdictRow[v …]` and, unless `otherRow` is null, the other members' side by side there (in
+   * member order, the verdict's left out). Without them, the verdict member's digits stand alone.
+   */
+  const combine = (
+    verdictRow: Float32Array,
+    v: number,
+    otherLogits: Float32Array | null,
+    w: number,
+    out: Float32Array,
+    o: number,
+  ): void => {
+    const mean = new Float64Array(10);
+    if (otherLogits) {
+      // Summed in member order, each divided by the count: as the whole ensemble always did.
+      let offset = w;
+      for (const runner of runners) {
+        const [source, from] = runner === verdict ? [verdictRow, v] : [otherLogits, offset];
+        for (let d = 0; d < 10; d++) mean[d]! += source[from + d]! / runners.length;
+        if (runner !== verdict) offset += runner.classes;
+      }
+    } else {
+      for (let d = 0; d < 10; d++) mean[d] = verdictRow[v + d]!;
+    }
+    // log P(digit d) = log q(d) + log P(a digit), q from the members, P(a digit) from the verdict.
+    const digitNorm = logSumExp(mean, 0, 10);
+    const aDigit = logSumExp(verdictRow, v, 10);
+    const combined = new Float64Array(11);
+    for (let d = 0; d < 10; d++) combined[d] = (mean[d]! - digitNorm + aDigit) / temperature;
+    combined[10] = verdictRow[v + 10]! / temperature;
+    const norm = logSumExp(combined, 0, 11);
+    for (let k = 0; k < 11; k++) out[o + k] = Math.exp(combined[k]! - norm);
+  };
+
+  /** Every member's logits side by side → the rows' probabilities. */
+  const readout = (output: Float32Array, count: number): Float32Array => {
+    const out = new Float32Array(count * 11);
+    const rest = new Float32Array(otherRow);
+    for (let r = 0; r < count; r++) {
+      // The other members' logits of this row, in member order.
+      let k = 0;
+      let from = r * row;
+      for (const runner of runners) {
+        if (runner !== verdict) {
+          rest.set(output.subarray(from, from + runner.classes), k);
+          k += runner.classes;
+        }
+        from += runner.classes;
+      }
+      combine(output, r * row + at, rest, 0, out, r * 11);
+    }
+    return out;
+  };
+
   return {
     inputShape: runners[0]!.inputShape ?? [28, 28, 1],
     classes: 11,
@@ -60,25 +154,25 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
           1,
         ),
       ),
-    readout: (output: Float32Array, count: number): Float32Array => {
+    readout,
+    infer: async (pixels: Float32Array, count: number): Promise<Float32Array> => {
+      if (exitAt === null) return readout(await logitsOf(runners, pixels, count), count);
+      const first = await logitsOf([verdict], pixels, count);
+      const unsure: number[] = [];
+      for (let r = 0; r < count; r++) if (topShare(first, r * 11) < exitAt) unsure.push(r);
+      const size = 28 * 28;
+      let rest: Float32Array | null = null;
+      if (unsure.length > 0 && others.length > 0) {
+        const batch = new Float32Array(unsure.length * size);
+        unsure.forEach((r, i) => batch.set(pixels.subarray(r * size, (r + 1) * size), i * size));
+        rest = await logitsOf(others, batch, unsure.length);
+      }
       const out = new Float32Array(count * 11);
-      const mean = new Float64Array(10);
+      let next = 0;
       for (let r = 0; r < count; r++) {
-        const logits = output.subarray(r * row, (r + 1) * row);
-        mean.fill(0);
-        let offset = 0;
-        for (const width of widths) {
-          for (let d = 0; d < 10; d++) mean[d]! += logits[offset + d]! / widths.length;
-          offset += width;
-        }
-        // log P(digit d) = log q(d) + log P(a digit), q from every member, P(a digit) from the verdict.
-        const digitNorm = logSumExp(mean, 0, 10);
-        const aDigit = logSumExp(logits, at, 10);
-        const combined = new Float64Array(11);
-        for (let d = 0; d < 10; d++) combined[d] = (mean[d]! - digitNorm + aDigit) / temperature;
-        combined[10] = logits[at + 10]! / temperature;
-        const norm = logSumExp(combined, 0, 11);
-        for (let k = 0; k < 11; k++) out[r * 11 + k] = Math.exp(combined[k]! - norm);
+        const read = rest !== null && unsure[next] === r;
+        combine(first, r * 11, read ? rest : null, read ? next * otherRow : 0, out, r * 11);
+        if (read) next++;
       }
       return out;
     },

@@ -2,7 +2,6 @@
  * A classifier on the thread it is loaded on (the page's, or the reading worker's): the model,
  * the backend and the verdicts. `loadClassifier()` (`load-classifier.ts`) chooses the thread.
  */
-import { tensor4d, tidy } from '@tensorflow/tfjs-core';
 import { MODEL_SIZE } from '../preprocess/mnist-normalize.js';
 import type { ModelFiles, PackageAssets } from './asset-types.js';
 import { currentAssets } from './assets.js';
@@ -99,13 +98,7 @@ class LoadedClassifier implements Classifier {
     if (images.length === 0) return [];
     const batch = new Float32Array(images.length * MODEL_SIZE * MODEL_SIZE);
     images.forEach((img, i) => batch.set(img, i * MODEL_SIZE * MODEL_SIZE));
-    const output = tidy(() => network.predict(tensor4d(batch, [images.length, MODEL_SIZE, MODEL_SIZE, 1])));
-    let values: Float32Array;
-    try {
-      values = network.readout((await output.data()) as Float32Array, images.length);
-    } finally {
-      output.dispose();
-    }
+    const values = await network.infer(batch, images.length);
     const k = network.classes;
     return images.map((_, i) => {
       const hint = hints[i];
@@ -207,7 +200,8 @@ export async function loadClassifierHere(options: LoadOptions = {}): Promise<Cla
   backendReady.catch(() => undefined);
   const network = await loadNetwork(model, { signal: options.signal, onProgress: options.onProgress, backendReady });
   const classifier = new LoadedClassifier(network, model.json);
-  // Warm up: the first inference compiles kernels and allocates; do it before users wait.
+  // Warm up: the first inference compiles kernels and allocates; do it before users wait. A blank
+  // image is no digit the verdict member is sure of, so an ensemble's every member runs (no exit).
   await classifier.classifyPreprocessed(new Float32Array(MODEL_SIZE * MODEL_SIZE));
   return classifier;
 }

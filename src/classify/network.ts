@@ -2,7 +2,7 @@
  * A loaded model: a Sequential network (see `sequential.ts`) or an ensemble of them (see
  * `ensemble.ts`), built from `model.json` and its weights.
  */
-import { dispose, io, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
+import { dispose, io, tensor4d, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
 import { sequentialRunner } from './sequential.js';
 
@@ -18,6 +18,12 @@ export interface Network {
   readonly classes: number;
   predict(batch: Tensor4D): Tensor2D;
   readout(output: Float32Array, count: number): Float32Array;
+  /**
+   * The [count, classes] probabilities of `count` inputs side by side in `pixels`: what `predict`
+   * then `readout` give, except that an ensemble with an early exit may leave members out (see
+   * `ensemble.ts`).
+   */
+  infer(pixels: Float32Array, count: number): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -40,11 +46,20 @@ export function weightBytesOf(specs: io.WeightsManifestEntry[]): number {
 function buildTopology(topology: unknown, weights: NamedTensorMap): Omit<Network, 'dispose'> {
   if ((topology as { class_name?: unknown }).class_name === ENSEMBLE_CLASS) return ensembleNetwork(topology, weights);
   const sequential = sequentialRunner(topology, weights);
+  const inputShape = sequential.inputShape ?? [28, 28, 1];
   return {
-    inputShape: sequential.inputShape ?? [28, 28, 1],
+    inputShape,
     classes: sequential.classes,
     predict: (batch: Tensor4D): Tensor2D => sequential.run(batch),
     readout: (output: Float32Array): Float32Array => output,
+    infer: async (pixels: Float32Array, count: number): Promise<Float32Array> => {
+      const output = tidy(() => sequential.run(tensor4d(pixels, [count, ...inputShape])));
+      try {
+        return (await output.data()) as Float32Array;
+      } finally {
+        output.dispose();
+      }
+    },
   };
 }
 

@@ -5,7 +5,6 @@
  * confidently. Trained by `npm run train:segments`; loaded on the first `readNumber()` only, so
  * `classify()` never downloads it.
  */
-import { tensor4d, tidy } from '@tensorflow/tfjs-core';
 import { currentAssets } from '../classify/assets.js';
 import { ensureBackend } from '../classify/backend.js';
 import { loadNetwork } from '../classify/model-loader.js';
@@ -46,13 +45,8 @@ class NetworkChecker implements SegmentChecker {
   async wholeDigitChance(pieces: PieceViews[]): Promise<Float32Array> {
     if (pieces.length === 0) return new Float32Array(0);
     const batch = interleaveViews(pieces);
-    const output = tidy(() => this.network.predict(tensor4d(batch, [pieces.length, MODEL_SIZE, MODEL_SIZE, 2])));
-    try {
-      const scores = (await output.data()) as Float32Array;
-      return Float32Array.from(pieces, (_, i) => scores[i * 2 + 1]!);
-    } finally {
-      output.dispose();
-    }
+    const scores = await this.network.infer(batch, pieces.length);
+    return Float32Array.from(pieces, (_, i) => scores[i * 2 + 1]!);
   }
 }
 
