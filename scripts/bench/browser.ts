@@ -406,6 +406,35 @@ function accuracyFromOutcomes(outcomes: Array<{ label: number; predicted: number
   return accuracyOf(outcomes.map((o, index) => ({ ...o, index, confidence: 0, uncertain: false, group: '' })));
 }
 
+/** Warm `readNumber()` of the CDN bundle on `number` drawn on a canvas (200 runs at scale 1). */
+export async function readNumberTiming(
+  browser: Browser,
+  server: StaticServer,
+  number: ComparisonOptions['number'],
+  speedScale: number,
+): Promise<ReadNumberSpeed> {
+  const page = await openBenchPage(browser, server);
+  try {
+    const timed = await call<{ text: string; samples: number[] }>(
+      page,
+      'readNumberSpeed',
+      number.bytes,
+      number.width,
+      number.height,
+      Math.max(20, Math.round(200 * speedScale)),
+    );
+    return {
+      width: number.width,
+      height: number.height,
+      text: number.text,
+      read: timed.text,
+      timing: timingStats(timed.samples),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Issue 6: our CDN bundle against the naive stack (full tfjs + the Keras-style CNN) on the same
  * images in the same browser; and issue 7: warm `readNumber()` on a 6-digit number.
@@ -448,17 +477,9 @@ export async function runComparison(
 
     const page = await openBenchPage(browser, server);
     const ours = await accuracy(page, 'ours');
-    log('readNumber(): warm timing on a 6-digit number…');
-    const n = options.number;
-    const timed = await call<{ text: string; samples: number[] }>(
-      page,
-      'readNumberSpeed',
-      n.bytes,
-      n.width,
-      n.height,
-      Math.max(20, Math.round(200 * options.speedScale)),
-    );
     await page.close();
+    log('readNumber(): warm timing on a 6-digit number…');
+    const readNumberSpeed = await readNumberTiming(browser, server, options.number, options.speedScale);
     return {
       comparison: {
         mnistCount: options.mnistIndices.length,
@@ -476,13 +497,7 @@ export async function runComparison(
           batchImagesPerSecond: 100 / (batch100.median / 1000),
         },
       },
-      readNumberSpeed: {
-        width: n.width,
-        height: n.height,
-        text: n.text,
-        read: timed.text,
-        timing: timingStats(timed.samples),
-      },
+      readNumberSpeed,
     };
   } finally {
     await browser.close();

@@ -93,7 +93,7 @@ export function renderReport(r: BenchResults): string {
     );
   if (r.speedRerun)
     out.push(
-      `Warm timings and first visits (sections 3 and 4) rerun alone on ${r.speedRerun} ` +
+      `Warm timings and first visits (sections 3 and 4) and the warm \`readNumber()\` (section 6) rerun alone on ${r.speedRerun} ` +
         `(\`npx tsx scripts/bench/run.ts --update=speed\`).`,
       '',
     );

@@ -27,8 +27,9 @@
  *                      results.json and BENCHMARKS.md
  *   --update=kinds     run only the browser kinds named by --only (e.g. --only=number-on-desk), 500 images
  *                      each, into results.json and BENCHMARKS.md; speed and first visits are not rerun
- *   --update=speed     run only the warm timings and first visits in Chromium (sections 3 and 4), into
- *                      results.json and BENCHMARKS.md; the comparison with plain tfjs is not rerun
+ *   --update=speed     run only the warm timings and first visits in Chromium (sections 3 and 4) and
+ *                      the warm readNumber() (section 6), into results.json and BENCHMARKS.md; the
+ *                      comparison with plain tfjs is not rerun
  *   --update=real-numbers  run only the cheque, form and page numbers (section 10), both splits, into
  *                      results.json and BENCHMARKS.md; --real-count=N per kind (default 200), --as-baseline
  *                      also keeps the run as the baseline the section compares with
@@ -39,7 +40,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { runBrowser, runComparison, type BrowserOptions, type BrowserResults } from './browser.js';
+import {
+  launch,
+  readNumberTiming,
+  runBrowser,
+  runComparison,
+  type BrowserOptions,
+  type BrowserResults,
+} from './browser.js';
 import { ensureNaiveModel } from './naive-model.js';
 import { readNumberAccuracy, sixDigitNumber } from './read-number.js';
 import { nodeAccuracy, ROOT } from './node-accuracy.js';
@@ -387,22 +395,34 @@ async function updateKindsOnly(): Promise<void> {
   );
 }
 
-/** `--update=speed`: only the warm timings and first visits. */
+/** `--update=speed`: only the warm timings and first visits, and the warm `readNumber()`. */
 const updateSpeedOnly = (): Promise<void> =>
-  rerun('Wrote sections 3 and 4 into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
-    const browser = await inBrowser({
-      indices: [],
-      fontEvery: SETTINGS.fontEvery,
-      speedScale: SETTINGS.speedScale,
-      coldRuns: SETTINGS.coldRuns,
-      concurrency: 1,
-      // No kind has this name: the run stops after the timings.
-      only: ['(timings only)'],
-    });
-    results.speed = browser.speed;
-    results.coldStart = browser.coldStart;
-    results.speedRerun = stamp();
-  });
+  rerun(
+    'Wrote sections 3, 4 and 6 (its timing) into BENCHMARKS.md and scripts/bench/results.json.',
+    async (results) => {
+      const browser = await inBrowser({
+        indices: [],
+        fontEvery: SETTINGS.fontEvery,
+        speedScale: SETTINGS.speedScale,
+        coldRuns: SETTINGS.coldRuns,
+        concurrency: 1,
+        // No kind has this name: the run stops after the timings.
+        only: ['(timings only)'],
+      });
+      results.speed = browser.speed;
+      results.coldStart = browser.coldStart;
+      log('readNumber(): warm timing on a 6-digit number…');
+      results.readNumberSpeed = await withServer(async (server) => {
+        const chromium = await launch();
+        try {
+          return await readNumberTiming(chromium, server, sixDigitNumber(), SETTINGS.speedScale);
+        } finally {
+          await chromium.close();
+        }
+      });
+      results.speedRerun = stamp();
+    },
+  );
 
 /** `--update=real-numbers`: only section 10, both splits. */
 const updateRealNumbersOnly = (): Promise<void> =>

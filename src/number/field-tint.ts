@@ -25,14 +25,17 @@ interface Clip {
 /** The paper's tone (the median) and the level between print and pen of `values`. */
 function clipOf(values: Float32Array): Clip | null {
   const counts = new Uint32Array(BINS);
-  for (const v of values) counts[Math.min(BINS - 1, Math.max(0, Math.floor(v * BINS)))]!++;
+  for (let i = 0; i < values.length; i++) counts[Math.min(BINS - 1, Math.max(0, Math.floor(values[i]! * BINS)))]!++;
   let paperBin = 0;
   for (let seen = 0; paperBin < BINS; paperBin++) {
     seen += counts[paperBin]!;
     if (seen * 2 >= values.length) break;
   }
   const paper = (paperBin + 0.5) / BINS;
-  const dark = values.filter((v) => v < paper - DARKER);
+  let darkCount = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! < paper - DARKER) darkCount++;
+  const dark = new Float32Array(darkCount);
+  for (let i = 0, k = 0; i < values.length; i++) if (values[i]! < paper - DARKER) dark[k++] = values[i]!;
   const level = dark.length > 0 ? otsu(dark) : paper;
   return level < paper - DARKER ? { paper, level } : null;
 }

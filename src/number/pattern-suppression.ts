@@ -9,6 +9,7 @@ import { labelComponents, STROKE_THRESHOLD, type Component } from '../preprocess
 import { markOutlineContact, type InkAnalysis } from '../preprocess/pipeline.js';
 import { surfaceSpans } from '../preprocess/surface.js';
 import type { Luminance } from '../preprocess/luminance.js';
+import { extremeAlong } from '../preprocess/rank-filter.js';
 import { isRuling } from '../preprocess/rulings.js';
 
 /** Chamfer distance (3-4 weights, in pixels) from each ink pixel to the nearest background pixel. */
@@ -122,38 +123,9 @@ function runLengths(mask: Uint8Array, width: number, height: number): { across: 
   return { across, down };
 }
 
-/**
- * One pass of a max (`bright`) or min filter over 2r+1 values along rows (`step` 1) or columns
- * (`step` = `width`), clipped at the image's edge.
- */
-function rankPass(
-  values: Float32Array,
-  width: number,
-  height: number,
-  r: number,
-  bright: boolean,
-  alongRows: boolean,
-): Float32Array {
-  const out = new Float32Array(values.length);
-  const [lines, length, stride, lineStride] = alongRows ? [height, width, 1, width] : [width, height, width, 1];
-  for (let line = 0; line < lines; line++) {
-    const base = line * lineStride;
-    for (let i = 0; i < length; i++) {
-      const to = Math.min(length - 1, i + r);
-      let v = values[base + i * stride]!;
-      for (let j = Math.max(0, i - r); j <= to; j++) {
-        const w = values[base + j * stride]!;
-        if (bright ? w > v : w < v) v = w;
-      }
-      out[base + i * stride] = v;
-    }
-  }
-  return out;
-}
-
 /** Max (`bright`) or min filter over a (2r+1)² square, separable. */
 function rank(values: Float32Array, width: number, height: number, r: number, bright: boolean): Float32Array {
-  return rankPass(rankPass(values, width, height, r, bright, true), width, height, r, bright, false);
+  return extremeAlong(extremeAlong(values, width, height, r, bright, true), width, height, r, bright, false);
 }
 
 /** Closings already made, by image and radius: readNumber() looks at one image in several ways. */
@@ -262,6 +234,16 @@ function removeBoxSides(
   }
 }
 
+/** 1 at each label of `ids`, by label: a per-pixel test without a set lookup. */
+function flagsOf(ids: ReadonlySet<number>, labels: Int32Array): Uint8Array {
+  let top = 0;
+  for (const id of ids) top = Math.max(top, id);
+  for (let i = 0; i < labels.length; i++) top = Math.max(top, labels[i]!);
+  const flags = new Uint8Array(top + 1);
+  for (const id of ids) if (id >= 0) flags[id] = 1;
+  return flags;
+}
+
 /** How {@link suppressPatterns} judges what is handwriting. */
 export interface SuppressOptions {
   /** Typical digit height on the line (working pixels): straight runs longer than this are print. */
@@ -288,13 +270,17 @@ export function suppressPatterns(analysis: InkAnalysis, options: SuppressOptions
   // and so may a shadow's band along the edge of what can be seen.
   const tall = tallMarks(analysis, FREED_HEIGHT * options.lineHeight);
   for (const c of analysis.components) if (c.touchesBorder) tall.add(c.id);
-  const digitSized = mask.map((m, i) => (m && !tall.has(analysis.labels[i]!) ? 1 : 0));
+  const labelled = analysis.labels;
+  const digitSized = new Uint8Array(mask.length);
+  const tallLabel = flagsOf(tall, labelled);
+  for (let i = 0; i < mask.length; i++) digitSized[i] = mask[i] && !tallLabel[labelled[i]!] ? 1 : 0;
   // The line's own marks first: below a number written with a thin pen, a note's edge and its
   // shadow leave thick pieces of digit size, and the digits went as print ("No digits found").
   // Validation: boxed forms 84.0 → 84.7% (300), numbers on desks +1 of 300 (salt 3), cheques,
   // numbers on a page and desks (salt 2) read the same.
-  const line = new Set((options.line ?? []).map((c) => c.id));
-  const lineInk = digitSized.map((m, i) => (m && line.has(analysis.labels[i]!) ? 1 : 0));
+  const lineLabel = flagsOf(new Set((options.line ?? []).map((c) => c.id)), labelled);
+  const lineInk = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) lineInk[i] = digitSized[i] && lineLabel[labelled[i]!] ? 1 : 0;
   const half =
     penHalfWidth(lineInk, depth, width, height) ||
     penHalfWidth(digitSized, depth, width, height) ||

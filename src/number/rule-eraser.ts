@@ -8,6 +8,7 @@
  */
 import { labelComponents } from '../preprocess/components.js';
 import type { Luminance } from '../preprocess/luminance.js';
+import { extremeAlong } from '../preprocess/rank-filter.js';
 
 /** How {@link eraseRules} tells a rule. */
 export interface RuleOptions {
@@ -56,23 +57,34 @@ const RULE_ACROSS = 0.5;
 
 /** Max, then min, of `values` over 2r+1 pixels along rows (`across`) or columns: a 1-D closing. */
 function closeAlong(values: Float32Array, width: number, height: number, r: number, across: boolean): Float32Array {
-  const pass = (input: Float32Array, bright: boolean): Float32Array => {
-    const out = new Float32Array(input.length);
-    const pick = bright ? Math.max : Math.min;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let v = input[y * width + x]!;
-        for (let d = -r; d <= r; d++) {
-          const xx = across ? x + d : x;
-          const yy = across ? y : y + d;
-          if (xx >= 0 && yy >= 0 && xx < width && yy < height) v = pick(v, input[yy * width + xx]!);
-        }
-        out[y * width + x] = v;
+  return extremeAlong(extremeAlong(values, width, height, r, true, across), width, height, r, false, across);
+}
+
+/** The value at `rank` (0–1) of `values` in ascending order, as a full sort would put it. */
+function valueAtRank(values: Float32Array, rank: number): number {
+  const a = values.slice();
+  const k = Math.floor(rank * a.length);
+  // Quickselect (Hoare's partition): only the side holding the k-th value is looked into.
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
       }
     }
-    return out;
-  };
-  return pass(pass(values, true), false);
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** A thin straight piece that may belong to a rule: where it runs, and how thick it is at each step. */
@@ -155,8 +167,7 @@ function darkerThanAround(
   const lift = new Float32Array(source.length);
   for (let i = 0; i < source.length; i++) lift[i] = closed[i]! - source[i]!;
   // The closing lifts noise a little everywhere: a rule stands out of that.
-  const sorted = lift.slice().sort();
-  const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * sorted[Math.floor(NOISE_RANK * sorted.length)]!);
+  const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * valueAtRank(lift, NOISE_RANK));
   const darker = new Float32Array(source.length);
   for (let i = 0; i < source.length; i++) darker[i] = lift[i]! > floor ? 1 : 0;
   return { closed, darker };
