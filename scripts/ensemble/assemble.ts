@@ -73,11 +73,13 @@ export interface EnsembleSettings {
   temperature: number;
   /** The verdict member's own digit probability at which the others are not run; null: never. */
   exitAt: number | null;
+  /** A member read before all (named as in `members`), alone where this sure of a digit; null: none. */
+  scout: { member: string; exitAt: number } | null;
 }
 
 /** The ensemble's model artifacts. */
 export function ensembleArtifacts(members: Member[], settings: EnsembleSettings): tf.io.ModelArtifacts {
-  const { verdict, temperature, exitAt } = settings;
+  const { verdict, temperature, exitAt, scout } = settings;
   const modelTopology: EnsembleTopology = {
     class_name: ENSEMBLE_CLASS,
     config: {
@@ -85,6 +87,7 @@ export function ensembleArtifacts(members: Member[], settings: EnsembleSettings)
       verdict,
       temperature,
       ...(exitAt === null ? {} : { exitAt }),
+      ...(scout === null ? {} : { scout }),
     },
   };
   const weightData = Buffer.concat(members.map((m) => m.bytes));

@@ -1,6 +1,6 @@
 /** The shipped ensemble's model card (models/recognizer), written from the figures measured on its files. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { formatDuration } from '../train/progress.js';
 import type { DigitFigures, ExitFigures, NegativeFigures } from './measure.js';
 
@@ -21,6 +21,8 @@ export interface EnsembleMetrics {
   temperature: number;
   /** The verdict member's own digit probability from which it reads alone; null: no early exit. */
   exitAt: number | null;
+  /** The small member read before all, and its own digit probability from which it reads alone. */
+  scout?: { member: string; exitAt: number; dir: string } | null;
   /** Steps each member's uint8 kernels keep, in member order (256: as trained and exported). */
   levels: number[];
   weightBytes: number;
@@ -50,7 +52,7 @@ function stepsOf(m: EnsembleMetrics): string {
 }
 
 function memberFacts(dir: string, name: string): MemberFacts {
-  return JSON.parse(readFileSync(join(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
+  return JSON.parse(readFileSync(resolve(dir, name, 'metrics.json'), 'utf8')) as MemberFacts;
 }
 
 function photoRows(both: (cell: (f: SetFigures) => string) => string): string {
@@ -87,22 +89,28 @@ function shortOfTargets(m: EnsembleMetrics): string {
 
 /** The paragraph on the early exit. */
 function earlyExit(m: EnsembleMetrics): string {
-  if (m.exitAt === null) return 'Every member reads every image.';
-  return `**Early exit:** the verdict member reads first; where its own probability of its likeliest digit
+  if (m.exitAt === null && !m.scout) return 'Every member reads every image.';
+  const scout = m.scout
+    ? `**Scout:** a small member, \`${m.scout.member}\`, with a "not a digit" output too, reads before all the
+others; where its own probability of its likeliest digit, of its 11 outputs, is ≥ ${m.scout.exitAt}, its reading stands
+alone, "not a digit" included. `
+    : '';
+  if (m.exitAt === null) return scout;
+  return `${scout}**Early exit:** the verdict member reads first; where its own probability of its likeliest digit
 is ≥ ${m.exitAt}, the other members are not run for that image (a third of the cost), and its digits
-stand alone. The threshold was chosen on validation (\`--exit-at\`); every figure below is measured
-with the exit, as \`classify()\` reads, and the table says what it changed.`;
+stand alone. The thresholds were chosen on validation (\`--exit-at\`${m.scout ? ', `--scout-exit`' : ''}); every figure below is
+measured with them, as \`classify()\` reads, and the table says what they changed.`;
 }
 
 const changed = (e: ExitFigures): string => `${e.digitsChanged} / ${e.verdictsChanged}`;
 
 /** The rows on the early exit: how often it was taken, and what it changed. */
 function exitRows(m: EnsembleMetrics, both: (cell: (f: SetFigures) => string) => string): string {
-  if (m.exitAt === null) return '';
+  if (m.exitAt === null && !m.scout) return '';
   return (
-    `| Digits read by the verdict member alone (early exit) | ${both((f) => pct(f.exits.digits.alone / f.exits.digits.count, 1))} |\n` +
+    `| Digits read by fewer than every member (early exit) | ${both((f) => pct(f.exits.digits.alone / f.exits.digits.count, 1))} |\n` +
     `| …of all digits, \`digit\` / verdict not as every member reads them | ${both((f) => changed(f.exits.digits))} |\n` +
-    `| Non-digits read by the verdict member alone | ${both((f) => pct(f.exits.nonDigits.alone / f.exits.nonDigits.count, 1))} |\n` +
+    `| Non-digits read by fewer than every member | ${both((f) => pct(f.exits.nonDigits.alone / f.exits.nonDigits.count, 1))} |\n` +
     `| …of all non-digits, \`digit\` / verdict not as every member reads them | ${both((f) => changed(f.exits.nonDigits))} |\n`
   );
 }
@@ -110,7 +118,10 @@ function exitRows(m: EnsembleMetrics, both: (cell: (f: SetFigures) => string) =>
 export function writeEnsembleCard(dir: string, m: EnsembleMetrics, membersDir: string): void {
   const v = m.validation;
   const t = m.test;
-  const facts = m.members.map((name) => ({ name, ...memberFacts(membersDir, name) }));
+  const facts = [...m.members, ...(m.scout ? [m.scout.dir] : [])].map((name) => ({
+    name,
+    ...memberFacts(membersDir, name),
+  }));
   const parameters = facts.reduce((n, f) => n + f.parameters, 0);
   const both = (cell: (f: SetFigures) => string): string => `${cell(v)} | ${t ? cell(t) : 'not read'}`;
   const categories = Object.keys(v.negatives.perCategory);
@@ -193,7 +204,7 @@ ${shortOfTargets(m)}
   generated non-digits (ECE on test ${t ? pct(t.calibration.after) : 'not read'}); photo-like renderings are part of it, real photos are not.
 - A photo of a round object can come out of the pipeline as a ring, close to a 0; an upright
   line-like mark comes out as a 1 (never a negative in training), and is read as one.
-- The "not a digit" judgement comes from the verdict member alone; the other members only read digits.
+- The "not a digit" judgement comes from the verdict member alone${m.scout ? ', or the scout where it reads alone' : ''}; the other members only read digits.
 
 ## Reproduce
 \`\`\`sh

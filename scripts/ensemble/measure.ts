@@ -103,7 +103,7 @@ export function negativeFigures(predictions: Prediction[], categories: Uint8Arra
 /** The early exit against every member reading every image (see `exitAt` in src/classify/ensemble.ts). */
 export interface ExitFigures {
   count: number;
-  /** Read by the verdict member alone: the probabilities differ from every member's reading. */
+  /** Read by fewer than every member (an early exit): the probabilities differ from every member's reading. */
   alone: number;
   /** Images whose `digit` differs from every member's reading. */
   digitsChanged: number;

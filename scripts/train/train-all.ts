@@ -57,6 +57,23 @@ const MEMBERS: Step[] = [
     script: 'scripts/train/train.ts',
     args: ['--seed', '7', '--split-seed', '42', '--epochs', '12'],
   },
+  // The scout: the verdict member's recipe on a quarter of the filters (about 30 minutes).
+  {
+    name: 'verdict-small-42',
+    script: 'scripts/verdict/train-verdict.ts',
+    args: [
+      '--seed',
+      '42',
+      '--epochs',
+      '12',
+      '--filters',
+      '8,8,16,16,32',
+      '--out',
+      'models/members/verdict-small-42',
+      '--checkpoint',
+      '.cache/verdict-small-42',
+    ],
+  },
 ];
 const SEGMENTS: Step = {
   name: 'segment-checker',

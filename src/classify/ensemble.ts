@@ -11,6 +11,8 @@
  * With `exitAt`, the verdict member reads first, and an image it alone is that sure of (its own
  * digit probability) is not read by the others: a cascade, as early-exit classifiers do. Most
  * digits stop there, at a third of the cost; "not a digit" is the verdict member's either way.
+ * With a `scout`, a smaller member with an 11th output reads before all of them, and a digit it
+ * is sure of (its "not a digit" included) goes no further.
  */
 import { concat, tensor4d, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import type { Network } from './network.js';
@@ -35,8 +37,24 @@ export interface EnsembleTopology {
      * member reads every image.
      */
     exitAt?: number;
+    /**
+     * A small member with an 11th output read before every other: where its own probability (of
+     * its 11) of its likeliest digit is at least `exitAt`, its reading stands alone, "not a digit"
+     * included. It takes no part in the others' reading.
+     */
+    scout?: { member: string; exitAt: number };
   };
 }
+
+/** Writes one image's 11 probabilities (see `combine` in `ensembleNetwork()`). */
+type Combine = (
+  verdictRow: Float32Array,
+  v: number,
+  otherLogits: Float32Array | null,
+  w: number,
+  out: Float32Array,
+  o: number,
+) => void;
 
 /** Runs `runners` on `count` images side by side in `pixels` and reads their logits side by side. */
 async function logitsOf(runners: SequentialRunner[], pixels: Float32Array, count: number): Promise<Float32Array> {
@@ -52,9 +70,12 @@ async function logitsOf(runners: SequentialRunner[], pixels: Float32Array, count
   }
 }
 
-/** The softmax probability of the likeliest of `logits[from … from + 9]`. */
-function topShare(logits: Float32Array, from: number): number {
-  const norm = logSumExp(logits, from, 10);
+/**
+ * The softmax probability of the likeliest digit of `logits[from … from + 9]`, among those ten
+ * or, with `classes` 11, among the eleven (so "not a digit" takes its share).
+ */
+function topShare(logits: Float32Array, from: number, classes = 10): number {
+  const norm = logSumExp(logits, from, classes);
   let max = -Infinity;
   for (let d = from; d < from + 10; d++) max = Math.max(max, logits[d]!);
   return Math.exp(max - norm);
@@ -72,15 +93,23 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
     throw new Error(`the ensemble's exitAt must be in (0, 1]; got ${String(config.exitAt)}`);
   }
   const members = new Map<string, SequentialRunner>();
+  const scoutName = config.scout?.member;
+  const scoutExit = Number(config.scout?.exitAt);
+  if (config.scout && !(scoutExit > 0 && scoutExit <= 1)) {
+    throw new Error(`the scout's exitAt must be in (0, 1]; got ${String(config.scout.exitAt)}`);
+  }
+  let scout: SequentialRunner | null = null;
   for (const member of config.members) {
     const runner = sequentialRunner(member.topology, weights, `${member.name}/`);
     if (runner.classes !== 10 && runner.classes !== 11) {
       throw new Error(`member ${member.name} has ${runner.classes} outputs; a member reads 10 digits (or 11)`);
     }
-    members.set(member.name, runner);
+    if (member.name === scoutName) scout = runner;
+    else members.set(member.name, runner);
   }
   const verdict = members.get(config.verdict);
   if (!verdict || verdict.classes !== 11) throw new Error(`the verdict member "${config.verdict}" needs 11 outputs`);
+  if (scoutName !== undefined && scout?.classes !== 11) throw new Error(`the scout "${scoutName}" needs 11 outputs`);
   const runners = [...members.values()];
   const others = runners.filter((runner) => runner !== verdict);
   const widths = runners.map((runner) => runner.classes);
@@ -92,16 +121,10 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
   /**
    * Writes one image's 11 probabilities at `out[o …]`: from the verdict member's logits at
    * `verdictRow[v …]` and, unless `otherRow` is null, the other members' side by side there (in
-   * member order, the verdict's left out). Without them, the verdict member's digits stand alone.
+   * member order, the verdict's left out). Without them, the verdict member's digits stand alone
+   * (or the scout's, its logits in place of the verdict member's).
    */
-  const combine = (
-    verdictRow: Float32Array,
-    v: number,
-    otherLogits: Float32Array | null,
-    w: number,
-    out: Float32Array,
-    o: number,
-  ): void => {
+  const combine: Combine = (verdictRow, v, otherLogits, w, out, o) => {
     const mean = new Float64Array(10);
     if (otherLogits) {
       // Summed in member order, each divided by the count: as the whole ensemble always did.
@@ -144,6 +167,8 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
     return out;
   };
 
+  const readAll = reader({ runners, verdict, others, exitAt }, readout, combine, otherRow);
+
   return {
     inputShape: runners[0]!.inputShape ?? [28, 28, 1],
     classes: 11,
@@ -156,26 +181,56 @@ export function ensembleNetwork(topology: unknown, weights: NamedTensorMap): Omi
       ),
     readout,
     infer: async (pixels: Float32Array, count: number): Promise<Float32Array> => {
-      if (exitAt === null) return readout(await logitsOf(runners, pixels, count), count);
-      const first = await logitsOf([verdict], pixels, count);
+      if (!scout) return readAll(pixels, count);
+      const first = await logitsOf([scout], pixels, count);
       const unsure: number[] = [];
-      for (let r = 0; r < count; r++) if (topShare(first, r * 11) < exitAt) unsure.push(r);
-      const size = 28 * 28;
-      let rest: Float32Array | null = null;
-      if (unsure.length > 0 && others.length > 0) {
-        const batch = new Float32Array(unsure.length * size);
-        unsure.forEach((r, i) => batch.set(pixels.subarray(r * size, (r + 1) * size), i * size));
-        rest = await logitsOf(others, batch, unsure.length);
-      }
       const out = new Float32Array(count * 11);
-      let next = 0;
       for (let r = 0; r < count; r++) {
-        const read = rest !== null && unsure[next] === r;
-        combine(first, r * 11, read ? rest : null, read ? next * otherRow : 0, out, r * 11);
-        if (read) next++;
+        if (topShare(first, r * 11, 11) >= scoutExit) combine(first, r * 11, null, 0, out, r * 11);
+        else unsure.push(r);
       }
+      if (unsure.length === 0) return out;
+      const read = await readAll(gather(pixels, unsure), unsure.length);
+      unsure.forEach((r, i) => out.set(read.subarray(i * 11, (i + 1) * 11), r * 11));
       return out;
     },
+  };
+}
+
+/** The 28×28 images at `rows` of the `pixels` side by side, side by side. */
+function gather(pixels: Float32Array, rows: number[]): Float32Array {
+  const size = 28 * 28;
+  const batch = new Float32Array(rows.length * size);
+  rows.forEach((r, i) => batch.set(pixels.subarray(r * size, (r + 1) * size), i * size));
+  return batch;
+}
+
+/**
+ * How the ensemble's members but the scout read `count` images: every member, or with an early
+ * exit the verdict member first and the others only where it is unsure.
+ */
+function reader(
+  parts: { runners: SequentialRunner[]; verdict: SequentialRunner; others: SequentialRunner[]; exitAt: number | null },
+  readout: (output: Float32Array, count: number) => Float32Array,
+  combine: Combine,
+  otherRow: number,
+): (pixels: Float32Array, count: number) => Promise<Float32Array> {
+  const { runners, verdict, others, exitAt } = parts;
+  return async (pixels, count) => {
+    if (exitAt === null) return readout(await logitsOf(runners, pixels, count), count);
+    const first = await logitsOf([verdict], pixels, count);
+    const unsure: number[] = [];
+    for (let r = 0; r < count; r++) if (topShare(first, r * 11) < exitAt) unsure.push(r);
+    let rest: Float32Array | null = null;
+    if (unsure.length > 0 && others.length > 0) rest = await logitsOf(others, gather(pixels, unsure), unsure.length);
+    const out = new Float32Array(count * 11);
+    let next = 0;
+    for (let r = 0; r < count; r++) {
+      const read = rest !== null && unsure[next] === r;
+      combine(first, r * 11, read ? rest : null, read ? next * otherRow : 0, out, r * 11);
+      if (read) next++;
+    }
+    return out;
   };
 }
 
