@@ -201,7 +201,7 @@ export async function loadClassifierHere(options: LoadOptions = {}): Promise<Cla
   const network = await loadNetwork(model, { signal: options.signal, onProgress: options.onProgress, backendReady });
   const classifier = new LoadedClassifier(network, model.json);
   // Warm up: the first inference compiles kernels and allocates; do it before users wait. A blank
-  // image is no digit the verdict member is sure of, so an ensemble's every member runs (no exit).
+  // image is no digit the scout or the verdict member is sure of, so every member runs (no exit).
   await classifier.classifyPreprocessed(new Float32Array(MODEL_SIZE * MODEL_SIZE));
   return classifier;
 }
