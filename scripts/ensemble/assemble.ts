@@ -87,7 +87,7 @@ export function ensembleArtifacts(members: Member[], settings: EnsembleSettings)
       verdict,
       temperature,
       ...(exitAt === null ? {} : { exitAt }),
-      ...(scout === null ? {} : { scout }),
+      ...(scout === null ? {} : { scout: { member: scout.member, exitAt: scout.exitAt } }),
     },
   };
   const weightData = Buffer.concat(members.map((m) => m.bytes));

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   );
   const scoutExit = Number(args['scout-exit']);
   if (scoutName && !(scoutExit > 0 && scoutExit <= 1)) throw new Error('--scout-exit takes a probability');
-  const scout = scoutName ? { member: members.at(-1)!.name, exitAt: scoutExit } : null;
+  const scout = scoutName ? { member: members.at(-1)!.name, exitAt: scoutExit, dir: scoutName } : null;
   const data = loadVerdictData({
     dataDir: defaultMnistDir(),
     cacheDir: join(root, '.cache/negatives'),
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
 
   const metrics: EnsembleMetrics = {
     members: memberNames,
-    scout: scout && scoutName ? { ...scout, dir: scoutName } : null,
+    scout,
     verdict: args.verdict,
     temperature,
     exitAt,

@@ -14,9 +14,9 @@
  * With a `scout`, a smaller member with an 11th output reads before all of them, and a digit it
  * is sure of (its "not a digit" included) goes no further.
  */
-import { concat, tensor4d, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
+import { concat, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import type { Network } from './network.js';
-import { sequentialRunner, type SequentialRunner } from './sequential.js';
+import { outputsOf, sequentialRunner, type SequentialRunner } from './sequential.js';
 
 /** The `class_name` of an ensemble's topology. */
 export const ENSEMBLE_CLASS = 'Ensemble';
@@ -56,19 +56,9 @@ type Combine = (
   o: number,
 ) => void;
 
-/** Runs `runners` on `count` images side by side in `pixels` and reads their logits side by side. */
-async function logitsOf(runners: SequentialRunner[], pixels: Float32Array, count: number): Promise<Float32Array> {
-  const output = tidy(() => {
-    const batch = tensor4d(pixels, [count, 28, 28, 1]);
-    const outputs = runners.map((runner) => runner.run(batch));
-    return outputs.length === 1 ? outputs[0]! : concat(outputs, 1);
-  });
-  try {
-    return (await output.data()) as Float32Array;
-  } finally {
-    output.dispose();
-  }
-}
+/** The members' logits of `count` 28×28 images side by side in `pixels`, side by side. */
+const logitsOf = (runners: SequentialRunner[], pixels: Float32Array, count: number): Promise<Float32Array> =>
+  outputsOf(runners, pixels, count, [28, 28, 1]);
 
 /**
  * The softmax probability of the likeliest digit of `logits[from … from + 9]`, among those ten

@@ -2,9 +2,9 @@
  * A loaded model: a Sequential network (see `sequential.ts`) or an ensemble of them (see
  * `ensemble.ts`), built from `model.json` and its weights.
  */
-import { dispose, io, tensor4d, tidy, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
+import { dispose, io, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
-import { sequentialRunner } from './sequential.js';
+import { outputsOf, sequentialRunner } from './sequential.js';
 
 /**
  * A loaded network: `predict` runs a [n, 28, 28, 1] batch; `readout` turns the values of its
@@ -52,14 +52,8 @@ function buildTopology(topology: unknown, weights: NamedTensorMap): Omit<Network
     classes: sequential.classes,
     predict: (batch: Tensor4D): Tensor2D => sequential.run(batch),
     readout: (output: Float32Array): Float32Array => output,
-    infer: async (pixels: Float32Array, count: number): Promise<Float32Array> => {
-      const output = tidy(() => sequential.run(tensor4d(pixels, [count, ...inputShape])));
-      try {
-        return (await output.data()) as Float32Array;
-      } finally {
-        output.dispose();
-      }
-    },
+    infer: (pixels: Float32Array, count: number): Promise<Float32Array> =>
+      outputsOf([sequential], pixels, count, inputShape),
   };
 }
 

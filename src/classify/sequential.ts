@@ -6,6 +6,7 @@
 import {
   avgPool,
   batchNorm,
+  concat,
   dispose,
   fused,
   maxPool,
@@ -15,6 +16,8 @@ import {
   sigmoid,
   softmax,
   tanh,
+  tensor4d,
+  tidy,
   type NamedTensorMap,
   type Tensor,
   type Tensor2D,
@@ -228,4 +231,26 @@ export function sequentialRunner(topology: unknown, weights: NamedTensorMap, pre
       return x as Tensor2D;
     },
   };
+}
+
+/**
+ * Runs `runners` on `count` inputs of `shape` side by side in `pixels`, and reads their outputs
+ * side by side, row by row. No tensor outlives the call.
+ */
+export async function outputsOf(
+  runners: SequentialRunner[],
+  pixels: Float32Array,
+  count: number,
+  shape: [number, number, number],
+): Promise<Float32Array> {
+  const output = tidy(() => {
+    const batch = tensor4d(pixels, [count, ...shape]);
+    const outputs = runners.map((runner) => runner.run(batch));
+    return outputs.length === 1 ? outputs[0]! : concat(outputs, 1);
+  });
+  try {
+    return (await output.data()) as Float32Array;
+  } finally {
+    output.dispose();
+  }
 }
