@@ -15,6 +15,13 @@ import { digitMarks, strokeLines } from './find-line.js';
 import { eraseRules, RULE_REACH } from './rule-eraser.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
+/**
+ * How a look measures ink: against the ink near each stroke (`localContrast`), and with a known
+ * `polarity` (an image turned level is the same writing as the image seen first: its corners
+ * past the input, filled with the input's edge, may be mostly desk and flip the test).
+ */
+export type LookOptions = Pick<InkOptions, 'localContrast' | 'polarity'>;
+
 /** An image's ink and the strokes that may be digits. */
 export interface Look {
   analysis: InkAnalysis;
@@ -257,7 +264,7 @@ function cutByOutline(seenLine: Component[], plain: Look): boolean {
  * So it is when the surface's outline cuts through its digits (a shadow taken for the note's
  * edge, see {@link cutByOutline}).
  */
-export function firstLook(luminance: Luminance, ink: Pick<InkOptions, 'localContrast'> = {}): Look {
+export function firstLook(luminance: Luminance, ink: LookOptions = {}): Look {
   const seen = lookPastPatterns(luminance, { ...ink, findSurface: true });
   if (seen && !seen.analysis.surface) return seen;
   const plain = lookPastPatterns(luminance, { ...ink, findSurface: false });
@@ -342,12 +349,7 @@ function lineDigits(line: Component[]): number {
  * A field with two or more rules and no underline to erase is a wide crop of a ruled sheet, and
  * looked at again as a sheet (a real notebook photo, "561247", read "261" before).
  */
-export function lookPastRules(
-  luminance: Luminance,
-  seen: Look,
-  ink: Pick<InkOptions, 'localContrast'> = {},
-  field = false,
-): Look {
+export function lookPastRules(luminance: Luminance, seen: Look, ink: LookOptions = {}, field = false): Look {
   const { analysis } = seen;
   if (analysis.surface || analysis.polarity !== 'dark-on-light') return seen;
   const sheet = analysis.rulings >= SHEET_RULES;
@@ -356,7 +358,7 @@ export function lookPastRules(
 }
 
 /** `seen` looked at again with its rules erased (only a field's underline when `field`), or `seen` itself. */
-function erasedLook(luminance: Luminance, seen: Look, ink: Pick<InkOptions, 'localContrast'>, field: boolean): Look {
+function erasedLook(luminance: Luminance, seen: Look, ink: LookOptions, field: boolean): Look {
   const { analysis } = seen;
   const line = strokeLines(seen.strokes)[0]?.strokes;
   const seenHeight = line ? lineHeight(line) : UNSEEN_LINE * Math.min(analysis.width, analysis.height);

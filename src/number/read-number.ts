@@ -13,7 +13,7 @@ import { surfaceOutline } from '../preprocess/pipeline.js';
 import { digitMarks, mostProminentLine } from './find-line.js';
 import { alongPlainDigits, isField, readInDetail, type Found } from './closer-look.js';
 import { readLine, type NumberReading } from './line-reading.js';
-import { firstLook, lookPastRules, type Look } from './first-look.js';
+import { firstLook, lookPastRules, type Look, type LookOptions } from './first-look.js';
 import { closerLines } from './page-look.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
@@ -159,13 +159,13 @@ const LINES_SIDE = 2 * WORKING_SIDE;
  * local-contrast.ts: a row written lighter than the others is read whole); `ruled` when its
  * rules had to be erased. `first` (and `ruled`) when nothing is seen.
  */
-function linesLook(decoded: Decoded, first: Look, ruled: boolean): { look: Look; ruled: boolean } {
+function linesLook(decoded: Decoded, first: Look, ruled: boolean, known: LookOptions): { look: Look; ruled: boolean } {
   const { sourceWidth: width, sourceHeight: height } = decoded;
   const whole = !decoded.detail || first.analysis.scale <= 1.01;
   try {
     const luminance = whole ? decoded.luminance : decoded.detail!({ x: 0, y: 0, width, height }, LINES_SIDE);
-    const seen = firstLook(luminance, { localContrast: true });
-    const look = lookPastRules(luminance, seen, { localContrast: true });
+    const seen = firstLook(luminance, { ...known, localContrast: true });
+    const look = lookPastRules(luminance, seen, { ...known, localContrast: true });
     return { look, ruled: look !== seen };
   } catch (error) {
     if (error instanceof DigitRecognizerError) return { look: first, ruled };
@@ -248,10 +248,13 @@ interface FoundLines {
  */
 const MIN_SLANT = (12.5 * Math.PI) / 180;
 
-/** The lines of `decoded` to read; turned level first when the writing is slanted (unless `level`). */
-function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLines {
-  const seen = firstLook(decoded.luminance);
-  const { analysis, strokes } = lookPastRules(decoded.luminance, seen, {}, isField(decoded, false));
+/**
+ * The lines of `decoded` to read; turned level first when the writing is slanted (unless `level`:
+ * the image turned, read with the polarity `known` from the first look at it).
+ */
+function findLines(decoded: Decoded, everyLine: boolean, level = false, known: LookOptions = {}): FoundLines {
+  const seen = firstLook(decoded.luminance, known);
+  const { analysis, strokes } = lookPastRules(decoded.luminance, seen, known, isField(decoded, false));
   // A ruled sheet's rules that took digits with them are erased up close too.
   const ruled = analysis !== seen.analysis;
   if (strokes.length === 0) {
@@ -264,7 +267,8 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLi
     if (slant && Math.abs(slant.angle) >= MIN_SLANT && slant.marks > marksOf(line).length) {
       const turned = turnDecoded(decoded, slant.angle);
       try {
-        return { ...findLines(turned.decoded, everyLine, true), turn: turned.turn };
+        const polarity = { polarity: analysis.polarity };
+        return { ...findLines(turned.decoded, everyLine, true, polarity), turn: turned.turn };
       } catch (error) {
         // Turned level, nothing is left to read: the image is read as it is.
         if (!(error instanceof DigitRecognizerError)) throw error;
@@ -303,7 +307,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false): FoundLi
     }
   }
   if (everyLine) {
-    const { look, ruled: ruledLines } = linesLook(decoded, { analysis, strokes }, ruled);
+    const { look, ruled: ruledLines } = linesLook(decoded, { analysis, strokes }, ruled, known);
     for (const other of numberLines(look.strokes)) {
       const first = { analysis: look.analysis, strokes: other, origin: { x: 0, y: 0 } };
       const sheetLines = look.analysis.surface !== null;

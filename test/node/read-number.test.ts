@@ -254,6 +254,19 @@ describe('readNumber()', () => {
     assert.ok(misread.length <= 3, `misread: ${misread.join(', ')}`);
   });
 
+  it('reads a sheet askew whose photo, turned level, is mostly desk: the ink is still the dark pen', async () => {
+    // Before: the turned image's corners (past the photo, filled with its edge) were desk, so the
+    // turned look took the light sheet for the ink, and read the desk's edge as "1" (419 → "1",
+    // silently) or lost the number; each of these was misread.
+    const { images, labels } = mnistTest();
+    for (const seed of [3047, 3050, 3077]) {
+      const made = composeAskew({ images, labels, count: labels.length }, { seed });
+      const { width, height } = made.canvas;
+      const reading = await readNumber({ data: toRgba(made.canvas), width, height }, { classifier });
+      assert.equal(reading.text, made.text, `seed ${seed} (${made.groups.join(', ')})`);
+    }
+  });
+
   it("gives the boxes of a line read turned level in the input's pixels, never past its sides", () => {
     // A cheque field read turned level (validation cheque 46): its whole frame, one mark in the
     // turned image, was given back as a box reaching 17 px left of and 39 px above its 147×79
