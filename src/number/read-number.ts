@@ -282,10 +282,11 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
   // page may not even be seen at the first look's size, so the page is looked at closer, with
   // a surface found or not (a sheet askew running off the photo is often not found: its number
-  // was read "1", the desk's edge). Validation (MNIST training digits, 400 each): sheets askew
-  // 324 → 336 exact, 1,300 numbers on desks 1186 → 1189, boxed forms 349 → 348 (the one
-  // misread uncertain), cheques, pages and 300 composed numbers the same.
-  if (decoded.detail && marksOf(line).length < 2) {
+  // was read "1", the desk's edge), but not a field cut out on its own (a form's boxes).
+  // Validation (MNIST training digits, 400 each): sheets askew 324 → 336 exact, 1,300 numbers
+  // on desks 1186 → 1189, cheques, boxed forms, pages and 300 composed numbers the same (boxed
+  // forms 349 → 348 when a field was looked at so too).
+  if ((sheet || !isField(decoded, false)) && decoded.detail && marksOf(line).length < 2) {
     const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
     // When no line seen closer holds up, the first look's line is read after all.
     if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
