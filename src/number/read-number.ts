@@ -267,8 +267,8 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
     if (slant && Math.abs(slant.angle) >= MIN_SLANT && slant.marks > marksOf(line).length) {
       const turned = turnDecoded(decoded, slant.angle);
       try {
-        const polarity = { polarity: analysis.polarity };
-        return { ...findLines(turned.decoded, everyLine, true, polarity), turn: turned.turn };
+        const sameInk = { polarity: analysis.polarity };
+        return { ...findLines(turned.decoded, everyLine, true, sameInk), turn: turned.turn };
       } catch (error) {
         // Turned level, nothing is left to read: the image is read as it is.
         if (!(error instanceof DigitRecognizerError)) throw error;
@@ -286,7 +286,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   // Validation (MNIST training digits, 400 each): sheets askew 324 → 336 exact, 1,300 numbers
   // on desks 1186 → 1189, cheques, boxed forms, pages and 300 composed numbers the same (boxed
   // forms 349 → 348 when a field was looked at so too).
-  if ((sheet || !isField(decoded, false)) && decoded.detail && marksOf(line).length < 2) {
+  if (!isField(decoded, sheet) && decoded.detail && marksOf(line).length < 2) {
     const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
     // When no line seen closer holds up, the first look's line is read after all.
     if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
