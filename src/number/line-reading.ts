@@ -50,8 +50,9 @@ export interface NumberReading {
   /**
    * True when any digit is uncertain, or a mark that is not a digit was left out, or the line was
    * chosen over a more prominent one that reads as mostly no digits (a signature's loops), or
-   * (in a photo, not a field cut out on its own) the reading holds two or more marks fewer than
-   * the first look at the image saw on its line: digits may have been lost.
+   * (in a scene: a note or sheet found in the photo, or a line read turned level) the reading
+   * holds two or more marks fewer than the first look at the image saw on its line: digits may
+   * have been lost.
    */
   uncertain: boolean;
   /** Where the line read lies, in the input's pixels: around its digits and the marks left out. */
