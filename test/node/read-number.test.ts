@@ -254,15 +254,20 @@ describe('readNumber()', () => {
     assert.ok(misread.length <= 3, `misread: ${misread.join(', ')}`);
   });
 
+  /** The sheet askew `composeAskew` makes from MNIST test digits with `seed`, and its reading. */
+  async function readAskew(seed: number) {
+    const { images, labels } = mnistTest();
+    const made = composeAskew({ images, labels, count: labels.length }, { seed });
+    const { width, height } = made.canvas;
+    return { made, reading: await readNumber({ data: toRgba(made.canvas), width, height }, { classifier }) };
+  }
+
   it('reads a sheet askew whose photo, turned level, is mostly desk: the ink is still the dark pen', async () => {
     // Before: the turned image's corners (past the photo, filled with its edge) were desk, so the
     // turned look took the light sheet for the ink, and read the desk's edge as "1" (419 → "1",
     // silently) or lost the number; each of these was misread.
-    const { images, labels } = mnistTest();
     for (const seed of [3047, 3050, 3077]) {
-      const made = composeAskew({ images, labels, count: labels.length }, { seed });
-      const { width, height } = made.canvas;
-      const reading = await readNumber({ data: toRgba(made.canvas), width, height }, { classifier });
+      const { made, reading } = await readAskew(seed);
       assert.equal(reading.text, made.text, `seed ${seed} (${made.groups.join(', ')})`);
     }
   });
@@ -271,11 +276,8 @@ describe('readNumber()', () => {
     // A sheet askew running off the photo (no note found), its thin-pen number a few pixels tall
     // at the first look's size: only one mark stood out, the desk's edge or one bold digit, and
     // the number was read as "1". Before, each of these was; the page is now read in tiles.
-    const { images, labels } = mnistTest();
     for (const seed of [3023, 3036, 3045]) {
-      const made = composeAskew({ images, labels, count: labels.length }, { seed });
-      const { width, height } = made.canvas;
-      const reading = await readNumber({ data: toRgba(made.canvas), width, height }, { classifier });
+      const { made, reading } = await readAskew(seed);
       assert.equal(reading.text, made.text, `seed ${seed} (${made.groups.join(', ')})`);
     }
   });
@@ -283,10 +285,7 @@ describe('readNumber()', () => {
   it('calls a reading uncertain when it holds fewer marks than the first look saw on its line', async () => {
     // A sheet at 25° (test digits): "974731" came back "4731", the first two digits lost up
     // close, and nothing said so. The first look saw six marks along the slant.
-    const { images, labels } = mnistTest();
-    const made = composeAskew({ images, labels, count: labels.length }, { seed: 3180 });
-    const { width, height } = made.canvas;
-    const reading = await readNumber({ data: toRgba(made.canvas), width, height }, { classifier });
+    const { made, reading } = await readAskew(3180);
     assert.ok(reading.text === made.text || reading.uncertain, `${made.text} read "${reading.text}", not uncertain`);
   });
 
