@@ -242,6 +242,8 @@ export interface PrintedWord {
    * line-reading.ts).
    */
   narrow: boolean;
+  /** At least a wide space (see `WORD_APART`) from the number. */
+  apart: boolean;
 }
 
 /** `run` (marks at one end of a line) as a printed word apart from `rest`, the number, or null. */
@@ -255,7 +257,8 @@ function printedWord(run: Component[], rest: Component[], height: number, before
   const band = bandOf(run);
   if (gap < WORD_GAP * height || band.bottom - band.top > WORD_SPAN * height) return null;
   const tiny = run.every((c) => c.box.height <= TINY_WORD * height);
-  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true, narrow: false };
+  const apart = gap >= WORD_APART * height;
+  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true, narrow: false, apart };
   // Letters stand side by side (a broken digit's pieces stack); a lone mark is a joined-up word.
   const sideBySide = run.every(
     (c, i) =>
@@ -264,8 +267,8 @@ function printedWord(run: Component[], rest: Component[], height: number, before
   );
   const lone = run[0]!.box;
   const letters = run.length >= 2 ? sideBySide : lone.width >= (tiny ? TINY_WORD_ASPECT : WORD_ASPECT) * lone.height;
-  if (letters && right - left >= WORD_WIDTH * height) return { marks: run, far: false, narrow: false };
-  return gap >= WORD_APART * height ? { marks: run, far: false, narrow: true } : null;
+  if (letters && right - left >= WORD_WIDTH * height) return { marks: run, far: false, narrow: false, apart };
+  return apart ? { marks: run, far: false, narrow: true, apart } : null;
 }
 
 /**

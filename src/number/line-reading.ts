@@ -42,7 +42,8 @@ export interface NumberReading {
    * marks standing apart at either end of the line that do not look like a whole digit (a speck
    * of the desk beside the number), and short bare strokes that are no 1 (a comb's tooth), left
    * to right. Empty for a clean number. A printed label beside the field is no part of the
-   * number and is not listed.
+   * number and is not listed, unless it is one mark close to the number (it may be a digit
+   * written small and flat).
    */
   notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
@@ -281,8 +282,13 @@ export async function readLine(found: Found, classifier: Classifier, options: Cl
   for (const piece of await readPieces(reader, groupStrokes(strokes))) {
     read.push(...(await resolvePiece(reader, piece)));
   }
-  const print = printedPieces(read, printedWords(strokes, reader.lineHeight));
+  const words = printedWords(strokes, reader.lineHeight);
+  const print = printedPieces(read, words);
   const pieces = read.filter((piece) => !print.has(piece));
+  // A "word" of one mark close to the number may as well be a digit written small and flat (a 2
+  // half the others' height): left out, it is listed, so the reading says it may be short.
+  const closeMarks = new Set(words.filter((w) => w.marks.length === 1 && !w.apart).map((w) => w.marks[0]!.id));
+  const listed = (piece: Piece): boolean => [...piece.group.ids].every((id) => closeMarks.has(id));
   if (pieces.length === 0) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found.');
   const boxOf = (digit: NormalizedDigit): Box => inInput(toInputBox(digit.box, analysis.scale), origin);
   // A mark kept whole that the model calls no digit is left out; a piece cut from a wider mark
@@ -293,8 +299,8 @@ export async function readLine(found: Found, classifier: Classifier, options: Cl
     strayAtEnd(piece, pieces, reader.lineHeight) ||
     edgeAtEnd(piece, pieces, analysis, reader.lineHeight) ||
     loneStroke(piece, pieces, reader.lineHeight);
-  const notDigits = pieces
-    .filter(left)
+  const notDigits = read
+    .filter((piece) => (print.has(piece) ? listed(piece) : left(piece)))
     .map(({ prediction, digit }) => ({ box: boxOf(digit), notDigitScore: prediction.notDigitScore }));
   const digits = pieces
     .filter((piece) => !left(piece))
