@@ -4,14 +4,13 @@
  * digits standing), and past a "surface" that is no note on a desk.
  */
 import { DigitRecognizerError } from '../classify/errors.js';
-import type { Box } from '../classify/types.js';
-import { unionBox, type Component } from '../preprocess/components.js';
+import { boxWithin, unionBox, type Component } from '../preprocess/components.js';
 import type { InkOptions } from '../preprocess/ink.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { analyseInk, type AnalyseOptions, type InkAnalysis } from '../preprocess/pipeline.js';
-import { surfaceSpans } from '../preprocess/surface.js';
 import { closeLuminance, distanceToBackground, inkMask, penHalfWidth } from './pattern-suppression.js';
 import { digitMarks, strokeLines } from './find-line.js';
+import { cutByOutline, cutsThrough } from './outline-cuts.js';
 import { eraseRules, RULE_REACH } from './rule-eraser.js';
 import { digitStrokes, lineHeight } from './segment.js';
 
@@ -76,13 +75,6 @@ const LINE_INK_SHARE = 0.9;
  * 34 → 36 of 52 lines; validation numbers unchanged).
  */
 const ROW_SIZE = 0.5;
-
-/** Does box `inner` lie within box `outer`, give or take a pixel? */
-const boxWithin = (inner: Box, outer: Box): boolean =>
-  inner.x >= outer.x - 1 &&
-  inner.y >= outer.y - 1 &&
-  inner.x + inner.width <= outer.x + outer.width + 1 &&
-  inner.y + inner.height <= outer.y + outer.height + 1;
 
 const areaOf = (strokes: Component[]): number => strokes.reduce((s, c) => s + c.area, 0);
 const inkArea = (look: Look): number => areaOf(look.strokes);
@@ -161,115 +153,6 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
   return closed;
 }
 
-/** A line of the whole image with at least this many digit marks… */
-const CUT_LINE_MARKS = 2.5;
-/** …at least this many of them on each side of a surface's outline, crosses it. */
-const CUT_SIDE_MARKS = 0.8;
-
-/** …counting a mark as on the surface when this share of its ink lies inside the outline. */
-const TOUCHING_SHARE = 0.2;
-
-/** …and, outside it, marks at least this wide for their height. */
-const WIDE_MARK = 0.4;
-
-/** …as tall as the digits on the surface give or take this factor… */
-const SIDE_HEIGHT = 0.6;
-/** …when the surface's own line holds at most this share of the whole line's digit marks. */
-const SEEN_SHARE = 0.6;
-
-/**
- * Does the outline of `seen`'s surface (its best line: `seenLine`) run through the whole image's
- * best `line` of digits, with digits on both sides of it? A note's edge never cuts through what
- * is written on it: that "surface" is a light patch of a printed pattern (a cheque's guilloche)
- * that happens to be framed by darker print, and more of the line is read without it. Tuned on
- * validation numbers (MNIST training digits, 300 of each kind): cheque amounts 72.3 → 72.7%
- * exact, boxed forms, numbers on a page and 200 numbers on desks unchanged; the first try (any
- * digits on both sides of the outline) took numbers on desks 86.0 → 77.5%: a desk's grain and
- * the note's own edge line up with the number outside the note, hence a digit the outline cuts,
- * and digit-sized marks beside it.
- */
-function cutsThrough(seen: Look, seenLine: Component[], whole: Look, line: Component[]): boolean {
-  if (digitMarks(line) < CUT_LINE_MARKS) return false;
-  const { width, labels } = whole.analysis;
-  const spans = surfaceSpans(seen.analysis.surface!, width, whole.analysis.height);
-  // The share of a mark's ink inside the outline.
-  const shareInside = ({ id, box }: Component): number => {
-    let within = 0;
-    let all = 0;
-    for (let y = box.y; y < box.y + box.height; y++) {
-      for (let x = box.x; x < box.x + box.width; x++) {
-        if (labels[y * width + x] !== id) continue;
-        all++;
-        if (x >= spans.from[y]! && x < spans.to[y]!) within++;
-      }
-    }
-    return within / Math.max(1, all);
-  };
-  const shares = new Map(line.map((c) => [c, shareInside(c)]));
-  // A good part of a mark's ink inside the outline: it is (partly) written on the surface.
-  const within = line.filter((c) => shares.get(c)! >= TOUCHING_SHARE);
-  // One of them runs out of it: the outline cuts a digit.
-  const across = within.some((c) => shares.get(c)! <= 1 - TOUCHING_SHARE);
-  // Beside it, digits as wide as a 0 or a 4: the thin pieces of a note's own edge do not count.
-  const tall = lineHeight(within);
-  const without = line.filter(
-    (c) =>
-      !within.includes(c) &&
-      c.box.width >= WIDE_MARK * c.box.height &&
-      c.box.height >= SIDE_HEIGHT * tall &&
-      c.box.height <= tall / SIDE_HEIGHT,
-  );
-  return (
-    across &&
-    digitMarks(within) >= CUT_SIDE_MARKS &&
-    digitMarks(without) >= CUT_SIDE_MARKS &&
-    digitMarks(seenLine) <= SEEN_SHARE * digitMarks(line)
-  );
-}
-
-/** A mark of the surface's line that its outline cut runs on at least this many times as tall read whole… */
-const CUT_TALLER = 1.5;
-/** …yet at most this many times as tall as the line (a shape of the desk is no digit's body)… */
-const CUT_AT_MOST = 3;
-/** …and the outline cut at least this share of the line's marks… */
-const CUT_SHARE = 0.5;
-/** …and at least this many of them (one cut mark is more often an edge than a digit)… */
-const CUT_MARKS = 2;
-/** …unless the one mark, read whole, is a digit: this close to the line's height, and no wider. */
-const WHOLE_DIGIT = 1.3;
-
-/**
- * Did the surface's outline cut through the digits of its line (`seenLine`), the whole image
- * (`plain`) showing each of them run on past it? A shadow across a note was taken for its edge:
- * the digits' tops were read in the light, their bodies lost in the shade. Validation: 900
- * numbers on desks 812 → 813 read exactly (that one; without the upper bound, a number near a
- * note's edge, inside a big shape of the desk read whole, was lost: 523336 read "13"); cheques,
- * boxed forms, pages, sheets askew and composed numbers the same (with one cut mark enough, a
- * sheet's edge turned level was taken for a digit: a sheet askew, 55043, read "11").
- *
- * One cut mark is enough when, read whole, it is one digit of the line (as tall as its digits,
- * no wider): a white note's outline on a white table, traced through the soft light, cut
- * through the last digit of "30149" ("3014") or the first of "0777" ("777"). Validation
- * (`npx tsx scripts/bench/desk-node.ts DIR --number --browser-like`, the 1,300 numbers on desks
- * of the four validation dumps): 1189 → 1191 read exactly; cheques, boxed forms, pages and
- * sheets askew (400 each) the same.
- */
-function cutByOutline(seenLine: Component[], plain: Look): boolean {
-  const height = lineHeight(seenLine);
-  const tallest = CUT_AT_MOST * height;
-  const wholes = seenLine.flatMap((c) => {
-    if (!c.touchesBorder) return [];
-    const whole = plain.strokes.find(
-      (p) => boxWithin(c.box, p.box) && p.box.height >= CUT_TALLER * c.box.height && p.box.height <= tallest,
-    );
-    return whole ? [whole] : [];
-  });
-  const wholeDigit = ({ box }: Component): boolean =>
-    box.height <= WHOLE_DIGIT * height && box.height * WHOLE_DIGIT >= height && box.width <= WHOLE_DIGIT * height;
-  if (digitMarks(seenLine) >= 2 && wholes.some(wholeDigit)) return true;
-  return wholes.length >= CUT_MARKS && wholes.length >= CUT_SHARE * seenLine.length;
-}
-
 /**
  * The first look at the working copy. A "surface" whose ink is no line of digits (a light band
  * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
@@ -317,7 +200,7 @@ export function firstLook(luminance: Luminance, ink: LookOptions = {}): Look {
   return seen.strokes.length === 0 ||
     oneMark ||
     cutByOutline(seenLine, plain) ||
-    cutsThrough(seen, seenLine, plain, wholeLine) ||
+    cutsThrough(luminance, seen, seenLine, plain, wholeLine) ||
     (plainLine && digitMarks(wholeLine) >= LINE_MARKS * digitMarks(seenLine))
     ? plain
     : seen;

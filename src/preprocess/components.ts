@@ -180,3 +180,10 @@ export function unionBox(components: Component[]): Box {
   }
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
+
+/** Does box `inner` lie within box `outer`, give or take a pixel? */
+export const boxWithin = (inner: Box, outer: Box): boolean =>
+  inner.x >= outer.x - 1 &&
+  inner.y >= outer.y - 1 &&
+  inner.x + inner.width <= outer.x + outer.width + 1 &&
+  inner.y + inner.height <= outer.y + outer.height + 1;

@@ -282,6 +282,15 @@ describe('readNumber()', () => {
     }
   });
 
+  it("reads the digits past an outline fitted across the sheet, between two of the number's digits", async () => {
+    // The sheet's outline ran across the paper between two digits of the number, so the digits
+    // beyond it were left out: "119780" (silently) for "11978026", "15" for "15125".
+    for (const seed of [3291, 3322]) {
+      const { made, reading } = await readAskew(seed);
+      assert.equal(reading.text, made.text, `seed ${seed} (${made.groups.join(', ')})`);
+    }
+  });
+
   it('calls a reading uncertain when it holds fewer marks than the first look saw on its line', async () => {
     // A sheet at 25° (test digits): "974731" came back "4731", the first two digits lost up
     // close, and nothing said so. The first look saw six marks along the slant.
