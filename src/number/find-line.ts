@@ -4,7 +4,7 @@
  * small, a signature is one long scribble, a date in the corner is shorter and smaller than the
  * number; a number written on a note or in a field is its only line, and is read whole.
  */
-import type { Component } from '../preprocess/components.js';
+import { sideGap, type Component } from '../preprocess/components.js';
 
 /** A line of strokes on the page. */
 export interface StrokeLine {
@@ -67,7 +67,7 @@ function besideNeighbour(c: Component, members: Component[], height: number): bo
   let nearestGap = Infinity;
   for (const m of members) {
     if (m.box.height < 0.5 * height) continue;
-    const gap = Math.max(c.box.x - (m.box.x + m.box.width), m.box.x - (c.box.x + c.box.width));
+    const gap = sideGap(c.box, m.box);
     if (gap < nearestGap) {
       nearestGap = gap;
       nearest = m;
@@ -142,7 +142,7 @@ function carriesOn(marks: Component[], best: Component[], h: number): boolean {
     (a) =>
       a.box.height >= CARRY_MARK * h &&
       marks.some((b) => {
-        const gap = Math.max(b.box.x - (a.box.x + a.box.width), a.box.x - (b.box.x + b.box.width));
+        const gap = sideGap(b.box, a.box);
         const overlap = verticalOverlap(b, a.box.y, a.box.y + a.box.height);
         return gap <= CARRY_GAP * h && overlap >= OVERLAP * Math.min(a.box.height, b.box.height);
       }),

@@ -5,7 +5,7 @@
  * pattern, a quadrilateral fitted across a sheet held askew), and the whole image is read instead
  * (see first-look.ts).
  */
-import { boxWithin, type Component } from '../preprocess/components.js';
+import { boxWithin, sideGap, type Component } from '../preprocess/components.js';
 import type { Luminance } from '../preprocess/luminance.js';
 import { surfaceSpans } from '../preprocess/surface.js';
 import { digitMarks } from './find-line.js';
@@ -143,9 +143,7 @@ export function cutsThrough(
   const sides = digitMarks(within) >= CUT_SIDE_MARKS && digitMarks(without) >= CUT_SIDE_MARKS;
   if (across) return sides && digitMarks(seenLine) <= SEEN_SHARE * digitMarks(line);
   // No digit cut: the outline runs between two digits of the line, over paper.
-  const next = without.filter((c) =>
-    within.some((w) => Math.max(c.box.x - (w.box.x + w.box.width), w.box.x - (c.box.x + c.box.width)) <= BESIDE * tall),
-  );
+  const next = without.filter((c) => within.some((w) => sideGap(c.box, w.box) <= BESIDE * tall));
   return (
     sides &&
     digitMarks(next) >= CUT_SIDE_MARKS &&

@@ -3,7 +3,7 @@
  * specks, underlines and page borders, merges the pieces of one digit (a 5 whose bar floats,
  * a 4 drawn in two strokes), and finds the columns where touching digits may be cut.
  */
-import { isThinPiece, type Component } from '../preprocess/components.js';
+import { isThinPiece, sideGap, type Component } from '../preprocess/components.js';
 import type { Box } from '../preprocess/mnist-normalize.js';
 import type { InkAnalysis } from '../preprocess/pipeline.js';
 import { digitMarks, strokeLines } from './find-line.js';
@@ -216,10 +216,7 @@ function attachPieces(groups: DigitGroup[], lineHeight: number): DigitGroup[] {
   for (let i = 0; i < result.length; i++) {
     const piece = result[i]!;
     if (piece.box.height >= 0.7 * lineHeight) continue;
-    const gapTo = (other: DigitGroup | undefined): number =>
-      !other
-        ? Infinity
-        : Math.max(other.box.x - (piece.box.x + piece.box.width), piece.box.x - (other.box.x + other.box.width));
+    const gapTo = (other: DigitGroup | undefined): number => (!other ? Infinity : sideGap(other.box, piece.box));
     const options = [i - 1, i + 1]
       .filter((j) => j >= 0 && j < result.length)
       .map((j) => ({

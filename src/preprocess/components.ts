@@ -187,3 +187,6 @@ export const boxWithin = (inner: Box, outer: Box): boolean =>
   inner.y >= outer.y - 1 &&
   inner.x + inner.width <= outer.x + outer.width + 1 &&
   inner.y + inner.height <= outer.y + outer.height + 1;
+
+/** How far apart boxes `a` and `b` stand side by side (negative when they overlap across). */
+export const sideGap = (a: Box, b: Box): number => Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width));
