@@ -36,10 +36,20 @@ export function getAssetPath(): string {
   return assetRoot ?? '';
 }
 
+/**
+ * The URLs made last and the root they were made under: every `classify()` asks for them (to find
+ * the shared classifier), and making a dozen URLs cost more than the rest of a 28×28 reading's
+ * bookkeeping.
+ */
+let made: { root: string | null; assets: PackageAssets } | null = null;
+
 /** The URLs every asset is loaded from now. */
 export function currentAssets(): PackageAssets {
   if (given) return given;
-  return assetRoot === null ? packageAssets() : assetsUnder(assetRoot, WASM_DIR);
+  if (!made || made.root !== assetRoot) {
+    made = { root: assetRoot, assets: assetRoot === null ? packageAssets() : assetsUnder(assetRoot, WASM_DIR) };
+  }
+  return made.assets;
 }
 
 /**
