@@ -57,9 +57,15 @@ function scratchContext(w: number, h: number): Context {
     if (!context) throw new DigitRecognizerError('DECODE_FAILED', 'This browser cannot draw images to a canvas.');
     scratch = { canvas, context };
   }
-  // Resizing clears the canvas and resets the context's state.
-  scratch.canvas.width = w;
-  scratch.canvas.height = h;
+  if (scratch.canvas.width === w && scratch.canvas.height === h) {
+    // The same size as last time (a camera's frames, a batch of crops): clearing is cheaper than
+    // resizing, and drawRegion() sets all the state it uses.
+    scratch.context.clearRect(0, 0, w, h);
+  } else {
+    // Resizing clears the canvas and resets the context's state.
+    scratch.canvas.width = w;
+    scratch.canvas.height = h;
+  }
   return scratch.context;
 }
 
