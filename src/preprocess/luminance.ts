@@ -92,32 +92,20 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
   const fused = factor === 1 && count > 0;
   const redGreen = fused ? new Float32Array(count) : null;
   const yellowBlue = fused ? new Float32Array(count) : null;
-  const unit = 1 / 255;
-  let opaqueSum = 0;
-  let opaqueCount = 0;
-  let translucent = 0;
-  for (let i = 0; i < count; i++) {
-    const o = i * 4;
-    const r = rgba[o]!;
-    const g = rgba[o + 1]!;
-    const b = rgba[o + 2]!;
-    const y = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
-    values[i] = y;
-    const a = rgba[o + 3]!;
-    if (a > 127) {
-      opaqueSum += y;
-      opaqueCount++;
-    }
-    if (a < 250) translucent++;
-    if (redGreen && yellowBlue) {
-      // 0 + …: an empty sum plus a transparent pixel's −0 is 0, as in chromaFromRgba().
-      const alpha = a / 255;
-      redGreen[i] = 0 + alpha * (r - g) * unit;
-      yellowBlue[i] = 0 + alpha * ((r + g) / 2 - b) * unit;
-    }
-  }
+  // One tight pass for what every image needs (a branch per pixel for transparency doubled its
+  // time); transparency is looked at again only when there is some.
+  const translucent =
+    redGreen && yellowBlue ? lumaAndChroma(rgba, values, redGreen, yellowBlue) : lumaOnly(rgba, values);
   if (translucent > 0) {
     // Ink on a transparent sheet: the opaque pixels are the ink, so the sheet is their opposite.
+    let opaqueSum = 0;
+    let opaqueCount = 0;
+    for (let i = 0, o = 0; i < count; i++, o += 4) {
+      if (rgba[o + 3]! > 127) {
+        opaqueSum += luma(rgba, o);
+        opaqueCount++;
+      }
+    }
     const inkIsDark = opaqueCount === 0 || opaqueSum / opaqueCount < 0.5;
     const sheet = inkIsDark ? 1 : 0;
     for (let i = 0; i < count; i++) {
@@ -128,6 +116,44 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
   const chroma =
     redGreen && yellowBlue ? { redGreen, yellowBlue, width, height } : chromaFromRgba(rgba, width, height, factor);
   return { values, width, height, scale: 1, chroma };
+}
+
+/** The luminance (0…1) of the RGBA pixel at byte `o`. */
+const luma = (rgba: Uint8ClampedArray | Uint8Array, o: number): number =>
+  (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
+
+/** Fills `values` with each pixel's luminance; returns how many pixels are not (nearly) opaque. */
+function lumaOnly(rgba: Uint8ClampedArray | Uint8Array, values: Float32Array): number {
+  let translucent = 0;
+  for (let i = 0, o = 0; i < values.length; i++, o += 4) {
+    values[i] = luma(rgba, o);
+    translucent += rgba[o + 3]! < 250 ? 1 : 0;
+  }
+  return translucent;
+}
+
+/** {@link lumaOnly}, and each pixel's colour as chromaFromRgba() makes it at full size. */
+function lumaAndChroma(
+  rgba: Uint8ClampedArray | Uint8Array,
+  values: Float32Array,
+  redGreen: Float32Array,
+  yellowBlue: Float32Array,
+): number {
+  const unit = 1 / 255;
+  let translucent = 0;
+  for (let i = 0, o = 0; i < values.length; i++, o += 4) {
+    const r = rgba[o]!;
+    const g = rgba[o + 1]!;
+    const b = rgba[o + 2]!;
+    const a = rgba[o + 3]!;
+    values[i] = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+    translucent += a < 250 ? 1 : 0;
+    // 0 + …: an empty sum plus a transparent pixel's −0 is 0, as in chromaFromRgba().
+    const alpha = a / 255;
+    redGreen[i] = 0 + alpha * (r - g) * unit;
+    yellowBlue[i] = 0 + alpha * ((r + g) / 2 - b) * unit;
+  }
+  return translucent;
 }
 
 function isTypedPixels(data: unknown): data is RawPixels['data'] {
