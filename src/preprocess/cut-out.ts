@@ -69,6 +69,37 @@ export interface InkCutOut {
 }
 
 /**
+ * `out[at + k·outStride]` = is any of `line[start + i·stride]` set for `i` within EDGE_REACH of
+ * `from + k` (and in `[0, length)`), for `from + k` in `[from, to)`: a max filter of a 0/1 line
+ * by a running count.
+ */
+function slideMax(
+  line: Uint8Array,
+  start: number,
+  stride: number,
+  from: number,
+  to: number,
+  length: number,
+  out: Uint8Array,
+  at: number,
+  outStride: number,
+): void {
+  let lo = Math.max(0, from - EDGE_REACH);
+  let hi = Math.min(length - 1, from + EDGE_REACH);
+  let count = 0;
+  for (let i = lo; i <= hi; i++) count += line[start + i * stride]!;
+  for (let i = from, o = at; i < to; i++, o += outStride) {
+    out[o] = count > 0 ? 1 : 0;
+    const nextLo = Math.max(0, i + 1 - EDGE_REACH);
+    const nextHi = Math.min(length - 1, i + 1 + EDGE_REACH);
+    if (nextHi > hi) count += line[start + nextHi * stride]!;
+    if (nextLo > lo) count -= line[start + lo * stride]!;
+    lo = nextLo;
+    hi = nextHi;
+  }
+}
+
+/**
  * Over the crop `[x0, x1)×[y0, y1)`: is a kept stroke within EDGE_REACH pixels (a square), looking
  * only at columns `[fromX, toX)`? A max filter of the kept strokes, one direction at a time.
  */
@@ -100,26 +131,15 @@ function keptNearby(
     }
   }
   const w = x1 - x0;
-  const across = new Uint8Array(w * (my1 - my0));
-  for (let x = x0; x < x1; x++) {
-    const from = Math.max(mx0, x - EDGE_REACH) - mx0;
-    const to = Math.min(mx1 - 1, x + EDGE_REACH) - mx0;
-    for (let y = 0; y < my1 - my0; y++) {
-      let v = 0;
-      for (let xx = from; xx <= to && !v; xx++) v = rows[y * mw + xx]!;
-      across[y * w + (x - x0)] = v;
-    }
+  const span = my1 - my0;
+  // Each pass slides a window along its line counting the kept pixels in it: cold code (a page's
+  // first reading) paid for looking at every pixel of every window.
+  const across = new Uint8Array(w * span);
+  for (let y = 0; y < span; y++) {
+    slideMax(rows, y * mw, 1, x0 - mx0, x1 - mx0, mw, across, y * w, 1);
   }
   const near = new Uint8Array(w * (y1 - y0));
-  for (let y = y0; y < y1; y++) {
-    const from = Math.max(my0, y - EDGE_REACH) - my0;
-    const to = Math.min(my1 - 1, y + EDGE_REACH) - my0;
-    for (let x = 0; x < w; x++) {
-      let v = 0;
-      for (let yy = from; yy <= to && !v; yy++) v = across[yy * w + x]!;
-      near[(y - y0) * w + x] = v;
-    }
-  }
+  for (let x = 0; x < w; x++) slideMax(across, x, w, y0 - my0, y1 - my0, span, near, x, w);
   return near;
 }
 
