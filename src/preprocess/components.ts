@@ -19,17 +19,38 @@ export interface Labelled {
   components: Component[];
 }
 
-/** Labels every stroke pixel with its component id (0 = background). */
+/** The fill's stack, reused from call to call: each pixel is pushed once at most (labelled as pushed). */
+let scratchStack = new Int32Array(0);
+
+/** Labels `q` with `id` and pushes it when it is an unlabelled stroke pixel; the stack's new top. */
+function visit(
+  q: number,
+  id: number,
+  labels: Int32Array,
+  ink: Float32Array,
+  threshold: number,
+  stack: Int32Array,
+  top: number,
+): number {
+  if (labels[q] !== 0 || !(ink[q]! > threshold)) return top;
+  labels[q] = id;
+  stack[top] = q;
+  return top + 1;
+}
+
+/** Labels every stroke pixel with its component id (0 = background), ids in the order found. */
 export function labelComponents(
   ink: Float32Array,
   width: number,
   height: number,
   threshold = STROKE_THRESHOLD,
 ): Labelled {
-  const labels = new Int32Array(width * height);
+  const size = width * height;
+  const labels = new Int32Array(size);
   const components: Component[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < labels.length; start++) {
+  if (scratchStack.length < size) scratchStack = new Int32Array(size);
+  const stack = scratchStack;
+  for (let start = 0; start < size; start++) {
     if (labels[start] !== 0 || ink[start]! <= threshold) continue;
     const id = components.length + 1;
     let area = 0;
@@ -38,9 +59,10 @@ export function labelComponents(
     let maxX = 0;
     let maxY = 0;
     labels[start] = id;
-    stack.push(start);
-    while (stack.length > 0) {
-      const p = stack.pop()!;
+    stack[0] = start;
+    let top = 1;
+    while (top > 0) {
+      const p = stack[--top]!;
       const x = p % width;
       const y = (p - x) / width;
       area++;
@@ -48,18 +70,22 @@ export function labelComponents(
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (labels[q] === 0 && ink[q]! > threshold) {
-            labels[q] = id;
-            stack.push(q);
-          }
-        }
+      // The 8 neighbours inside the image, without a bounds test for each.
+      const left = x > 0;
+      const right = x < width - 1;
+      if (y > 0) {
+        const q = p - width;
+        if (left) top = visit(q - 1, id, labels, ink, threshold, stack, top);
+        top = visit(q, id, labels, ink, threshold, stack, top);
+        if (right) top = visit(q + 1, id, labels, ink, threshold, stack, top);
+      }
+      if (left) top = visit(p - 1, id, labels, ink, threshold, stack, top);
+      if (right) top = visit(p + 1, id, labels, ink, threshold, stack, top);
+      if (y < height - 1) {
+        const q = p + width;
+        if (left) top = visit(q - 1, id, labels, ink, threshold, stack, top);
+        top = visit(q, id, labels, ink, threshold, stack, top);
+        if (right) top = visit(q + 1, id, labels, ink, threshold, stack, top);
       }
     }
     components.push({
