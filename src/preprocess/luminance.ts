@@ -102,7 +102,7 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
     let opaqueCount = 0;
     for (let i = 0, o = 0; i < count; i++, o += 4) {
       if (rgba[o + 3]! > 127) {
-        opaqueSum += luma(rgba, o);
+        opaqueSum += (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
         opaqueCount++;
       }
     }
@@ -118,15 +118,11 @@ export function luminanceFromRgba(rgba: Uint8ClampedArray | Uint8Array, width: n
   return { values, width, height, scale: 1, chroma };
 }
 
-/** The luminance (0…1) of the RGBA pixel at byte `o`. */
-const luma = (rgba: Uint8ClampedArray | Uint8Array, o: number): number =>
-  (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
-
 /** Fills `values` with each pixel's luminance; returns how many pixels are not (nearly) opaque. */
 function lumaOnly(rgba: Uint8ClampedArray | Uint8Array, values: Float32Array): number {
   let translucent = 0;
   for (let i = 0, o = 0; i < values.length; i++, o += 4) {
-    values[i] = luma(rgba, o);
+    values[i] = (0.299 * rgba[o]! + 0.587 * rgba[o + 1]! + 0.114 * rgba[o + 2]!) / 255;
     translucent += rgba[o + 3]! < 250 ? 1 : 0;
   }
   return translucent;
