@@ -63,12 +63,6 @@ export class Quantiles {
     this.total += a.length;
   }
 
-  static of(values: Float32Array, from = 0, to = values.length): Quantiles {
-    const q = new Quantiles();
-    q.addRange(values, from, to);
-    return q;
-  }
-
   get size(): number {
     return this.total;
   }
