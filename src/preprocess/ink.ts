@@ -11,7 +11,7 @@ import { STROKE_THRESHOLD } from './components.js';
 import { FAINT_INK, joinFaintInk, localContrast } from './local-contrast.js';
 import { paperEnvelope } from './paper-envelope.js';
 import { valleysAndRidges } from './valleys.js';
-import { IDENTITY, Quantiles, type Transform } from './quantiles.js';
+import { IDENTITY, scratchQuantiles, scratchQuantilesOf, type Quantiles, type Transform } from './quantiles.js';
 
 /** An ink map, 0 = background, 1 = ink, in the working image's pixels. */
 export interface InkMap {
@@ -26,35 +26,12 @@ export interface InkMap {
 /** Bins of a lighting block's histogram: blocks need far less precision than whole images. */
 const BLOCK_BINS = 256;
 
-/**
- * Histograms reused from call to call, each cleared when taken: a browser takes tens of
- * microseconds to allocate one (see Quantiles.clear), several per image, and as long again to
- * collect them. Slot `k` of each size is one histogram; no two in use at once share a slot.
- */
-const histograms = new Map<string, Quantiles>();
-
-/** Scratch histogram `k` of `bins` bins, empty. */
-function histogram(k: number, bins?: number): Quantiles {
-  const key = `${k} ${bins ?? ''}`;
-  let q = histograms.get(key);
-  if (!q) histograms.set(key, (q = new Quantiles(bins)));
-  else q.clear();
-  return q;
-}
-
-/** The quantiles of all of `values`, in scratch histogram `k`. */
-function quantilesOf(k: number, values: Float32Array): Quantiles {
-  const q = histogram(k);
-  q.addRange(values, 0, values.length);
-  return q;
-}
-
 function blockPercentiles(image: Luminance, block: number, p: number): Grid {
   const { width, height, values } = image;
   const columns = Math.ceil(width / block);
   const rows = Math.ceil(height / block);
   const grid = new Float32Array(columns * rows);
-  const cell = histogram(0, BLOCK_BINS);
+  const cell = scratchQuantiles(0, BLOCK_BINS);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < columns; bx++) {
       cell.clear();
@@ -177,10 +154,10 @@ const CLOSE_CALL = 0.25;
 export function detectPolarity(image: Luminance, followShadows = false): Polarity {
   const { width, height, values } = image;
   const local = scratchArray(0, values.length);
-  if (Math.max(width, height) < 64) local.fill(quantilesOf(0, values).at(0.5));
+  if (Math.max(width, height) < 64) local.fill(scratchQuantilesOf(0, values).at(0.5));
   else
     upsample(medianOfNeighbours(blockPercentiles(image, blockSize(image, POLARITY_BLOCKS), 0.5)), width, height, local);
-  const deviations = histogram(1);
+  const deviations = scratchQuantiles(1);
   deviations.addHalfDifferences(values, local);
   // Far tails: a thin pen line can be well under 1% of a photo's pixels.
   const darkTail = 0.5 - deviations.at(0.002);
@@ -192,7 +169,9 @@ export function detectPolarity(image: Luminance, followShadows = false): Polarit
   // Pixels nearer the local level than half the lesser tail (most of the page) are left out:
   // when no valley or ridge lies further out either, neither is ink, and paper and pen is the guess.
   const { below, above } = valleysAndRidges(image, local, Math.min(darkTail, lightTail));
-  return quantilesOf(0, below).at(0.998) >= quantilesOf(2, above).at(0.998) ? 'dark-on-light' : 'light-on-dark';
+  return scratchQuantilesOf(0, below).at(0.998) >= scratchQuantilesOf(2, above).at(0.998)
+    ? 'dark-on-light'
+    : 'light-on-dark';
 }
 
 /** The paper's envelope is taken over blocks this many times smaller than the lighting blocks… */
@@ -248,7 +227,7 @@ function estimateBackground(
 ): Float32Array {
   const { width, height, values } = image;
   const background = scratchArray(1, values.length);
-  if (Math.max(width, height) < 64) return background.fill(quantilesOf(0, values).at(0.5));
+  if (Math.max(width, height) < 64) return background.fill(scratchQuantilesOf(0, values).at(0.5));
   const block = blockSize(image, blocksAcross);
   const grid = medianOfNeighbours(blockPercentiles(image, block, darkInk ? 0.75 : 0.25), 2);
   upsample(grid, width, height, background);
@@ -380,14 +359,14 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   if (inside) clearOutside(raw, inside);
   // Noise floor from the background's spread (median absolute deviation), robust to the ink;
   // only pixels where ink can be count.
-  const counts = histogram(0);
+  const counts = scratchQuantiles(0);
   countInside(counts, raw, inside, IDENTITY);
   const median = counts.at(0.5);
-  const deviations = histogram(1);
+  const deviations = scratchQuantiles(1);
   countInside(deviations, raw, inside, { ...IDENTITY, shift: median, absolute: true });
   const sigma = 1.4826 * deviations.at(0.5);
   const floor = median + 4 * sigma;
-  const above = histogram(2);
+  const above = scratchQuantiles(2);
   countInside(above, raw, inside ?? innerFrame(width, height), { ...IDENTITY, above: floor + 1e-3 });
   const peak = above.size > 0 ? Math.max(floor, above.at(0.99, true)) : floor;
   const contrast = peak - floor;
