@@ -2,51 +2,89 @@
  * A drawing made on a canvas (a drawing pad, a digit drawn in a paint program, chalk-white on a
  * black canvas): most of it is one exact shade of paper, around its whole border, and every
  * other pixel is ink on one side of it, all darker or all lighter. A photo never is: its paper
- * has noise, grain and shading. Such a drawing has no writing surface in it to look for, and
- * looking takes most of the first answer's time (the surface search runs over the whole image in
- * code not yet optimised); worse, a bold digit filling the canvas looked like a screen or a note.
+ * has noise, grain and shading. Such a drawing has no writing surface in it to look for, and its
+ * paper's level and its ink's side need no estimating: both are known exactly. Estimating them
+ * took most of the first answer's time (code run once, not yet optimised); worse, a bold digit
+ * filling the canvas looked like a screen or a note.
  */
+import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
+import type { Box } from './mnist-normalize.js';
 
 /** At least this share of the pixels is the paper's one shade… */
 const MIN_PAPER_SHARE = 0.6;
 /** …and this share of the border's (a digit drawn up to the edge leaves the rest). */
 const MIN_BORDER_PAPER_SHARE = 0.9;
 
-/**
- * Is `image` a clean drawing: at least `MIN_PAPER_SHARE` of its pixels, and
- * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly one shade, its lightest or its darkest?
- * The border is looked at first: a photo's is never one shade, so a photo costs a few hundred
- * pixels.
- */
-export function isCleanDrawing(image: Luminance): boolean {
-  const { values, width, height } = image;
-  const border: number[] = [];
-  for (let x = 0; x < width; x++) {
-    border.push(values[x]!);
-    if (height > 1) border.push(values[(height - 1) * width + x]!);
-  }
+/** A clean drawing's paper: its one shade, the side of it its ink lies on, and where the ink is. */
+export interface CleanPaper {
+  level: number;
+  polarity: Polarity;
+  /** The box around every pixel that is not paper; null on a blank canvas. */
+  ink: Box | null;
+}
+
+/** The border's pixels, once each. */
+function borderOf({ values, width, height }: Luminance): Float32Array {
+  const inner = Math.max(0, height - 2);
+  const border = new Float32Array(height > 1 ? 2 * width + 2 * inner : width);
+  let n = 0;
+  for (let x = 0; x < width; x++) border[n++] = values[x]!;
+  if (height > 1) for (let x = 0; x < width; x++) border[n++] = values[(height - 1) * width + x]!;
   for (let y = 1; y < height - 1; y++) {
-    border.push(values[y * width]!);
-    if (width > 1) border.push(values[y * width + width - 1]!);
+    border[n++] = values[y * width]!;
+    border[n++] = width > 1 ? values[y * width + width - 1]! : values[y * width]!;
   }
-  const counts = new Map<number, number>();
+  return border;
+}
+
+/**
+ * The paper of `image` when it is a clean drawing: at least `MIN_PAPER_SHARE` of its pixels, and
+ * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly one shade, and every other pixel lies on
+ * one side of it; null otherwise. The border is looked at first: a photo's is never one shade, so
+ * a photo costs a few hundred pixels. A blank canvas is paper with dark ink to come when light.
+ */
+export function cleanDrawingPaper(image: Luminance): CleanPaper | null {
+  const border = borderOf(image);
+  // The shade most of the border has, if one has most of it (a majority vote, then a count).
   let paper = border[0]!;
-  for (const v of border) {
-    const n = (counts.get(v) ?? 0) + 1;
-    counts.set(v, n);
-    if (n > counts.get(paper)!) paper = v;
+  let votes = 0;
+  for (let i = 0; i < border.length; i++) {
+    const v = border[i]!;
+    if (votes === 0) {
+      paper = v;
+      votes = 1;
+    } else votes += v === paper ? 1 : -1;
   }
-  if (counts.get(paper)! < MIN_BORDER_PAPER_SHARE * border.length) return false;
+  let onPaper = 0;
+  for (let i = 0; i < border.length; i++) if (border[i] === paper) onPaper++;
+  if (onPaper < MIN_BORDER_PAPER_SHARE * border.length) return null;
+  const { values, width, height } = image;
   let same = 0;
   let lighter = false;
   let darker = false;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v === paper) same++;
-    else if (v > paper) lighter = true;
-    else darker = true;
-    if (lighter && darker) return false;
+  let [minX, minY, maxX, maxY] = [width, height, -1, -1];
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const v = values[i]!;
+      if (v === paper) {
+        same++;
+        continue;
+      }
+      if (v > paper) lighter = true;
+      else darker = true;
+      if (lighter && darker) return null;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
   }
-  return same >= MIN_PAPER_SHARE * values.length;
+  if (same < MIN_PAPER_SHARE * values.length) return null;
+  const lightInk = lighter || (!darker && paper < 0.5);
+  return {
+    level: paper,
+    polarity: lightInk ? 'light-on-dark' : 'dark-on-light',
+    ink: maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 },
+  };
 }

@@ -6,6 +6,7 @@
 import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
 import type { RowSpans } from './polygon.js';
+import type { CleanPaper } from './clean-drawing.js';
 import { upsample, type Grid } from './block-grid.js';
 import { STROKE_THRESHOLD } from './components.js';
 import { FAINT_INK, joinFaintInk, localContrast } from './local-contrast.js';
@@ -120,6 +121,11 @@ export interface InkOptions {
    * of its own (a note whose outline was not found, read on a dark desk, lost digits to it).
    */
   followShadows?: boolean;
+  /**
+   * The paper of a clean drawing (see clean-drawing.ts): its one shade is the paper's level
+   * everywhere, and its ink's side the polarity, neither estimated.
+   */
+  paper?: CleanPaper;
 }
 
 /**
@@ -339,9 +345,12 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   const { inside } = options;
   const image = inside ? fillOutside(input, inside) : input;
   const { width, height, values } = image;
-  const polarity = options.polarity ?? detectPolarity(image, options.followShadows);
+  const { paper } = options;
+  const polarity = options.polarity ?? paper?.polarity ?? detectPolarity(image, options.followShadows);
   const darkInk = polarity === 'dark-on-light';
-  const background = estimateBackground(image, darkInk, options.blocksAcross, options.followShadows);
+  const background = paper
+    ? scratchArray(1, values.length).fill(paper.level)
+    : estimateBackground(image, darkInk, options.blocksAcross, options.followShadows);
   const raw = scratchArray(2, values.length);
   // Relative to the local paper level, so a shadowed corner has the same ink as a lit one (a loop
   // for each polarity: choosing on every pixel cost more than the sums).

@@ -4,6 +4,7 @@
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Polarity, Preprocessed, WritingSurface } from '../classify/types.js';
+import { cleanDrawingPaper, type CleanPaper } from './clean-drawing.js';
 import { digitComponents, labelComponents, type Component } from './components.js';
 import { extractInk, type InkOptions } from './ink.js';
 import type { DetailReader } from './detail.js';
@@ -92,7 +93,9 @@ export interface AnalyseOptions extends InkOptions {
 export function analyseInk(input: Luminance, options: AnalyseOptions = {}): InkAnalysis {
   const image = shrink(input, options.maxSide);
   const { width, height } = image;
-  const surface = options.findSurface ? findSurface(image) : null;
+  // A clean drawing's paper, when known, says there is no surface to look for.
+  const { paper } = options;
+  const surface = options.findSurface && !paper ? findSurface(image) : null;
   const inside = surface ? surfaceSpans(surface, width, height) : null;
   // A scene's looks are made for the blocks' level (see InkOptions.followShadows).
   const followShadows = options.followShadows === true && !surface;
@@ -192,14 +195,34 @@ export function surfaceInCrop(surface: Surface, scale: number, region: Box, crop
   }));
 }
 
+/** A clean drawing's digit is read from a copy in which its ink is at least this many pixels across. */
+const DRAWING_INK_SIDE = 96;
+
+/**
+ * A clean drawing (see clean-drawing.ts) shrunk by whole blocks while its ink stays
+ * {@link DRAWING_INK_SIDE} pixels across: a digit drawn big on a drawing pad is read from a
+ * quarter of the pixels or fewer, as well as from all of them (MNIST's digits are 20 pixels
+ * tall). The first reading on a page runs before the browser has compiled the preprocessing,
+ * when every pixel of every pass costs. Anything else is returned as it is.
+ */
+function atReadingSize(image: Luminance, paper: CleanPaper | null): Luminance {
+  if (!paper?.ink) return image;
+  const factor = Math.floor(Math.max(paper.ink.width, paper.ink.height) / DRAWING_INK_SIDE);
+  return factor < 2 ? image : shrink(image, Math.ceil(Math.max(image.width, image.height) / factor));
+}
+
 /**
  * Runs the pipeline: a first look at a small copy of the whole image finds the digit; when the
  * image is bigger than that copy and the digit small in it, a second look at the digit's region
  * in full resolution reads its strokes in detail.
  */
 export function preprocessImage(decoded: DecodedImage): Preprocessed {
-  const { luminance, sourceWidth, sourceHeight } = decoded;
-  const analysis = analyseInk(luminance, { findSurface: true, followShadows: true });
+  const { sourceWidth, sourceHeight } = decoded;
+  const paper = cleanDrawingPaper(decoded.luminance);
+  const luminance = atReadingSize(decoded.luminance, paper);
+  // Working pixels of the decoded copy per pixel read (a big drawing is read smaller).
+  const drawingScale = luminance.scale / decoded.luminance.scale;
+  const analysis = analyseInk(luminance, { findSurface: true, followShadows: true, ...(paper ? { paper } : {}) });
   const kept = digitComponents(
     analysis.components,
     analysis.page.width,
@@ -221,7 +244,8 @@ export function preprocessImage(decoded: DecodedImage): Preprocessed {
     inkCoverage: digit.inkCoverage,
     ...(analysis.surface ? { surface: surfaceOutline(analysis.surface, analysis.scale) } : {}),
   };
-  if (decoded.detail && analysis.scale > 1.01 && Math.max(digit.box.width, digit.box.height) < DETAIL_BELOW) {
+  const side = Math.max(digit.box.width, digit.box.height) * drawingScale;
+  if (decoded.detail && analysis.scale > 1.01 && side < DETAIL_BELOW) {
     const box = result.box;
     const margin = DETAIL_MARGIN * Math.max(box.width, box.height) + 2 * analysis.scale;
     const region = regionAround(box, margin, sourceWidth, sourceHeight);

@@ -23,7 +23,7 @@ import { coarseCopy, type Grid } from './coarse-image.js';
 import { channels, sharpEdgeShare, type Channel } from './edge-sharpness.js';
 import type { Luminance } from './luminance.js';
 import { insetPolygon, polygonSpans, type Point, type RowSpans } from './polygon.js';
-import { isCleanDrawing } from './clean-drawing.js';
+import { cleanDrawingPaper } from './clean-drawing.js';
 import { candidates, edgeCandidates, type Candidate } from './surface-candidates.js';
 import { firmSides } from './surface-sides.js';
 
@@ -129,7 +129,7 @@ function wholeSheet(piece: Judged, grid: Grid, planes: Channel[]): Judged | null
  * is the page, or a crop, or a drawing).
  */
 export function findSurface(image: Luminance): Surface | null {
-  if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE || isCleanDrawing(image)) return null;
+  if (Math.max(image.width, image.height) < MIN_IMAGE_SIDE || cleanDrawingPaper(image)) return null;
   const grid = coarseCopy(image);
   let best: Judged | null = null;
   // The first way of looking that finds a sheet decides: a later one would find less likely

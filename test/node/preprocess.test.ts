@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { preprocess } from '../../src/node.js';
+import { cleanDrawingPaper } from '../../src/preprocess/clean-drawing.js';
 import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
+import { canvasDigit } from '../fixtures/canvas-digit.js';
 import { mnistDigit, paperDigit } from './helpers.js';
 
 /** Mean absolute difference of two 28×28 images. */
@@ -87,6 +89,49 @@ describe('preprocess()', () => {
     const ink = pre.pixels.reduce((a, b) => a + b, 0);
     assert.ok(ink > 25, `only ${ink.toFixed(1)} ink in the 28×28`);
     assert.ok(Math.max(...pre.pixels) > 0.99);
+  });
+
+  it('knows a clean drawing: its paper, the side its ink is on and where the ink is; a scan is none', () => {
+    const digit = mnistDigit(3).data;
+    const grey = (rgba: { data: Uint8ClampedArray; width: number; height: number }) => ({
+      values: Float32Array.from({ length: rgba.width * rgba.height }, (_, i) => rgba.data[i * 4]! / 255),
+      width: rgba.width,
+      height: rgba.height,
+      scale: 1,
+    });
+    const dark = cleanDrawingPaper(grey(canvasDigit(digit, 280)));
+    const ink = inkBounds(digit, 28, 28, 0.5 / 255)!;
+    assert.deepEqual(dark, {
+      level: 1,
+      polarity: 'dark-on-light',
+      ink: { x: ink.x * 10, y: ink.y * 10, width: ink.width * 10, height: ink.height * 10 },
+    });
+    assert.equal(cleanDrawingPaper(grey(canvasDigit(digit, 280, true)))?.polarity, 'light-on-dark');
+    // A scan's paper has grain: no one shade.
+    assert.equal(
+      cleanDrawingPaper({ values: paperDigit(3, 200, 200, 5).data, width: 200, height: 200, scale: 1 }),
+      null,
+    );
+  });
+
+  it('reads a digit drawn big on a canvas from a smaller copy: the same 28×28, the box in the canvas pixels', async () => {
+    for (const i of [0, 1, 2, 3, 4]) {
+      const digit = mnistDigit(i).data;
+      // Its ink some 200 px tall (read from a copy half the size) and some 100 px tall (read as it is).
+      const big = await preprocess(canvasDigit(digit, 280));
+      const small = await preprocess(canvasDigit(digit, 140));
+      assert.ok(
+        distance(big.pixels, small.pixels) < 0.02,
+        `digit ${i}: differs by ${distance(big.pixels, small.pixels)}`,
+      );
+      for (const side of ['x', 'y', 'width', 'height'] as const) {
+        assert.ok(
+          Math.abs(big.box[side] - 2 * small.box[side]) <= 2,
+          `digit ${i}: ${JSON.stringify([big.box, small.box])}`,
+        );
+      }
+      assert.equal(big.sourceWidth, 280);
+    }
   });
 
   it('downscales a huge image first (50 megapixels of raw bytes)', async () => {
