@@ -5,6 +5,7 @@
 import { dispose, io, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
 import { outputsOf, sequentialRunner } from './sequential.js';
+import { decodeWeights } from './weights.js';
 
 /**
  * A loaded network: `predict` runs a [n, 28, 28, 1] batch; `readout` turns the values of its
@@ -70,7 +71,7 @@ export function createNetwork(modelJson: io.ModelJSON, weightBytes: ArrayBuffer)
   if (weightBytes.byteLength !== expected) {
     throw new Error(`the weights are ${weightBytes.byteLength} bytes but model.json describes ${expected}`);
   }
-  const weights = io.decodeWeights(weightBytes, specs);
+  const weights = decodeWeights(weightBytes, specs);
   const used = new Set<string>();
   try {
     const tracked = new Proxy(weights, {
