@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { preprocess } from '../../src/node.js';
 import { cleanDrawingPaper } from '../../src/preprocess/clean-drawing.js';
+import { shrink } from '../../src/preprocess/luminance.js';
 import { INK_THRESHOLD, inkBounds, mnistNormalize } from '../../src/preprocess/mnist-normalize.js';
 import { canvasDigit } from '../fixtures/canvas-digit.js';
 import { mnistDigit, paperDigit } from './helpers.js';
@@ -131,6 +132,32 @@ describe('preprocess()', () => {
         );
       }
       assert.equal(big.sourceWidth, 280);
+    }
+  });
+
+  it('halves an image as the block average does, bit for bit (each 2×2 block, its rows summed in float32)', () => {
+    for (const [width, height] of [
+      [280, 280],
+      [281, 199],
+      [3, 2],
+    ] as const) {
+      const values = Float32Array.from({ length: width * height }, (_, i) =>
+        i % 7 === 0 ? 1 : ((i * 7919) % 1000) / 999,
+      );
+      const half = shrink({ values, width, height, scale: 1.5 }, Math.ceil(Math.max(width, height) / 2));
+      const [w, h] = [Math.floor(width / 2), Math.floor(height / 2)];
+      assert.deepEqual([half.width, half.height, half.scale], [w, h, 3]);
+      const expected = new Float32Array(w * h);
+      for (let y = 0; y < h; y++) {
+        for (let dy = 0; dy < 2; dy++) {
+          for (let x = 0; x < w; x++) {
+            const at = (2 * y + dy) * width + 2 * x;
+            expected[y * w + x] += values[at]! + values[at + 1]!;
+          }
+        }
+      }
+      for (let i = 0; i < expected.length; i++) expected[i] = expected[i]! / 4;
+      assert.deepEqual(half.values, expected);
     }
   });
 
