@@ -4,8 +4,8 @@
  * other pixel is ink on one side of it, all darker or all lighter. A photo never is: its paper
  * has noise, grain and shading. Such a drawing has no writing surface in it to look for, and its
  * paper's level and its ink's side need no estimating: both are known exactly. Estimating them
- * took most of the first answer's time (code run once, not yet optimised); worse, a bold digit
- * filling the canvas looked like a screen or a note.
+ * was a large part of the first answer's time (code run once, before the browser compiles it);
+ * worse, a bold digit filling the canvas looked like a screen or a note.
  */
 import type { Polarity } from '../classify/types.js';
 import type { Luminance } from './luminance.js';
@@ -42,7 +42,8 @@ function borderOf({ values, width, height }: Luminance): Float32Array {
  * The paper of `image` when it is a clean drawing: at least `MIN_PAPER_SHARE` of its pixels, and
  * `MIN_BORDER_PAPER_SHARE` of its border's, are exactly one shade, and every other pixel lies on
  * one side of it; null otherwise. The border is looked at first: a photo's is never one shade, so
- * a photo costs a few hundred pixels. A blank canvas is paper with dark ink to come when light.
+ * a photo costs a few hundred pixels. A blank canvas counts too (no ink: dark ink on light paper,
+ * light ink on dark).
  */
 export function cleanDrawingPaper(image: Luminance): CleanPaper | null {
   const border = borderOf(image);
