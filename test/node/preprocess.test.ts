@@ -152,7 +152,7 @@ describe('preprocess()', () => {
         for (let dy = 0; dy < 2; dy++) {
           for (let x = 0; x < w; x++) {
             const at = (2 * y + dy) * width + 2 * x;
-            expected[y * w + x] += values[at]! + values[at + 1]!;
+            expected[y * w + x] = expected[y * w + x]! + (values[at]! + values[at + 1]!);
           }
         }
       }
