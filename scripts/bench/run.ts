@@ -90,7 +90,7 @@ const numberArg = (name: string): number | undefined => {
 const SETTINGS = {
   ...(quick
     ? { nodeCount: 200, perKind: 20, fontEvery: 9, speedScale: 0.2, coldRuns: 2, compareMnist: 200 }
-    : { nodeCount: 10_000, perKind: 500, fontEvery: 1, speedScale: 1, coldRuns: 7, compareMnist: 2000 }),
+    : { nodeCount: 10_000, perKind: 500, fontEvery: 1, speedScale: 1, coldRuns: 15, compareMnist: 2000 }),
   comparePerKind: numberArg('compare-per-kind') ?? (quick ? 10 : 100),
   numbers: numberArg('numbers') ?? (quick ? 50 : 500),
   files: numberArg('files') ?? (quick ? 50 : 1000),
