@@ -3,7 +3,7 @@
  * built) and this one's, loaded in one page and called in turn, so both see the same load on the
  * machine (a busy machine moves separate runs by more than most changes). Prints the median of
  * each for `classify()` and `preprocess()` of the 28×28 canvas, the 1200×900 photo canvas and the
- * desk photo of section 3. Needs `npm run build` here and in the base checkout.
+ * desk photo of section 3, and for `readNumber()` of section 6's 6-digit number. Needs `npm run build` here and in the base checkout.
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   (cd /tmp/base && npm run build)
@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, openBenchPage } from './browser.js';
 import { ROOT } from './node-accuracy.js';
+import { sixDigitNumber } from './read-number.js';
 import { startServer } from './server.js';
 
 const args = process.argv.slice(2);
@@ -21,6 +22,8 @@ const option = (name: string): string | undefined =>
 const base = option('base');
 if (!base) throw new Error('usage: chromium-ab.ts --base=DIR [--runs=80]');
 const runs = Number(option('runs') ?? 80);
+// Section 6's warm `readNumber()` input: a 6-digit number composed from MNIST test digits.
+const six = sixDigitNumber();
 
 const TYPES: Record<string, string> = { js: 'text/javascript', wasm: 'application/wasm', json: 'application/json' };
 
@@ -53,11 +56,18 @@ try {
     await Base.getDefaultClassifier();
     await New.getDefaultClassifier();
     const { small, photo } = Bench.speedInputs();
+    const number = document.createElement('canvas');
+    number.width = ${six.width};
+    number.height = ${six.height};
+    const pixels = number.getContext('2d').createImageData(${six.width}, ${six.height});
+    const grey = ${JSON.stringify(six.bytes)};
+    grey.forEach((v, i) => pixels.data.set([v, v, v, 255], 4 * i));
+    number.getContext('2d').putImageData(pixels, 0, 0);
     const desk = Bench.deskScene(Bench.rng(11), { desk: 'dark wood', size: [1200, 900], digits: [Bench.digit(3)], clutter: false }).canvas;
     const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
     const out = {};
-    for (const [name, input] of [['28×28 canvas', small], ['1200×900 photo canvas', photo], ['1200×900 desk photo', desk]]) {
-      for (const fn of ['classify', 'preprocess']) {
+    for (const [name, input] of [['28×28 canvas', small], ['1200×900 photo canvas', photo], ['1200×900 desk photo', desk], ['6-digit number', number]]) {
+      for (const fn of input === number ? ['readNumber'] : ['classify', 'preprocess']) {
         const times = { base: [], new: [] };
         // Calls under a millisecond are timed 20 at a time: the page's clock ticks in 0.1 ms.
         const batch = input === small ? 20 : 1;

@@ -160,8 +160,8 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
  * So it is when the surface's outline cuts through its digits (a shadow taken for the note's
  * edge, see {@link cutByOutline}).
  */
-export function firstLook(luminance: Luminance, ink: LookOptions = {}): Look {
-  const seen = lookPastPatterns(luminance, { ...ink, findSurface: true });
+export function firstLook(luminance: Luminance, ink: LookOptions = {}, scene = true): Look {
+  const seen = lookPastPatterns(luminance, { ...ink, findSurface: scene });
   if (seen && !seen.analysis.surface) return seen;
   const plain = lookPastPatterns(luminance, { ...ink, findSurface: false });
   if (!seen || !plain) {

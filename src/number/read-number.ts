@@ -269,8 +269,10 @@ const MIN_SLANT = (12.5 * Math.PI) / 180;
  * the image turned, read with the polarity `known` from the first look at it).
  */
 function findLines(decoded: Decoded, everyLine: boolean, level = false, known: LookOptions = {}): FoundLines {
-  const seen = firstLook(decoded.luminance, known);
-  const { analysis, strokes } = lookPastRules(decoded.luminance, seen, known, isField(decoded, false));
+  // A field cut out on its own is no scene: no note or sheet is looked for in it.
+  const field = isField(decoded, false);
+  const seen = firstLook(decoded.luminance, known, !field);
+  const { analysis, strokes } = lookPastRules(decoded.luminance, seen, known, field);
   // A ruled sheet's rules that took digits with them are erased up close too.
   const ruled = analysis !== seen.analysis;
   if (strokes.length === 0) {
