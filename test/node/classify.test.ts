@@ -183,6 +183,15 @@ describe('classify() in Node', () => {
     );
   });
 
+  it('leaves nothing behind when disposed at once, though the rest of its warm-up comes a task after loading', async () => {
+    const before = memory().numTensors;
+    const own = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
+    own.dispose();
+    // The delayed warm-up finds the classifier disposed: no tensor, no unhandled rejection.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(memory().numTensors, before);
+  });
+
   it('rejects calls on a disposed classifier with DISPOSED', async () => {
     const own = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
     const before = memory().numTensors;
