@@ -10,7 +10,6 @@ import {
   dispose,
   fused,
   maxPool,
-  mean,
   relu,
   reshape,
   sigmoid,
@@ -175,8 +174,12 @@ function run(layer: Layer, x: Tensor): Tensor {
     }
     case 'pool':
       return (layer.op === 'max' ? maxPool : avgPool)(x as Tensor4D, layer.size, layer.strides, layer.padding);
-    case 'global-avg-pool':
-      return mean(x, [1, 2]);
+    case 'global-avg-pool': {
+      // One average pool over the whole map, not mean() over its axes: on the wasm backend mean()
+      // transposes the map first, and that path's first run held up a page's first answer.
+      const [n, h, w, c] = x.shape as [number, number, number, number];
+      return reshape(avgPool(x as Tensor4D, [h, w], 1, 'valid'), [n, c]);
+    }
     case 'flatten':
       return reshape(x, [x.shape[0]!, -1]);
     case 'dense': {
