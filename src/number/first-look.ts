@@ -158,7 +158,8 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
  * of a cheque's tint, a box printed on a form) is no note on a desk: when it is small and reading
  * the whole image finds a line of digits far taller than the surface's, the whole image is read.
  * So it is when the surface's outline cuts through its digits (a shadow taken for the note's
- * edge, see {@link cutByOutline}).
+ * edge, see {@link cutByOutline}). Not a `scene` (a field cut out on its own): no surface is
+ * looked for.
  */
 export function firstLook(luminance: Luminance, ink: LookOptions = {}, scene = true): Look {
   const seen = lookPastPatterns(luminance, { ...ink, findSurface: scene });
