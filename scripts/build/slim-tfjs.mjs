@@ -19,7 +19,8 @@ const coreDist = join(dirname(require.resolve('@tensorflow/tfjs-core/package.jso
  * (tfjs' `concat` of one tensor is a copy), and the kernels these call inside the backend, whose
  * WASM functions are bound only when they are registered: `Transpose` (a `Mean` over the image's
  * rows and columns transposes first) and `Cast`. Profiled with `runKernel` over classify, batch
- * and readNumber: Concat FusedConv2D MaxPool Mean Reshape Softmax _FusedMatMul. A kernel missing
+ * and readNumber: AvgPool (the global pooling, once a Mean) Concat FusedConv2D
+ * MaxPool Reshape Softmax _FusedMatMul. A kernel missing
  * from the registry fails plainly ("Kernel 'X' not registered for backend 'wasm'"); one missing
  * inside another does not (a `Mean` without `Transpose`: "(void 0) is not a function"), so
  * test/browser/cdn runs the shipped models, and a model with every layer, through the CDN script.
