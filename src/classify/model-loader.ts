@@ -5,7 +5,8 @@
 import type { io } from '@tensorflow/tfjs-core';
 import type { ModelFiles } from './asset-types.js';
 import { DigitRecognizerError } from './errors.js';
-import { createNetwork, weightBytesOf, type Network } from './network.js';
+import { createNetwork, type Network } from './network.js';
+import { weightBytesOf } from './weights.js';
 import { fetchBytes, HttpStatusError } from './resource.js';
 
 export interface ModelLoadOptions {

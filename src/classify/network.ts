@@ -5,7 +5,7 @@
 import { dispose, io, type NamedTensorMap, type Tensor2D, type Tensor4D } from '@tensorflow/tfjs-core';
 import { ENSEMBLE_CLASS, ensembleNetwork } from './ensemble.js';
 import { outputsOf, sequentialRunner } from './sequential.js';
-import { decodeWeights } from './weights.js';
+import { decodeWeights, weightBytesOf } from './weights.js';
 
 /**
  * A loaded network: `predict` runs a [n, 28, 28, 1] batch; `readout` turns the values of its
@@ -26,21 +26,6 @@ export interface Network {
    */
   infer(pixels: Float32Array, count: number): Promise<Float32Array>;
   dispose(): void;
-}
-
-/** Bytes the weights described by `specs` take, quantized or not. */
-export function weightBytesOf(specs: io.WeightsManifestEntry[]): number {
-  return specs.reduce((bytes, spec) => {
-    const count = spec.shape.reduce((a, b) => a * b, 1);
-    const dtype: string = spec.quantization?.dtype ?? spec.dtype;
-    const size =
-      dtype === 'uint8' || dtype === 'int8'
-        ? 1
-        : dtype === 'float16' || dtype === 'uint16' || dtype === 'int16'
-          ? 2
-          : 4;
-    return bytes + count * size;
-  }, 0);
 }
 
 /** The network a topology describes, its weights read from `weights` (tracked by the caller). */

@@ -1,10 +1,10 @@
 /**
- * A model's weight bytes as tensors. tfjs' `io.decodeWeights()` gives the same numbers but, run
- * once on a page before the browser has compiled it, took some 16 ms for the shipped model's
- * 116k weights: it reads each weight's scale and offset from an object on every element, and
- * rebuilds its float16 tables for every float16 weight. Here each float32 weight, quantized to
- * 8 or 16 bits or to float16 or not at all, is decoded in one tight loop; anything else (an
- * integer weight, a string) goes to tfjs as before.
+ * A model's weight bytes: how many its manifest describes, and the tensors they hold. tfjs'
+ * `io.decodeWeights()` gives the same numbers but, run once on a page before the browser has
+ * compiled it, took some 16 ms for the shipped model's 116k weights: it reads each weight's scale
+ * and offset from an object on every element, and rebuilds its float16 tables for every float16
+ * weight. Here each float32 weight, quantized to 8 or 16 bits or to float16 or not at all, is
+ * decoded in one tight loop; anything else (an integer weight, a string) goes to tfjs as before.
  */
 import { io, tensor, type NamedTensorMap } from '@tensorflow/tfjs-core';
 
@@ -18,7 +18,19 @@ function halfToFloat(bits: number): number {
   return sign * (1024 + fraction) * 2 ** (exponent - 25);
 }
 
-const BYTES = { uint8: 1, uint16: 2, float16: 2 } as const;
+/** Bytes each value of the weight `spec` describes takes, quantized or not. */
+function valueBytes(spec: io.WeightsManifestEntry): number {
+  const dtype: string = spec.quantization?.dtype ?? spec.dtype;
+  if (dtype === 'uint8' || dtype === 'int8') return 1;
+  return dtype === 'float16' || dtype === 'uint16' || dtype === 'int16' ? 2 : 4;
+}
+
+const sizeOf = (spec: io.WeightsManifestEntry): number => spec.shape.reduce((a, b) => a * b, 1);
+
+/** Bytes the weights described by `specs` take, quantized or not. */
+export function weightBytesOf(specs: io.WeightsManifestEntry[]): number {
+  return specs.reduce((bytes, spec) => bytes + sizeOf(spec) * valueBytes(spec), 0);
+}
 
 /** `size` values of a float32 weight at `offset` of `buffer`, as `quantization` stored them. */
 function valuesOf(
@@ -59,9 +71,9 @@ export function decodeWeights(buffer: ArrayBuffer, specs: io.WeightsManifestEntr
   const weights: NamedTensorMap = {};
   let offset = 0;
   for (const spec of specs) {
-    const size = spec.shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(spec);
     weights[spec.name] = tensor(valuesOf(buffer, offset, size, spec.quantization), spec.shape, 'float32');
-    offset += size * (spec.quantization ? BYTES[spec.quantization.dtype] : 4);
+    offset += size * valueBytes(spec);
   }
   return weights;
 }

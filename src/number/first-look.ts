@@ -164,7 +164,8 @@ export function lookPastPatterns(luminance: Luminance, options: AnalyseOptions):
 export function firstLook(luminance: Luminance, ink: LookOptions = {}, scene = true): Look {
   const seen = lookPastPatterns(luminance, { ...ink, findSurface: scene });
   if (seen && !seen.analysis.surface) return seen;
-  const plain = lookPastPatterns(luminance, { ...ink, findSurface: false });
+  // (Not a scene, `seen` was that plain look, and found nothing.)
+  const plain = scene ? lookPastPatterns(luminance, { ...ink, findSurface: false }) : null;
   if (!seen || !plain) {
     if (seen ?? plain) return (seen ?? plain)!;
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digit found: the image looks blank.');
