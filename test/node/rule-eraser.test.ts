@@ -31,6 +31,18 @@ describe('eraseRules()', () => {
     assert.ok(at(160, 30) < 0.6, 'a short line was taken for a rule');
   });
 
+  it("keeps a thin pen's level stroke that lies along a light rule, and takes the rule out around it", () => {
+    const values = sheet();
+    // Light blue rules, 2 px thick, across a ruled card.
+    for (const y of [20, 60, 90]) paint(values, 0, y, WIDTH, y + 2, 0.75);
+    paint(values, 100, 60, 120, 62, 0.15); // a 7's bar, as thin as the rules, drawn along one
+    paint(values, 117, 62, 120, 88, 0.15); // …and its stem down from it
+    const erased = eraseRules({ values, width: WIDTH, height: HEIGHT, scale: 1 }, { reach: 1, lineHeight: 40 });
+    const at = (x: number, y: number): number => erased.values[y * WIDTH + x]!;
+    assert.ok(at(20, 60) > 0.9 && at(200, 61) > 0.9, 'the rule is still there');
+    for (const x of [102, 110, 118]) assert.ok(at(x, 61) < 0.2, `the bar at x = ${x} went with the rule`);
+  });
+
   it('keeps the level bars of digits written alike, in line but far apart', () => {
     const values = sheet();
     // The tops of a 5, a 7 and another 7, each 0.75 line heights long, along one line.
