@@ -153,7 +153,8 @@ function thinPieces(darker: Float32Array, width: number, height: number, level: 
 
 /**
  * Where `source` is darker than the paper either side of it (above and below for `level` rules,
- * beside them for upright ones): 1 in `darker`; `closed` is the paper's value there.
+ * beside them for upright ones): 1 in `darker`; `closed` is the paper's value there, and `lift`
+ * how much darker than it each pixel is.
  */
 function darkerThanAround(
   source: Float32Array,
@@ -161,7 +162,7 @@ function darkerThanAround(
   height: number,
   r: number,
   level: boolean,
-): { closed: Float32Array; darker: Float32Array } {
+): { closed: Float32Array; darker: Float32Array; lift: Float32Array } {
   // A level rule is filled in by closing down the columns; an upright one, along the rows.
   const closed = closeAlong(source, width, height, r, !level);
   const lift = new Float32Array(source.length);
@@ -170,7 +171,7 @@ function darkerThanAround(
   const floor = Math.max(RULE_CONTRAST, NOISE_FACTOR * valueAtRank(lift, NOISE_RANK));
   const darker = new Float32Array(source.length);
   for (let i = 0; i < source.length; i++) darker[i] = lift[i]! > floor ? 1 : 0;
-  return { closed, darker };
+  return { closed, darker, lift };
 }
 
 /** How dark a rule is: the lift over the paper (see `darkerThanAround`) at this rank of its pixels… */
@@ -189,12 +190,10 @@ const RULE_DARK_RANK = 0.9;
 const PEN_DARKER = 1.5;
 
 /** The lift at {@link RULE_DARK_RANK} of the pixels of the rules in `erase`. */
-function ruleDarkness(source: Float32Array, closed: Float32Array, labels: Int32Array, erase: Set<number>): number {
-  let n = 0;
-  for (let i = 0; i < labels.length; i++) if (erase.has(labels[i]!)) n++;
-  const lifts = new Float32Array(n);
-  for (let i = 0, k = 0; i < labels.length; i++) if (erase.has(labels[i]!)) lifts[k++] = closed[i]! - source[i]!;
-  return valueAtRank(lifts, RULE_DARK_RANK);
+function ruleDarkness(lift: Float32Array, labels: Int32Array, erase: Set<number>): number {
+  const onRules: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (erase.has(labels[i]!)) onRules.push(lift[i]!);
+  return valueAtRank(Float32Array.from(onRules), RULE_DARK_RANK);
 }
 
 /** A comb: at least this many thin upright lines rising from its rule… */
@@ -244,7 +243,7 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
   const underline = options.underlineBelow;
   for (const level of underline !== undefined ? [true] : [true, false]) {
     const source = erased ?? values;
-    const { closed, darker } = darkerThanAround(source, width, height, r, level);
+    const { closed, darker, lift } = darkerThanAround(source, width, height, r, level);
     const { labels, pieces } = thinPieces(darker, width, height, level, r, PIECE_LENGTH * line);
     if (pieces.length === 0) continue;
     // The sheet's turn, from the longest pieces: every rule on it runs the same way.
@@ -296,7 +295,7 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       continue;
     const byId = new Map(pieces.map((p) => [p.id, p]));
     // A pen's stroke lying along a rule is far darker than the rule: it stays.
-    const penAbove = PEN_DARKER * ruleDarkness(source, closed, labels, erase);
+    const penAbove = PEN_DARKER * ruleDarkness(lift, labels, erase);
     const next: Float32Array = Float32Array.from(source);
     for (let i = 0; i < next.length; i++) {
       if (!erase.has(labels[i]!)) continue;
@@ -304,7 +303,7 @@ export function eraseRules(image: Luminance, options: RuleOptions): Luminance {
       const x = i % width;
       const step = (level ? x : (i - x) / width) - piece.from;
       // Where a digit's stroke joins the rule, it is thick: the stroke is left whole.
-      if (piece.thickness[step]! <= thin && closed[i]! - source[i]! <= penAbove) next[i] = closed[i]!;
+      if (piece.thickness[step]! <= thin && lift[i]! <= penAbove) next[i] = closed[i]!;
     }
     erased = next;
   }
