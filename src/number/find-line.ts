@@ -237,8 +237,15 @@ const WORD_GAP = 0.15;
  * stands closer to the next.
  */
 const WORD_APART = 1;
-/** Marks all at most `TINY_WORD` of the line's height this far away (line heights) are print too, however few. */
+/** Marks all at most `TINY_WORD` of the line's height this far away (line heights) are print too, however few… */
 const FAR_PRINT = 1.5;
+/**
+ * …and so are marks all at most `SMALL_WORD` of its height twice as far off: a label's letters
+ * the model reads as digits ("ss" read "55", three line heights before a form's boxes).
+ * Validation (400 each): boxed forms one read right more; the other sets the same.
+ */
+const FARTHER_PRINT = 2.5;
+const SMALL_WORD = 0.6;
 
 /** Marks at one end of a line that look like a printed word (see {@link printedWords}). */
 export interface PrintedWord {
@@ -267,7 +274,9 @@ function printedWord(run: Component[], rest: Component[], height: number, before
   if (gap < WORD_GAP * height || band.bottom - band.top > WORD_SPAN * height) return null;
   const tiny = run.every((c) => c.box.height <= TINY_WORD * height);
   const apart = gap >= WORD_APART * height;
-  if (tiny && gap >= FAR_PRINT * height) return { marks: run, far: true, narrow: false, apart };
+  const small = run.every((c) => c.box.height <= SMALL_WORD * height);
+  if ((tiny && gap >= FAR_PRINT * height) || (small && gap >= FARTHER_PRINT * height))
+    return { marks: run, far: true, narrow: false, apart };
   // Letters stand side by side (a broken digit's pieces stack); a lone mark is a joined-up word.
   const sideBySide = run.every(
     (c, i) =>

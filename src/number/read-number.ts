@@ -8,13 +8,13 @@ import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, DigitInput, WritingSurface } from '../classify/types.js';
 import { decode, type Decoded } from '../preprocess/decode.js';
 import { unionBox, type Component } from '../preprocess/components.js';
-import { WORKING_SIDE } from '../preprocess/luminance.js';
 import { surfaceOutline } from '../preprocess/pipeline.js';
 import { digitMarks, mostProminentLine } from './find-line.js';
-import { alongPlainDigits, isField, readInDetail, type Found } from './closer-look.js';
+import { alongPlainDigits, isField, longField, readInDetail, smallImage, type Found } from './closer-look.js';
 import { readLine, type NumberReading } from './line-reading.js';
-import { firstLook, lookPastRules, type Look, type LookOptions } from './first-look.js';
+import { firstLook, lookPastRules, type LookOptions } from './first-look.js';
 import { closerLines } from './page-look.js';
+import { linesLook, numberLines } from './every-line.js';
 import { suppressPatterns } from './pattern-suppression.js';
 import { marksOf, nearOutline } from './note-edge.js';
 import { readingToInput, turnDecoded, writingSlant, type Turn } from './deskew.js';
@@ -92,6 +92,8 @@ interface LineLook {
   sheet: boolean;
   /** A ruled sheet filling the photo, whose rules took digits with them. */
   ruled: boolean;
+  /** The image is a field cut out on its own (see closer-look.ts), and no sheet was found in it. */
+  field: boolean;
 }
 
 /**
@@ -99,9 +101,9 @@ interface LineLook {
  * image when they are small in it; a field (see closer-look.ts) along the digits found past
  * its print.
  */
-function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }: LineLook): Found {
+function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled, field: cutOut }: LineLook): Found {
   const { analysis } = first;
-  const plain = isField(decoded, sheet) ? withoutPrint(first, { closer: false }) : null;
+  const plain = cutOut ? withoutPrint(first, { closer: false }) : null;
   const field = plain !== null && plain.analysis !== analysis && plain.strokes.length > 0;
   // A field is read closer along the digits found past its print when they reach well past the
   // first look's line (cropped along them every time, a ruled sheet's wide crop lost its numbers).
@@ -117,60 +119,6 @@ function lookAtLine(decoded: Decoded, first: Found, { onSurface, sheet, ruled }:
   return field && plain
     ? { ...alongPlainDigits(withoutPrint(det, { closer: true }), plain), printTakenOut: true }
     : withoutPrint(det, { closer: true });
-}
-
-/** With `lines: true`, a line is read when its digits are at least this share of the number's height… */
-const OTHER_LINE_SIZE = 0.5;
-/** …and it holds at least this many digit-like marks. */
-const OTHER_LINE_MARKS = 0.8;
-/** At most this many lines are read: a page of text is no table of numbers. */
-const MAX_LINES = 40;
-
-/**
- * The lines of `strokes` that may be numbers, most prominent first: digit-sized marks, not
- * printed text far smaller than the most prominent line's digits.
- */
-function numberLines(strokes: Component[]): Component[][] {
-  const lines: Component[][] = [];
-  let size = 0;
-  let rest = strokes;
-  while (rest.length > 0 && lines.length < MAX_LINES) {
-    const next = mostProminentLine(rest, { strays: false });
-    rest = rest.filter((c) => !next.includes(c));
-    size ||= lineHeight(next);
-    // (Marks that all touch the photo's edge are its dark corners or the desk, no number.)
-    const framed = next.every((c) => c.touchesBorder);
-    if (lineHeight(next) >= OTHER_LINE_SIZE * size && digitMarks(next) >= OTHER_LINE_MARKS && !framed) lines.push(next);
-  }
-  return lines;
-}
-
-/**
- * Longest side of the copy every line is looked for on, drawn again from the full image (and, as
- * every look, measured at the working size): thin pens on a big photo fade in a copy drawn at the
- * first look's size (the real sheets of scripts/bench/real-photos.ts: 28 of 52 lines read with
- * a copy drawn at 320 px, 34 at 640, 34 at 960).
- */
-const LINES_SIDE = 2 * WORKING_SIDE;
-
-/**
- * The image's strokes seen at {@link LINES_SIDE} (or at full size when smaller), past a ruled
- * sheet's rules as the first look, each stroke measured against the ink near it (see
- * local-contrast.ts: a row written lighter than the others is read whole); `ruled` when its
- * rules had to be erased. `first` (and `ruled`) when nothing is seen.
- */
-function linesLook(decoded: Decoded, first: Look, ruled: boolean, known: LookOptions): { look: Look; ruled: boolean } {
-  const { sourceWidth: width, sourceHeight: height } = decoded;
-  const whole = !decoded.detail || first.analysis.scale <= 1.01;
-  try {
-    const luminance = whole ? decoded.luminance : decoded.detail!({ x: 0, y: 0, width, height }, LINES_SIDE);
-    const seen = firstLook(luminance, { ...known, localContrast: true });
-    const look = lookPastRules(luminance, seen, { ...known, localContrast: true });
-    return { look, ruled: look !== seen };
-  } catch (error) {
-    if (error instanceof DigitRecognizerError) return { look: first, ruled };
-    throw error;
-  }
 }
 
 /** Do two readings' boxes lie on one line: overlapping along it, and across by half the smaller one's height? */
@@ -269,9 +217,10 @@ const MIN_SLANT = (12.5 * Math.PI) / 180;
  * the image turned, read with the polarity `known` from the first look at it).
  */
 function findLines(decoded: Decoded, everyLine: boolean, level = false, known: LookOptions = {}): FoundLines {
-  // A field cut out on its own is no scene: no note or sheet is looked for in it.
-  const field = isField(decoded, false);
-  const seen = firstLook(decoded.luminance, known, !field);
+  // A field cut out on its own is no scene: no note or sheet is looked for in a long one, and a
+  // small one is a field when none is found in it.
+  const seen = firstLook(decoded.luminance, known, !longField(decoded));
+  const field = isField(decoded, seen);
   const { analysis, strokes } = lookPastRules(decoded.luminance, seen, known, field);
   // A ruled sheet's rules that took digits with them are erased up close too.
   const ruled = analysis !== seen.analysis;
@@ -305,7 +254,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   // Validation (MNIST training digits, 400 each): sheets askew 324 → 336 exact, 1,300 numbers
   // on desks 1186 → 1189, cheques, boxed forms, pages and 300 composed numbers the same (boxed
   // forms 349 → 348 when a field was looked at so too).
-  if (!isField(decoded, sheet) && decoded.detail && marksOf(line).length < 2) {
+  if (!(field && !sheet) && decoded.detail && marksOf(line).length < 2) {
     const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
     // When no line seen closer holds up, the first look's line is read after all.
     if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
@@ -320,7 +269,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   search: for (const candidate of candidates) {
     for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
       const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-      const read = lookAtLine(decoded, first, { onSurface, sheet, ruled });
+      const read = lookAtLine(decoded, first, { onSurface, sheet, ruled, field: field && !sheet });
       if (candidate === line && onSurface) cleaned = read;
       const expected = read.lineHeight ?? lineHeight(candidate);
       const kept = mostProminentLine(read.strokes);
@@ -335,7 +284,14 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
     for (const other of numberLines(look.strokes)) {
       const first = { analysis: look.analysis, strokes: other, origin: { x: 0, y: 0 } };
       const sheetLines = look.analysis.surface !== null;
-      others.push(lookAtLine(decoded, first, { onSurface: true, sheet: sheetLines, ruled: ruledLines }));
+      others.push(
+        lookAtLine(decoded, first, {
+          onSurface: true,
+          sheet: sheetLines,
+          ruled: ruledLines,
+          field: field && !sheetLines,
+        }),
+      );
     }
   }
   return { cleaned: cleaned!, others, surface, seenMarks: marksOf(line).length };
@@ -362,8 +318,9 @@ export async function readNumber(input: DigitInput, options: ReadNumberOptions =
   const { classifier, lines: everyLine = false, ...classifyOptions } = options;
   if (!classifier) throw new DigitRecognizerError('INVALID_INPUT', 'readNumber() needs a classifier here.');
   const whole = await decode(input);
-  // A field on its own (a cheque's amount, a form's boxes): its printed tint is no ink.
-  const decoded = isField(whole, false) ? withoutTint(whole) : whole;
+  // A field on its own (a cheque's amount, a form's boxes), or a small image that may be one: its
+  // printed tint is no ink (only a tint printed all over light paper is taken out).
+  const decoded = longField(whole) || smallImage(whole) ? withoutTint(whole) : whole;
   let found: FoundLines;
   let reading: NumberReading;
   let others: NumberReading[];

@@ -176,7 +176,8 @@ export function digitStrokes(analysis: InkAnalysis, lineHeightAtMost = Infinity)
   });
 }
 
-function merge(a: DigitGroup, b: DigitGroup): DigitGroup {
+/** One group of both `a`'s and `b`'s strokes. */
+export function merge(a: DigitGroup, b: DigitGroup): DigitGroup {
   const box = union(a.box, b.box);
   return { ids: new Set([...a.ids, ...b.ids]), fromX: box.x, toX: box.x + box.width, box };
 }
