@@ -52,7 +52,8 @@ export interface NumberReading {
   confidence: number;
   /**
    * True when any digit is uncertain, or a mark that is not a digit was left out, or the line was
-   * chosen over a more prominent one that reads as mostly no digits (a signature's loops), or
+   * chosen over a more prominent one that reads as mostly no digits or mostly uncertain ones (a
+   * signature's loops), or
    * (in a scene: a note or sheet found in the photo, or a line read turned level) the reading
    * holds two or more marks fewer than the first look at the image saw on its line: digits may
    * have been lost.
