@@ -43,9 +43,9 @@ export interface NumberReading {
    * less, such as a 9 with a long tail, stays in `text` as an uncertain digit), and small stray
    * marks standing apart at either end of the line that do not look like a whole digit (a speck
    * of the desk beside the number), short bare strokes that are no 1 (a comb's tooth), and flat
-   * slivers of a box or rule that are no digit, left to right. Empty for a clean number. A printed label beside the field is no part of the
-   * number and is not listed, unless it is one mark close to the number (it may be a digit
-   * written small and flat).
+   * slivers of a box or rule that are no digit, left to right. Empty for a clean number. A
+   * printed label beside the field is no part of the number and is not listed, unless it is one
+   * mark close to the number (it may be a digit written small and flat).
    */
   notDigits: NotADigit[];
   /** The product of the digits' confidences: the chance that every digit is right. */
