@@ -13,6 +13,18 @@ import { cutCandidates, MIN_CUT_WIDTH, splitAt, type DigitGroup } from './segmen
 const SURE_WHOLE = 0.9;
 /** …unless it is wider than this share of the line height: no digit is, so it is always cut. */
 const FORCE_SPLIT_WIDTH = 2;
+/**
+ * A piece at least this share of the line height wide that the model calls no digit and the
+ * checker no whole digit is cut too: touching digits that read as nothing ("458" in three boxes,
+ * one mark) would otherwise be left out whole, as their cuts score nothing either. Validation
+ * boxed forms 353 → 354 of 400 read exactly, composed numbers with every pair touching 80.7 →
+ * 81.3%; cheques, pages, sheets askew and 800 numbers on desks the same.
+ */
+const WIDE_NOTHING = 1.6;
+/** The checker's "one whole digit" chance below which such a piece is no whole digit… */
+const NOTHING_WHOLE = 0.05;
+/** …and the model's not-a-digit score from which it is no digit. */
+const NOTHING_DIGIT = 0.9;
 const MAX_SPLIT_DEPTH = 3;
 /**
  * Two digits must read this many times better than one for a piece the model calls a clean
@@ -104,11 +116,16 @@ const score = (piece: Piece, lineHeight: number): number =>
     ? 0
     : trusted(piece, HALF_DIGIT_WHOLE) * piece.prediction.probabilities[piece.prediction.digit]!;
 
+/** How digit-like a half is, to tell apart cuts whose halves both score nothing. */
+const hint = (piece: Piece): number => (piece.whole + 0.01) * (1.01 - piece.prediction.notDigitScore);
+
 /** Cuts `piece` where touching digits meet, when two digits explain it better than one. */
 export async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Promise<Piece[]> {
   const { box } = piece.group;
   const tall = Math.max(reader.lineHeight, box.height);
-  const forced = box.width > FORCE_SPLIT_WIDTH * tall;
+  const forced =
+    box.width > FORCE_SPLIT_WIDTH * tall ||
+    (box.width > WIDE_NOTHING * tall && piece.whole < NOTHING_WHOLE && piece.prediction.notDigitScore >= NOTHING_DIGIT);
   if (depth >= MAX_SPLIT_DEPTH || box.width < MIN_CUT_WIDTH * tall) return [piece];
   // A piece the model calls no digit may be two digits the checker took for one: try a cut.
   if (!forced && piece.whole >= SURE_WHOLE && piece.prediction.reason !== 'not-a-digit') return [piece];
@@ -120,7 +137,8 @@ export async function resolvePiece(reader: Reader, piece: Piece, depth = 0): Pro
     const [left, right] = [read[i]!, read[i + 1]!];
     // Pairs only: both halves of one cut (a half that normalised to nothing drops its cut).
     if (left.group.toX !== right.group.fromX || left.group.fromX !== piece.group.fromX) continue;
-    const pair = score(left, reader.lineHeight) * score(right, reader.lineHeight);
+    // Where both halves score nothing, the cut whose halves look most like digits wins.
+    const pair = score(left, reader.lineHeight) * score(right, reader.lineHeight) + 1e-6 * hint(left) * hint(right);
     if (pair > bestScore) {
       bestScore = pair;
       best = [left, right];
