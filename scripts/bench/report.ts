@@ -97,6 +97,12 @@ export function renderReport(r: BenchResults): string {
         `(\`npx tsx scripts/bench/run.ts --update=speed\`).`,
       '',
     );
+  if (r.numbersRerun)
+    out.push(
+      `Composed numbers read by \`readNumber()\` in Node (section 6, accuracy) rerun alone on ${r.numbersRerun} ` +
+        `(\`npx tsx scripts/bench/run.ts --update=numbers\`).`,
+      '',
+    );
   // Section 10 dated after the whole run ended was rerun alone.
   const runEnd = Date.parse(m.date) + r.elapsedSeconds * 1000;
   if (r.realNumbers && Date.parse(r.realNumbers.date) > runEnd)

@@ -23,6 +23,8 @@
  *   --camera-runs=N    fresh browsers per fake camera video (default 5; 2 with --quick)
  *   --update=camera    run only the live-camera and main-thread part, into results.json and BENCHMARKS.md
  *   --skip-real-numbers  no cheque, form and page numbers (section 10)
+ *   --update=numbers   run only the composed numbers read by readNumber() in Node (section 6's
+ *                      accuracy; --numbers=N), into results.json and BENCHMARKS.md
  *   --update=fonts     run only the handwriting-font kind (fonts from Debian's packages), into
  *                      results.json and BENCHMARKS.md
  *   --update=kinds     run only the browser kinds named by --only (e.g. --only=number-on-desk), 500 images
@@ -75,6 +77,7 @@ const updateFiles = args.includes('--update=files');
 const skipCamera = args.includes('--skip-camera');
 const updateCamera = args.includes('--update=camera');
 const updateRealNumbers = args.includes('--update=real-numbers');
+const updateNumbers = args.includes('--update=numbers');
 const updateFonts = args.includes('--update=fonts');
 const updateKinds = args.includes('--update=kinds');
 const updateSpeed = args.includes('--update=speed');
@@ -439,6 +442,15 @@ const updateRealNumbersOnly = (): Promise<void> =>
     results.realNumbers = { date, test, validation, baseline };
   });
 
+/** `--update=numbers`: only the composed numbers' accuracy (section 6). */
+const updateNumbersOnly = (): Promise<void> =>
+  rerun('Wrote section 6 (accuracy) into BENCHMARKS.md and scripts/bench/results.json.', async (results) => {
+    log(`Node: readNumber() on ${SETTINGS.numbers} composed numbers…`);
+    results.readNumber = await readNumberAccuracy({ count: SETTINGS.numbers, log });
+    log(`  ${(results.readNumber.numbers.accuracy * 100).toFixed(1)}% read exactly`);
+    results.numbersRerun = stamp();
+  });
+
 const run = args.includes('--report')
   ? async (): Promise<void> => {
       const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
@@ -452,13 +464,15 @@ const run = args.includes('--report')
       ? updateCameraOnly
       : updateRealNumbers
         ? updateRealNumbersOnly
-        : updateFonts
-          ? updateFontsOnly
-          : updateKinds
-            ? updateKindsOnly
-            : updateSpeed
-              ? updateSpeedOnly
-              : main;
+        : updateNumbers
+          ? updateNumbersOnly
+          : updateFonts
+            ? updateFontsOnly
+            : updateKinds
+              ? updateKindsOnly
+              : updateSpeed
+                ? updateSpeedOnly
+                : main;
 
 run().catch((error: unknown) => {
   console.error(error);

@@ -284,6 +284,8 @@ export interface BenchResults {
   comparison?: Comparison | null;
   shippedTraining?: ShippedTraining | null;
   readNumber?: ReadNumberAccuracy | null;
+  /** When the composed numbers were read again alone (`run.ts --update=numbers`), after the whole run. */
+  numbersRerun?: string;
   readNumberSpeed?: ReadNumberSpeed | null;
   /** Node with files and the CLI (absent in results older than the CLI). */
   nodeFiles?: NodeFilesResult | null;
