@@ -5,7 +5,6 @@
  */
 import { DigitRecognizerError } from '../classify/errors.js';
 import type { Box, Classifier, ClassifyOptions, Prediction, WritingSurface } from '../classify/types.js';
-import type { Component } from '../preprocess/components.js';
 import { toInputBox, type InkAnalysis, type NormalizedDigit } from '../preprocess/pipeline.js';
 import type { Found } from './closer-look.js';
 import { mostProminentLine, printedWords, type PrintedWord } from './find-line.js';
@@ -290,9 +289,8 @@ function boundingBox(boxes: Box[]): Box {
  */
 const SPECKS_ONLY = 6;
 
-/** Are `strokes` (a line) only specks (see {@link SPECKS_ONLY})? */
-const onlySpecks = (strokes: Component[], analysis: InkAnalysis): boolean =>
-  lineHeight(strokes) * analysis.scale < SPECKS_ONLY;
+/** Is a line `height` working pixels tall only specks (see {@link SPECKS_ONLY})? */
+const onlySpecks = (height: number, analysis: InkAnalysis): boolean => height * analysis.scale < SPECKS_ONLY;
 
 /**
  * Reads the most prominent line of `found`'s strokes as a number, with `classifier`; its boxes
@@ -303,9 +301,10 @@ export async function readLine(found: Found, classifier: Classifier, options: Cl
   const strokes = mostProminentLine(found.strokes);
   if (strokes.length === 0)
     throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only printed lines and patterns.');
-  if (onlySpecks(strokes, analysis)) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only specks.');
+  const height = lineHeight(strokes);
+  if (onlySpecks(height, analysis)) throw new DigitRecognizerError('EMPTY_IMAGE', 'No digits found: only specks.');
   const checker = await getSegmentChecker();
-  const reader: Reader = { analysis, classifier, checker, options, lineHeight: lineHeight(strokes) };
+  const reader: Reader = { analysis, classifier, checker, options, lineHeight: height };
   const resolved: Piece[] = [];
   for (const piece of await readPieces(reader, groupStrokes(strokes))) {
     resolved.push(...(await resolvePiece(reader, piece)));

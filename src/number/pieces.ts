@@ -14,7 +14,7 @@ const SURE_WHOLE = 0.9;
 /** …unless it is wider than this share of the line height: no digit is, so it is always cut. */
 const FORCE_SPLIT_WIDTH = 2;
 /**
- * A piece at least this share of the line height wide that the model calls no digit and the
+ * A piece wider than this share of the line height that the model calls no digit and the
  * checker no whole digit is cut too: touching digits that read as nothing ("458" in three boxes,
  * one mark) would otherwise be left out whole, as their cuts score nothing either. Validation
  * boxed forms 353 → 354 of 400 read exactly, composed numbers with every pair touching 80.7 →

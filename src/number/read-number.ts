@@ -265,6 +265,8 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   const others: Found[] = [];
   let candidates = [line];
   const sheet = analysis.surface !== null;
+  /** A field cut out on its own, with no sheet found in it. */
+  const cutOut = field && !sheet;
   // A line of one mark and specks (the sheet's edge) is no number: a number small on a big
   // page may not even be seen at the first look's size, so the page is looked at closer, with
   // a surface found or not (a sheet askew running off the photo is often not found: its number
@@ -272,7 +274,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   // Validation (MNIST training digits, 400 each): sheets askew 324 → 336 exact, 1,300 numbers
   // on desks 1186 → 1189, cheques, boxed forms, pages and 300 composed numbers the same (boxed
   // forms 349 → 348 when a field was looked at so too).
-  if (!(field && !sheet) && decoded.detail && marksOf(line).length < 2) {
+  if (!cutOut && decoded.detail && marksOf(line).length < 2) {
     const closer = closerLines(analysis, decoded.detail, decoded.sourceWidth, decoded.sourceHeight);
     // When no line seen closer holds up, the first look's line is read after all.
     if (closer[0] && closer[0].length >= 3) candidates = [...closer, line];
@@ -287,7 +289,7 @@ function findLines(decoded: Decoded, everyLine: boolean, level = false, known: L
   search: for (const candidate of candidates) {
     for (const onSurface of analysis.surface && candidate !== line ? [true, false] : [true]) {
       const first = { analysis, strokes: candidate, origin: { x: 0, y: 0 } };
-      const read = lookAtLine(decoded, first, { onSurface, sheet, ruled, field: field && !sheet });
+      const read = lookAtLine(decoded, first, { onSurface, sheet, ruled, field: cutOut });
       if (candidate === line && onSurface) cleaned = read;
       const expected = read.lineHeight ?? lineHeight(candidate);
       const kept = mostProminentLine(read.strokes);
