@@ -100,8 +100,8 @@ export const FAINT_INK = 0.2;
  * always as dark: without this, the faint edge of a photo's dark corner ran on from the digit
  * beside it, the two were one mark that touched the border, and the digit was lost ("81139"
  * read "1139"). Validation sheets (`npx tsx scripts/bench/pen-rows.ts --src`, 60 sheets): rows
- * in one pen 89.0 → 93.2% read (at 0.7, or with the sides looked at 6 px off, the same), a row
- * written lighter the same (84.1%).
+ * in one pen 89.0 → 93.2% read, a row written lighter the same (84.1%); at 0.7, or with the
+ * sides looked at 2 and 4 px off only, or 2, 4 and 6, the same.
  */
 const SIDE_SHARE = 0.5;
 /** How far off the sides are looked at (working pixels): a thin pen's line to a marker's. */
