@@ -114,7 +114,11 @@ const DIRECTIONS = [
   [1, -1],
 ] as const;
 
-/** Does the pixel at (x, y) stand above the ink on both sides of it, across some direction? */
+/**
+ * Does the pixel at (x, y) stand above the ink on both sides of it, across some direction? The
+ * sides are read as they stand while faint ink is being joined: a side already joined has been
+ * stretched, which only makes the test stricter (as measured above).
+ */
 function strokeLike(ink: Float32Array, width: number, height: number, x: number, y: number): boolean {
   const share = SIDE_SHARE * ink[y * width + x]!;
   for (const d of SIDE_OFFSETS) {
