@@ -3,10 +3,13 @@
  * read with `readNumber(…, { lines: true })`: how many rows come back exactly, in order. Half
  * the sheets are written with one pen pressure throughout ("even pen"); on the other half one
  * row is written lighter than the rest ("one row lighter": pencil, less pressure, a pen running
- * dry), as on real phone photos of practice sheets. Digits of the validation split come from
- * MNIST's training set, the test split's from MNIST's test set, with seeds apart.
+ * dry), as on real phone photos of practice sheets. Then half as many sheets again with "uneven
+ * pressure": every digit pressed fully on one side and lightly on the other (an eighth to half as
+ * dark, and thinner), on mottled paper, as a ballpoint leaves the upper loop of an 8 a
+ * light grey. Digits of the validation split come from MNIST's training set, the test split's
+ * from MNIST's test set, with seeds apart.
  *
- *   npx tsx scripts/bench/pen-rows.ts [--split=validation] [--count=60] [--src] [--verbose] [--dump=DIR]
+ *   npx tsx scripts/bench/pen-rows.ts [--split=validation] [--count=60] [--src] [--verbose] [--dump=DIR] [--uneven-only]
  *
  * `--dump` saves every sheet not read whole as DIR/N.jpg (for a contact sheet of the misreads).
  */
@@ -41,15 +44,20 @@ const api = (await import(
 await api.getDefaultClassifier();
 const set = readMnistSplit(MNIST_DIR, SPLITS[split].mnist);
 
-const tally = {
+type Kind = 'even pen' | 'one row lighter' | 'uneven pressure';
+const tally: Record<Kind, { rows: number; right: number; sheets: number; whole: number }> = {
   'even pen': { rows: 0, right: 0, sheets: 0, whole: 0 },
   'one row lighter': { rows: 0, right: 0, sheets: 0, whole: 0 },
+  'uneven pressure': { rows: 0, right: 0, sheets: 0, whole: 0 },
 };
 const lighterRows = { rows: 0, right: 0 };
-for (let n = 0; n < count; n++) {
-  const seed = SPLITS[split].seedBase + n;
+/** Sheet n: the first `count` alternate even pen and one row lighter, the rest have uneven pressure. */
+const UNEVEN_SEEDS = 500_000;
+for (let n = args.includes('--uneven-only') ? count : 0; n < count + Math.floor(count / 2); n++) {
+  const uneven = n >= count;
+  const seed = SPLITS[split].seedBase + n + (uneven ? UNEVEN_SEEDS : 0);
   const rand = random(seed);
-  const kind = n % 2 === 0 ? 'even pen' : 'one row lighter';
+  const kind: Kind = uneven ? 'uneven pressure' : n % 2 === 0 ? 'even pen' : 'one row lighter';
   const rowCount = 2 + Math.floor(rand() * 2);
   const rows = Array.from({ length: rowCount }, () =>
     Array.from({ length: 3 + Math.floor(rand() * 4) }, () => Math.floor(rand() * set.count)),
@@ -66,6 +74,7 @@ for (let n = 0; n < count; n++) {
   const sheet = penRows(set.images, set.labels, rows, {
     seed,
     strengths,
+    ...(uneven ? { pressures: rows.map(() => 0.12 + 0.12 * rand()) } : {}),
     vignette: 0.1 + 0.2 * rand(),
     digitHeight,
     gap: [gap, gap + 0.2],

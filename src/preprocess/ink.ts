@@ -9,7 +9,7 @@ import type { RowSpans } from './polygon.js';
 import type { CleanPaper } from './clean-drawing.js';
 import { upsample, type Grid } from './block-grid.js';
 import { STROKE_THRESHOLD } from './components.js';
-import { FAINT_INK, joinFaintInk, localContrast } from './local-contrast.js';
+import { FAINT_INK, FAINT_SIGMAS, faintInk, joinFaintInk, localContrast } from './local-contrast.js';
 import { paperEnvelope } from './paper-envelope.js';
 import { valleysAndRidges } from './valleys.js';
 import { IDENTITY, scratchQuantiles, scratchQuantilesOf, type Quantiles, type Transform } from './quantiles.js';
@@ -383,7 +383,8 @@ export function extractInk(input: Luminance, options: InkOptions = {}): InkMap {
   if (contrast > 0 && options.localContrast) {
     const local = localContrast(raw, width, height, floor, contrast, inside);
     for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / local[i]!));
-    joinFaintInk(ink, width, height, FAINT_INK, STROKE_THRESHOLD);
+    const faint = faintInk(raw, local, width, height, median + FAINT_SIGMAS * sigma, floor);
+    joinFaintInk(ink, faint, width, height, FAINT_INK, STROKE_THRESHOLD);
   } else if (contrast > 0) {
     for (let i = 0; i < raw.length; i++) ink[i] = Math.min(1, Math.max(0, (raw[i]! - floor) / contrast));
   }
