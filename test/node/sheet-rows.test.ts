@@ -34,7 +34,8 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
   it('reads a row written lighter than the rows around it (less pressure, a pencil) as well as the dark ones', async () => {
     // Before: the ink was measured against the darkest strokes on the page, so a row in half the
     // pen's tone fell under the stroke threshold in pieces, and was dropped or misread (a 9 whose
-    // faint loop broke read as a 4); 5 of these 16 light rows were read, 10 now.
+    // faint loop broke read as a 4); 5 of these 16 light rows were read, then 10, and 14 since
+    // faint ink is measured from the paper's own noise.
     const { images, labels } = mnistTest();
     let right = 0;
     const misread: string[] = [];
@@ -55,7 +56,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
       if (texts.length === 2 && texts[light] === text) right++;
       else misread.push(`${sheet.texts.join('/')} → ${texts.join('/')}`);
     }
-    assert.ok(right >= 9, `${right} of 16 light rows read; misread: ${misread.join(', ')}`);
+    assert.ok(right >= 12, `${right} of 16 light rows read; misread: ${misread.join(', ')}`);
   });
 
   it('reads a row whose strokes fade towards the top of each digit (a pen running dry, a vignetted photo)', async () => {
