@@ -174,9 +174,10 @@ export function faintInk(
       levels[y * columns + x] = Math.min(most, Math.max(least, m));
     }
   }
-  const floor = upsample({ values: levels, columns, rows, block }, width, height, new Float32Array(width * height));
-  for (let i = 0; i < floor.length; i++) floor[i] = Math.min(1, Math.max(0, (raw[i]! - floor[i]!) / local[i]!));
-  return floor;
+  // The floor at each pixel, then (in place) the ink above it.
+  const faint = upsample({ values: levels, columns, rows, block }, width, height, new Float32Array(width * height));
+  for (let i = 0; i < faint.length; i++) faint[i] = Math.min(1, Math.max(0, (raw[i]! - faint[i]!) / local[i]!));
+  return faint;
 }
 
 /**
