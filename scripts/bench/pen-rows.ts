@@ -15,34 +15,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { penRows } from '../../test/fixtures/pen-rows.js';
 import { random } from '../../test/fixtures/real-numbers/canvas.js';
-import { readMnistSplit } from '../train/idx.js';
-import { MNIST_DIR, ROOT } from './node-accuracy.js';
+import { photoRun } from './photo-split.js';
 
-type NodeEntry = typeof import('../../src/node.js');
-
-const SPLITS = {
-  test: { seedBase: 1_700_000, mnist: 't10k' },
-  validation: { seedBase: 2_700_000, mnist: 'train' },
-} as const;
-
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const split = (option('split') ?? 'validation') as keyof typeof SPLITS;
-if (!(split in SPLITS)) throw new Error(`--split is test or validation, not ${split}`);
+const { args, option, split, seedBase, set, api } = await photoRun({ test: 1_700_000, validation: 2_700_000 });
 const count = Number(option('count') ?? 60);
 const verbose = args.includes('--verbose');
 const dump = option('dump');
 if (dump) mkdirSync(dump, { recursive: true });
-const api = (await import(
-  pathToFileURL(join(ROOT, args.includes('--src') ? 'src/node.ts' : 'dist/node.js')).href
-)) as NodeEntry;
-await api.getDefaultClassifier();
-const set = readMnistSplit(MNIST_DIR, SPLITS[split].mnist);
 
 type Kind = 'even pen' | 'one row lighter' | 'uneven pressure';
 const tally: Record<Kind, { rows: number; right: number; sheets: number; whole: number }> = {
@@ -55,7 +37,7 @@ const lighterRows = { rows: 0, right: 0 };
 const UNEVEN_SEEDS = 500_000;
 for (let n = args.includes('--uneven-only') ? count : 0; n < count + Math.floor(count / 2); n++) {
   const uneven = n >= count;
-  const seed = SPLITS[split].seedBase + n + (uneven ? UNEVEN_SEEDS : 0);
+  const seed = seedBase + n + (uneven ? UNEVEN_SEEDS : 0);
   const rand = random(seed);
   const kind: Kind = uneven ? 'uneven pressure' : n % 2 === 0 ? 'even pen' : 'one row lighter';
   const rowCount = 2 + Math.floor(rand() * 2);

@@ -8,34 +8,15 @@
  *
  *   npx tsx scripts/bench/uneven-pressure.ts [--split=validation] [--digits=60] [--numbers=30] [--src] [--verbose]
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { penRows } from '../../test/fixtures/pen-rows.js';
 import { random } from '../../test/fixtures/real-numbers/canvas.js';
-import { readMnistSplit } from '../train/idx.js';
-import { MNIST_DIR, ROOT } from './node-accuracy.js';
+import { photoRun } from './photo-split.js';
 
-type NodeEntry = typeof import('../../src/node.js');
-
-const SPLITS = {
-  test: { seedBase: 1_800_000, mnist: 't10k' },
-  validation: { seedBase: 2_800_000, mnist: 'train' },
-} as const;
-
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const split = (option('split') ?? 'validation') as keyof typeof SPLITS;
-if (!(split in SPLITS)) throw new Error(`--split is test or validation, not ${split}`);
+const { args, option, seedBase, set, api } = await photoRun({ test: 1_800_000, validation: 2_800_000 });
 const digits = Number(option('digits') ?? 60);
 const numbers = Number(option('numbers') ?? 30);
 const verbose = args.includes('--verbose');
-const api = (await import(
-  pathToFileURL(join(ROOT, args.includes('--src') ? 'src/node.ts' : 'dist/node.js')).href
-)) as NodeEntry;
 const classifier = await api.getDefaultClassifier();
-const set = readMnistSplit(MNIST_DIR, SPLITS[split].mnist);
-const { seedBase } = SPLITS[split];
 
 /** The pressure of a row pressed unevenly (`pressures` of pen-rows.ts: a sixth to a third). */
 const UNEVEN = 0.16;

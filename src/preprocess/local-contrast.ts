@@ -222,9 +222,10 @@ function strokeLike(ink: Float32Array, width: number, height: number, x: number,
 }
 
 /**
- * Faint ink that runs on from a stroke: pixels above `low` that stand out as a stroke (see
- * {@link SIDE_SHARE}) joined (through such pixels) to one above `high` are stretched by
- * `high / low`, so a stroke that fades stays one stroke. In place.
+ * Faint ink that runs on from a stroke: pixels whose `faint` ink (see {@link faintInk}) is above
+ * `low` and stands out as a stroke (see {@link SIDE_SHARE}), joined (through such pixels) to one
+ * whose `ink` is above `high`, take their faint ink stretched by `high / low`, so a stroke that
+ * fades stays one stroke. `ink` in place.
  */
 export function joinFaintInk(
   ink: Float32Array,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadClassifier, readNumber, type Classifier } from '../../src/node.js';
-import { penRows } from '../fixtures/pen-rows.js';
+import { penRows, type PenRows } from '../fixtures/pen-rows.js';
 import { mnistTest, SHIPPED_MODEL_URL } from './helpers.js';
 
 /**
@@ -14,6 +14,10 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
     classifier = await loadClassifier({ modelUrl: SHIPPED_MODEL_URL });
   });
 
+  /** The text of every line read on `sheet`, most prominent first. */
+  const rowsRead = async (sheet: PenRows): Promise<string[]> =>
+    ((await readNumber(sheet, { classifier, lines: true })).lines ?? []).map((line) => line.text);
+
   it('reads every row of a thin-pen sheet in a vignetted photo, and no dark corner as a line', async () => {
     // Before: the closing for printed patterns wore the thin strokes of a two-row sheet away (only
     // one row was "all the ink"), and the photo's two dark lower corners made a third line (7 of
@@ -24,7 +28,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
     for (let s = 0; s < 10; s++) {
       const rows = [0, 1].map((r) => [0, 1, 2, 3, 4].map((k) => 100 + 37 * s + 5 * k + 50 * r));
       const sheet = penRows(images, labels, rows, { seed: s + 1 });
-      const texts = (await readNumber(sheet, { classifier, lines: true })).lines!.map((line) => line.text);
+      const texts = await rowsRead(sheet);
       assert.equal(texts.length, 2, `${sheet.texts.join('/')} read as ${texts.length} lines: ${texts.join('/')}`);
       sheet.texts.forEach((text, r) => (texts[r] === text ? right++ : misread.push(`${text} → ${texts[r]}`)));
     }
@@ -51,7 +55,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
         gap: [0.5, 0.7],
         indent: 0.12,
       });
-      const texts = (await readNumber(sheet, { classifier, lines: true })).lines!.map((line) => line.text);
+      const texts = await rowsRead(sheet);
       const text = sheet.texts[light]!;
       if (texts.length === 2 && texts[light] === text) right++;
       else misread.push(`${sheet.texts.join('/')} → ${texts.join('/')}`);
@@ -74,7 +78,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
         fades: [1, 0.4],
         vignette: 0.3,
       });
-      const texts = (await readNumber(sheet, { classifier, lines: true })).lines!.map((line) => line.text);
+      const texts = await rowsRead(sheet);
       if (texts.length === 2 && texts[1] === sheet.texts[1]) right++;
       else misread.push(`${sheet.texts.join('/')} → ${texts.join('/')}`);
     }
@@ -97,7 +101,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
         digitHeight: 180,
         gap: [0.6, 0.8],
       });
-      const texts = (await readNumber(sheet, { classifier, lines: true })).lines!.map((line) => line.text);
+      const texts = await rowsRead(sheet);
       if (texts.length === 3 && texts[2] === sheet.texts[2]) right++;
       else misread.push(`${sheet.texts.join('/')} → ${texts.join('/')}`);
     }
@@ -121,7 +125,7 @@ describe('readNumber() on sheets of rows in a thin pen', () => {
         gap: [0.5, 0.7],
         indent: 0.08,
       });
-      const texts = (await readNumber(sheet, { classifier, lines: true })).lines!.map((line) => line.text);
+      const texts = await rowsRead(sheet);
       sheet.texts.forEach((text, r) =>
         texts.length === 2 && texts[r] === text ? right++ : misread.push(`${text} → ${texts[r]}`),
       );
